@@ -1,0 +1,63 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "dossier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+        .library(name: "DossierKit", targets: ["DossierKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // C: typed wrappers for libcurl's variadic calls; the only C that touches curl.
+        .target(
+            name: "CCurlShim",
+            linkerSettings: [.linkedLibrary("curl")]
+        ),
+        // C: libxml2 behind a header that includes no libxml2 header (ICU clash with Foundation).
+        .target(
+            name: "CHTMLShim",
+            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+            linkerSettings: [.linkedLibrary("xml2")]
+        ),
+        // Fetch stage: the libcurl multi engine and the polite fetcher above it.
+        .target(
+            name: "DossierFetch",
+            dependencies: ["CCurlShim", .product(name: "Logging", package: "swift-log")]
+        ),
+        // Extract stage: main text, metadata, people and feeds from HTML bytes.
+        .target(name: "DossierExtract", dependencies: ["CHTMLShim"]),
+        // Configuration, paths and (later) the pipeline that wires the stages.
+        .target(
+            name: "DossierKit",
+            dependencies: [
+                "DossierFetch",
+                "DossierExtract",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "dossier",
+            dependencies: [
+                "DossierKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // A scriptable HTTP/1.1 server on 127.0.0.1 for tests and benchmarks (fault injection).
+        .target(name: "LoopbackServer"),
+        .executableTarget(name: "dossier-testserver", dependencies: ["LoopbackServer"]),
+        .executableTarget(name: "dossier-bench", dependencies: ["LoopbackServer"]),
+        .testTarget(name: "DossierFetchTests", dependencies: ["DossierFetch", "LoopbackServer"]),
+        .testTarget(name: "DossierExtractTests", dependencies: ["DossierExtract"]),
+        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"]),
+        .testTarget(name: "LoopbackServerTests", dependencies: ["LoopbackServer"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

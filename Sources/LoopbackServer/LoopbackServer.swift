@@ -1,0 +1,1 @@
+// Placeholder; the loopback server is written next.

@@ -1,0 +1,18 @@
+import ArgumentParser
+import DossierKit
+
+/// The `dossier` command line: parses, wires the library, prints, and maps errors to exit codes.
+@main
+struct DossierCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Prepare a cited, printable dossier before an informational interview.",
+        discussion: """
+        Examples:
+          dossier fetch https://example.org/ --json
+          dossier extract page.html --format markdown
+        """,
+        version: DossierVersion.current,
+        subcommands: [FetchCommand.self, ExtractCommand.self]
+    )
+}
