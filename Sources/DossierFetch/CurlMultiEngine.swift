@@ -1,0 +1,201 @@
+import CCurlShim
+import Foundation
+import Synchronization
+
+/// Drives many HTTP exchanges at once on one libcurl multi handle, which gives
+/// connection reuse and HTTP/2 multiplexing across everything a run fetches.
+///
+/// The multi handle and every easy handle live on one dedicated thread; other
+/// threads talk to it only through a locked inbox and `curl_multi_wakeup`, the one
+/// libcurl call documented as safe from any thread. Callers `await` each exchange;
+/// cancelling the awaiting task stops its transfer at the next wake-up.
+/// Teardown happens in `shutdown()`, which callers await (never in `deinit`), so no
+/// callback can run against freed state. Use `CurlMultiEngine.run(_:)` to get this right.
+public final class CurlMultiEngine: @unchecked Sendable {
+    // @unchecked: `multi` and `transfers` are touched only on the engine thread;
+    // `inbox` is the only state shared across threads and it is guarded by its mutex.
+    private let multi: UnsafeMutableRawPointer
+    private let inbox = Mutex(Inbox())
+    private var transfers: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+    private var transferHandles: [UInt64: UnsafeMutableRawPointer] = [:]
+    private let nextID = Atomic<UInt64>(1)
+
+    private struct Inbox {
+        var starts: [(UInt64, TransferRequest, CheckedContinuation<TransferResponse, Never>)] = []
+        var cancellations: Set<UInt64> = []
+        var shuttingDown = false
+        var stopped: CheckedContinuation<Void, Never>?
+        var hasStopped = false
+    }
+
+    /// Starts the engine thread. `maximumConnections` bounds the open connections.
+    init(maximumConnections: Int) {
+        let initResult: CURLcode = Self.globalInit
+        precondition(initResult == CURLE_OK, "curl_global_init failed: \(initResult)")
+        guard let multi = curl_multi_init() else { fatalError("curl_multi_init returned NULL (out of memory)") }
+        self.multi = multi
+        dossier_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, maximumConnections)
+        dossier_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, maximumConnections)
+        dossier_multi_setopt_long(multi, CURLMOPT_PIPELINING, dossier_pipe_multiplex)
+        let thread = Thread { [self] in self.runLoop() }
+        thread.name = "dossier-curl"
+        thread.start()
+    }
+
+    private static let globalInit: CURLcode = dossier_curl_global_init()
+
+    /// Runs `body` with a fresh engine and shuts it down afterwards, also when `body` throws.
+    public static func run<T: Sendable>(
+        maximumConnections: Int = 64,
+        _ body: (CurlMultiEngine) async throws -> T
+    ) async rethrows -> T {
+        let engine = CurlMultiEngine(maximumConnections: maximumConnections)
+        do {
+            let result = try await body(engine)
+            await engine.shutdown()
+            return result
+        } catch {
+            await engine.shutdown()
+            throw error
+        }
+    }
+
+    /// Performs one exchange. Never throws: failures, cancellation included, are in the response.
+    func perform(_ request: TransferRequest) async -> TransferResponse {
+        let id = nextID.wrappingAdd(1, ordering: .relaxed).oldValue
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let accepted = inbox.withLock { inbox -> Bool in
+                    guard !inbox.shuttingDown else { return false }
+                    inbox.starts.append((id, request, continuation))
+                    return true
+                }
+                if accepted {
+                    curl_multi_wakeup(multi)
+                } else {
+                    var response = TransferResponse()
+                    response.failure = FetchFailure(.cancelled, "the fetcher is shutting down")
+                    continuation.resume(returning: response)
+                }
+            }
+        } onCancel: {
+            inbox.withLock { _ = $0.cancellations.insert(id) }
+            curl_multi_wakeup(multi)
+        }
+    }
+
+    /// Stops the engine: unfinished exchanges end as cancelled, then every handle is freed.
+    public func shutdown() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let alreadyStopped = inbox.withLock { inbox -> Bool in
+                inbox.shuttingDown = true
+                if inbox.hasStopped { return true }
+                inbox.stopped = continuation
+                return false
+            }
+            if alreadyStopped {
+                continuation.resume()
+            } else {
+                curl_multi_wakeup(multi)
+            }
+        }
+    }
+
+    // MARK: Engine thread
+
+    private func runLoop() {
+        while true {
+            let (starts, cancellations, shuttingDown) = inbox.withLock { inbox in
+                defer {
+                    inbox.starts.removeAll()
+                    inbox.cancellations.removeAll()
+                }
+                return (inbox.starts, inbox.cancellations, inbox.shuttingDown)
+            }
+            var pendingCancellations = cancellations
+            for (id, request, continuation) in starts {
+                if pendingCancellations.remove(id) != nil {
+                    continuation.resume(returning: Self.cancelledResponse("cancelled before it started"))
+                } else {
+                    start(id: id, request: request, completion: continuation)
+                }
+            }
+            for id in pendingCancellations {
+                if let handle = transferHandles[id], let transfer = transfers[handle] {
+                    transfer.cancel("cancelled")
+                    complete(transfer, code: CURLE_ABORTED_BY_CALLBACK)
+                } else {
+                    // The start is still on its way (cancellation raced ahead of it): keep the mark.
+                    inbox.withLock { _ = $0.cancellations.insert(id) }
+                }
+            }
+            if shuttingDown { break }
+            var running: Int32 = 0
+            curl_multi_perform(multi, &running)
+            collectFinished()
+            var descriptors: Int32 = 0
+            curl_multi_poll(multi, nil, 0, 1000, &descriptors)
+        }
+        for transfer in Array(transfers.values) {
+            transfer.cancel("the fetcher is shutting down")
+            complete(transfer, code: CURLE_ABORTED_BY_CALLBACK)
+        }
+        let leftovers = inbox.withLock { inbox in
+            inbox.hasStopped = true
+            defer { inbox.starts.removeAll() }
+            return inbox.starts
+        }
+        for (_, _, continuation) in leftovers {
+            continuation.resume(returning: Self.cancelledResponse("the fetcher is shutting down"))
+        }
+        curl_multi_cleanup(multi)
+        inbox.withLock { inbox in
+            inbox.stopped?.resume()
+            inbox.stopped = nil
+        }
+    }
+
+    private func start(id: UInt64, request: TransferRequest, completion: CheckedContinuation<TransferResponse, Never>) {
+        guard let transfer = CurlTransfer(id: id, request: request, completion: completion) else {
+            var response = TransferResponse()
+            response.failure = FetchFailure(.other, "curl_easy_init failed")
+            completion.resume(returning: response)
+            return
+        }
+        if let failure = transfer.configure() {
+            transfer.cleanUp()
+            var response = TransferResponse()
+            response.failure = failure
+            completion.resume(returning: response)
+            return
+        }
+        transfers[transfer.handle] = transfer
+        transferHandles[id] = transfer.handle
+        curl_multi_add_handle(multi, transfer.handle)
+    }
+
+    private func collectFinished() {
+        var handle: UnsafeMutableRawPointer?
+        var code = CURLE_OK
+        while dossier_multi_next_done(multi, &handle, &code) == 1 {
+            if let handle, let transfer = transfers[handle] {
+                complete(transfer, code: code)
+            }
+        }
+    }
+
+    private func complete(_ transfer: CurlTransfer, code: CURLcode) {
+        curl_multi_remove_handle(multi, transfer.handle)
+        let response = transfer.finish(code: code)
+        transfers[transfer.handle] = nil
+        transferHandles[transfer.id] = nil
+        transfer.cleanUp()
+        transfer.completion.resume(returning: response)
+    }
+
+    private static func cancelledResponse(_ message: String) -> TransferResponse {
+        var response = TransferResponse()
+        response.failure = FetchFailure(.cancelled, message)
+        return response
+    }
+}

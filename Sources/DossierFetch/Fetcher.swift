@@ -1,0 +1,297 @@
+import Foundation
+import Logging
+
+/// One URL to fetch, with the validators of a stored copy to make the request conditional.
+public struct FetchRequest: Sendable {
+    public var url: String
+    public var validators: Validators
+
+    public init(url: String, validators: Validators = Validators()) {
+        self.url = url
+        self.validators = validators
+    }
+}
+
+/// Fetches public web pages politely and safely: http(s) only, also after redirects;
+/// robots.txt; per-host concurrency and spacing; bounded retries that honour Retry-After;
+/// conditional requests; URL rewrites; private addresses refused unless allowed.
+///
+/// Every fetch ends in a `FetchResult`, never an error: a failure is data for the report.
+public struct Fetcher: Sendable {
+    private let engine: CurlMultiEngine
+    private let policy: FetchPolicy
+    private let gate: HostGate
+    private let robots = RobotsCache()
+    private let logger: Logger
+
+    public init(engine: CurlMultiEngine, policy: FetchPolicy, logger: Logger = Logger(label: "dossier.fetch")) {
+        self.engine = engine
+        self.policy = policy
+        self.gate = HostGate(
+            totalLimit: policy.maximumConcurrency,
+            perHostLimit: policy.perHostConcurrency,
+            delay: policy.perHostDelay
+        )
+        self.logger = logger
+    }
+
+    /// Fetches many URLs at once within the policy's limits. Results come back in the
+    /// order of `requests`; `progress` is told of each as it finishes.
+    public func fetchAll(
+        _ requests: [FetchRequest],
+        progress: @escaping @Sendable (_ index: Int, _ result: FetchResult) -> Void = { _, _ in }
+    ) async -> [FetchResult] {
+        await withTaskGroup(of: (Int, FetchResult).self) { group in
+            for (index, request) in requests.enumerated() {
+                group.addTask {
+                    let result = await fetch(request)
+                    progress(index, result)
+                    return (index, result)
+                }
+            }
+            var results = [FetchResult?](repeating: nil, count: requests.count)
+            for await (index, result) in group { results[index] = result }
+            return results.map { $0! }
+        }
+    }
+
+    /// Fetches one URL, following up to the policy's number of redirects.
+    public func fetch(_ request: FetchRequest) async -> FetchResult {
+        let started = ContinuousClock.now
+        var result = FetchResult(
+            originalURL: request.url, finalURL: request.url, outcome: .fetched, status: nil,
+            contentType: nil, charset: nil, validators: Validators(), body: Data(),
+            timings: FetchTimings(), attempts: 0, redirects: [], httpVersion: nil
+        )
+        defer { logger.debug("fetched", metadata: ["url": "\(request.url)", "outcome": "\(result.outcome)"]) }
+        var validators = request.validators
+        while true {
+            let hop = await fetchHop(result.finalURL, validators: validators, checkRobots: policy.obeyRobots)
+            hop.apply(to: &result)
+            result.timings.total = Self.seconds(ContinuousClock.now - started)
+            guard case .redirect(let location) = hop.next else { return result }
+            guard result.redirects.count < policy.maximumRedirects else {
+                result.outcome = .failed(FetchFailure(.tooManyRedirects, "more than \(policy.maximumRedirects) redirects"))
+                return result
+            }
+            guard let next = URL(string: location, relativeTo: URL(string: result.finalURL))?.absoluteString else {
+                result.outcome = .failed(FetchFailure(.other, "unreadable redirect location \(location)"))
+                return result
+            }
+            result.redirects.append(next)
+            result.finalURL = next
+            validators = Validators()
+        }
+    }
+
+    /// The result of one hop: what it recorded, and whether a redirect follows.
+    private struct Hop {
+        enum Next { case done, redirect(String) }
+        var response = TransferResponse()
+        var outcome: FetchOutcome
+        var attempts = 0
+        var next = Next.done
+
+        init(failure: FetchFailure) { outcome = .failed(failure) }
+        init(response: TransferResponse, outcome: FetchOutcome, attempts: Int, next: Next = .done) {
+            self.response = response
+            self.outcome = outcome
+            self.attempts = attempts
+            self.next = next
+        }
+
+        func apply(to result: inout FetchResult) {
+            result.outcome = outcome
+            result.attempts = attempts
+            result.status = response.status == 0 ? nil : response.status
+            result.httpVersion = response.httpVersion
+            result.timings = response.timings
+            result.body = response.body
+            let contentType = response.headers["Content-Type"].map(MediaType.init)
+            result.contentType = contentType?.type
+            result.charset = contentType?.charset
+            result.validators = Validators(etag: response.headers["ETag"], lastModified: response.headers["Last-Modified"])
+        }
+    }
+
+    private func fetchHop(_ url: String, validators: Validators, checkRobots: Bool) async -> Hop {
+        guard let target = Target(url) else {
+            return Hop(failure: FetchFailure(.blockedAddress, "refused \(url): only http and https URLs are fetched"))
+        }
+        let requested = policy.rewrite(url) ?? url
+        let rewritten = requested != url
+        let allowPrivate = policy.allowPrivateAddresses || rewritten
+        if !allowPrivate, let host = URLComponents(string: requested)?.host, AddressPolicy.isNonPublicLiteral(host) {
+            return Hop(failure: FetchFailure(.blockedAddress, "refused \(url): \(host) is not a public address"))
+        }
+        if checkRobots && target.path != "/robots.txt" {
+            switch await robotsVerdict(target) {
+            case .unreachable(let failure):
+                return Hop(failure: FetchFailure(failure.category, "robots.txt: \(failure.message)"))
+            case .rules(let rules):
+                guard rules.isAllowed(target.pathAndQuery) else {
+                    return Hop(failure: FetchFailure(.blockedByRobots, "\(target.origin)/robots.txt disallows \(target.pathAndQuery)"))
+                }
+            }
+        }
+        var headers: [String] = []
+        if let etag = validators.etag { headers.append("If-None-Match: \(etag)") }
+        if let lastModified = validators.lastModified { headers.append("If-Modified-Since: \(lastModified)") }
+        let request = TransferRequest(
+            url: requested, headers: headers, userAgent: policy.userAgent,
+            allowPrivateAddresses: allowPrivate, limits: policy.transferLimits
+        )
+        let (response, attempts) = await exchange(request, host: target.host)
+        if let failure = response.failure {
+            var hop = Hop(response: response, outcome: .failed(failure), attempts: attempts)
+            hop.response.body = Data()
+            return hop
+        }
+        switch response.status {
+        case 200..<300:
+            return Hop(response: response, outcome: .fetched, attempts: attempts)
+        case 304 where !validators.isEmpty:
+            return Hop(response: response, outcome: .notModified, attempts: attempts)
+        case 301, 302, 303, 307, 308:
+            guard let location = response.headers["Location"] else {
+                return Hop(response: response, outcome: .failed(FetchFailure(.httpStatus, "HTTP \(response.status) without a Location")), attempts: attempts)
+            }
+            return Hop(response: response, outcome: .fetched, attempts: attempts, next: .redirect(location))
+        default:
+            var hop = Hop(response: response, outcome: .failed(FetchFailure(.httpStatus, "HTTP \(response.status)")), attempts: attempts)
+            hop.response.body = Data()
+            return hop
+        }
+    }
+
+    /// Sends one request through the gate, retrying transient failures with backoff
+    /// and honouring Retry-After on 429 and 503 up to the policy's bound.
+    private func exchange(_ request: TransferRequest, host: String) async -> (TransferResponse, Int) {
+        var attempt = 0
+        while true {
+            attempt += 1
+            var response: TransferResponse
+            do {
+                let wait = try await gate.enter(host)
+                do {
+                    if wait > .zero { try await policy.sleep(wait) }
+                } catch {
+                    await gate.leave(host)
+                    throw error
+                }
+                response = await engine.perform(request)
+                await gate.leave(host)
+            } catch {
+                return (Self.cancelled, attempt)
+            }
+            guard let delay = retryDelay(after: response, attempt: attempt) else { return (response, attempt) }
+            switch delay {
+            case .give(let failure):
+                response.failure = failure
+                return (response, attempt)
+            case .wait(let duration):
+                logger.debug("retrying", metadata: ["url": "\(request.url)", "attempt": "\(attempt)", "wait": "\(duration)"])
+                do { try await policy.sleep(duration) } catch { return (Self.cancelled, attempt) }
+            }
+        }
+    }
+
+    private enum RetryDecision {
+        case wait(Duration)
+        case give(FetchFailure)
+    }
+
+    /// nil when the response is final; otherwise how long to wait before the next attempt.
+    private func retryDelay(after response: TransferResponse, attempt: Int) -> RetryDecision? {
+        let transient: Bool
+        if let failure = response.failure {
+            transient = failure.category == .connect
+        } else {
+            transient = [429, 500, 502, 503, 504].contains(response.status)
+        }
+        guard transient, attempt <= policy.retries else { return nil }
+        if response.failure == nil, [429, 503].contains(response.status),
+           let value = response.headers["Retry-After"], let asked = RetryAfter.delay(value) {
+            guard asked <= policy.maximumRetryAfter else {
+                return .give(FetchFailure(.httpStatus, "HTTP \(response.status) asked to retry after \(asked), more than the bound of \(policy.maximumRetryAfter)"))
+            }
+            return .wait(asked)
+        }
+        return .wait(policy.retryBackoff * (1 << (attempt - 1)))
+    }
+
+    private func robotsVerdict(_ target: Target) async -> RobotsCache.Verdict {
+        let policy = self.policy
+        return await robots.verdict(for: target.origin) { [self] in
+            let hop = await fetchRobotsFile(target.origin + "/robots.txt")
+            switch hop.outcome {
+            case .failed(let failure) where hop.response.status == 0:
+                return .unreachable(failure)
+            case .failed:
+                return .rules(hop.response.status >= 500 ? .disallowAll : .allowAll)
+            case .fetched, .notModified:
+                let rules = RobotsRules(parsing: String(decoding: hop.response.body, as: UTF8.self), userAgent: policy.robotsProductToken)
+                if let seconds = rules.crawlDelay {
+                    await gate.setDelay(min(.milliseconds(Int(seconds * 1000)), policy.maximumCrawlDelay), for: target.host)
+                }
+                return .rules(rules)
+            }
+        }
+    }
+
+    /// Fetches robots.txt itself, following redirects (RFC 9309 asks for at least five).
+    private func fetchRobotsFile(_ url: String) async -> Hop {
+        var current = url
+        for _ in 0...policy.maximumRedirects {
+            let hop = await fetchHop(current, validators: Validators(), checkRobots: false)
+            guard case .redirect(let location) = hop.next,
+                  let next = URL(string: location, relativeTo: URL(string: current))?.absoluteString else { return hop }
+            current = next
+        }
+        return Hop(failure: FetchFailure(.tooManyRedirects, "robots.txt redirects too often"))
+    }
+
+    private static let cancelled: TransferResponse = {
+        var response = TransferResponse()
+        response.failure = FetchFailure(.cancelled, "cancelled")
+        return response
+    }()
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// The parts of an http(s) URL the fetcher decides on.
+private struct Target {
+    let host: String
+    let origin: String
+    let path: String
+    let pathAndQuery: String
+
+    init?(_ url: String) {
+        guard let components = URLComponents(string: url),
+              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = components.host?.lowercased(), !host.isEmpty else { return nil }
+        self.host = host
+        origin = "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
+        path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        pathAndQuery = path + (components.percentEncodedQuery.map { "?\($0)" } ?? "")
+    }
+}
+
+/// A Content-Type value split into its media type and charset.
+struct MediaType {
+    let type: String
+    let charset: String?
+
+    init(_ value: String) {
+        let parts = value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        type = parts.first?.lowercased() ?? ""
+        charset = parts.dropFirst().lazy.compactMap { parameter -> String? in
+            let pair = parameter.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else { return nil }
+            return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")).lowercased()
+        }.first
+    }
+}

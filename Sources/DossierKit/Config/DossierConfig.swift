@@ -1,0 +1,138 @@
+import Foundation
+
+/// The user's settings from `config.toml`, as plain values.
+///
+/// Every field has a default, so an absent file or an absent table gives a working configuration.
+/// Values are validated by ``ConfigLoader`` (no negative timeouts, no control characters in the
+/// contact); a value built in code is taken as given.
+public struct DossierConfig: Sendable, Equatable {
+    /// `[network]`: politeness, limits and safety of the fetcher.
+    public var network: NetworkSettings
+    /// `[[rewrite]]`: URL rewrite rules, in file order.
+    public var rewrites: [RewriteRule]
+    /// `[search]`: search back-ends.
+    public var search: SearchSettings
+    /// `[me]`: who the user is and what they want from their meetings.
+    public var me: UserProfile
+
+    public init(
+        network: NetworkSettings = NetworkSettings(),
+        rewrites: [RewriteRule] = [],
+        search: SearchSettings = SearchSettings(),
+        me: UserProfile = UserProfile()
+    ) {
+        self.network = network
+        self.rewrites = rewrites
+        self.search = search
+        self.me = me
+    }
+
+    /// The User-Agent header value these settings ask for.
+    public var userAgent: String { UserAgent.string(contact: network.contact) }
+}
+
+/// The `[network]` table. Durations are in seconds, sizes in bytes.
+public struct NetworkSettings: Sendable, Equatable {
+    /// `allow_private`: fetch addresses in private, loopback and link-local ranges.
+    public var allowPrivateAddresses: Bool
+    /// `contact`: an e-mail address or URL appended to the User-Agent.
+    public var contact: String?
+    /// `max_concurrency`: transfers in flight at once, over all hosts (at least 1).
+    public var maxConcurrency: Int
+    /// `per_host_concurrency`: transfers in flight at once to one host (at least 1).
+    public var perHostConcurrency: Int
+    /// `per_host_delay_ms`: the pause between two requests to one host, here in seconds.
+    public var perHostDelay: TimeInterval
+    /// `connect_timeout_s`: time allowed to connect, TLS included.
+    public var connectTimeout: TimeInterval
+    /// `timeout_s`: time allowed for a whole transfer.
+    public var timeout: TimeInterval
+    /// `stall_timeout_s`: a transfer slower than ``stallMinimumBytesPerSecond`` for this long is abandoned.
+    public var stallTimeout: TimeInterval
+    /// `stall_min_bytes_per_s`: the speed below which a transfer counts as stalled.
+    public var stallMinimumBytesPerSecond: Int
+    /// `max_body_mb`: the largest body accepted (after decompression), in bytes here; the file
+    /// gives mebibytes and may use a fraction.
+    public var maxBodyBytes: Int
+    /// `max_redirects`: redirects followed before giving up.
+    public var maxRedirects: Int
+    /// `retries`: extra attempts after a retryable failure.
+    public var retries: Int
+    /// `max_retry_after_s`: the longest Retry-After honoured; a longer one fails the request.
+    public var maxRetryAfter: TimeInterval
+    /// `robots`: honour robots.txt.
+    public var respectsRobots: Bool
+
+    public init(
+        allowPrivateAddresses: Bool = false,
+        contact: String? = nil,
+        maxConcurrency: Int = 32,
+        perHostConcurrency: Int = 4,
+        perHostDelay: TimeInterval = 0.25,
+        connectTimeout: TimeInterval = 10,
+        timeout: TimeInterval = 60,
+        stallTimeout: TimeInterval = 20,
+        stallMinimumBytesPerSecond: Int = 100,
+        maxBodyBytes: Int = 10 * 1024 * 1024,
+        maxRedirects: Int = 5,
+        retries: Int = 2,
+        maxRetryAfter: TimeInterval = 60,
+        respectsRobots: Bool = true
+    ) {
+        self.allowPrivateAddresses = allowPrivateAddresses
+        self.contact = contact
+        self.maxConcurrency = maxConcurrency
+        self.perHostConcurrency = perHostConcurrency
+        self.perHostDelay = perHostDelay
+        self.connectTimeout = connectTimeout
+        self.timeout = timeout
+        self.stallTimeout = stallTimeout
+        self.stallMinimumBytesPerSecond = stallMinimumBytesPerSecond
+        self.maxBodyBytes = maxBodyBytes
+        self.maxRedirects = maxRedirects
+        self.retries = retries
+        self.maxRetryAfter = maxRetryAfter
+        self.respectsRobots = respectsRobots
+    }
+}
+
+/// One `[[rewrite]]` table: a URL starting with ``from`` is requested with that prefix replaced by ``to``,
+/// like git's `url.<to>.insteadOf = <from>`. See ``URLRewriter``.
+public struct RewriteRule: Sendable, Hashable {
+    public var from: String
+    public var to: String
+
+    public init(from: String, to: String) {
+        self.from = from
+        self.to = to
+    }
+}
+
+/// The `[search]` table.
+public struct SearchSettings: Sendable, Equatable {
+    /// `searxng`: base URL of a SearXNG instance with its JSON API enabled.
+    public var searxngURL: String?
+
+    public init(searxngURL: String? = nil) {
+        self.searxngURL = searxngURL
+    }
+}
+
+/// The `[me]` table: the user, for the "You" section of a dossier.
+///
+/// `goals` and `career_goals` may be written as one string or as an array of strings.
+public struct UserProfile: Sendable, Equatable {
+    public var name: String?
+    /// What the user wants from informational interviews in general.
+    public var goals: [String]
+    public var careerGoals: [String]
+    /// A short summary of the user's background, for practising "tell me about yourself".
+    public var background: String?
+
+    public init(name: String? = nil, goals: [String] = [], careerGoals: [String] = [], background: String? = nil) {
+        self.name = name
+        self.goals = goals
+        self.careerGoals = careerGoals
+        self.background = background
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import Synchronization
+
+/// stderr carries progress, warnings and errors; stdout carries only the product.
+enum StandardError {
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+}
+
+enum StandardOutput {
+    static func writeJSON<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+    }
+}
+
+/// A one-line counter on stderr, redrawn in place on a terminal and silent when piped.
+final class ProgressLine: Sendable {
+    private let total: Int
+    private let label: String
+    private let enabled: Bool
+    private let done = Mutex(0)
+
+    init(total: Int, label: String, quiet: Bool) {
+        self.total = total
+        self.label = label
+        self.enabled = !quiet && StandardError.isTerminal && total > 1
+    }
+
+    func advance() {
+        let count = done.withLock { count in
+            count += 1
+            return count
+        }
+        if enabled {
+            FileHandle.standardError.write(Data("\r\(count)/\(total) \(label)".utf8))
+        }
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+/// Runs work that Ctrl-C cancels: the first SIGINT cancels the task (transfers stop,
+/// what finished is kept); a second one exits at once.
+enum Interruptible {
+    static func run<T: Sendable>(_ work: @escaping @Sendable () async -> T) async throws -> T {
+        let task = Task { await work() }
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        let interrupts = Mutex(0)
+        source.setEventHandler {
+            let count = interrupts.withLock { count in
+                count += 1
+                return count
+            }
+            if count == 1 {
+                StandardError.write("\ninterrupted: stopping transfers (Ctrl-C again to quit at once)")
+                task.cancel()
+            } else {
+                exit(130)
+            }
+        }
+        source.resume()
+        let value = await task.value
+        source.cancel()
+        signal(SIGINT, SIG_DFL)
+        if task.isCancelled { throw ExitCode(130) }
+        return value
+    }
+}
