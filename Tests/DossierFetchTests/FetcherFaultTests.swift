@@ -37,7 +37,7 @@ struct FetcherFaultTests {
     @Test("a body that stalls midway trips the stall guard")
     func stallMidBody() async throws {
         let plan = ResponsePlan.ok(.repeating(Array("x".utf8), count: 100_000))
-            .interrupted(by: .stall(afterBodyBytes: 1_000, for: .seconds(10)))
+            .interrupted(by: .stall(afterBodyBytes: 50, for: .seconds(10)))
         let fixture = try FetchFixture(Self.route(plan))
         let result = await fetchBesideHealthy(fixture, "/stall")
         #expect(result.failure?.category == .timeout)
