@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// One URL to fetch, with the validators of a stored copy to make the request conditional.
 public struct FetchRequest: Sendable {
@@ -36,22 +37,33 @@ public struct Fetcher: Sendable {
     }
 
     /// Fetches many URLs at once within the policy's limits. Results come back in the
-    /// order of `requests`; `progress` is told of each as it finishes.
-    public func fetchAll(
+    /// order of `requests`.
+    public func fetchAll(_ requests: [FetchRequest]) async -> [FetchResult] {
+        let results = ResultSlots(count: requests.count)
+        await fetchEach(requests) { index, result in results.store(result, at: index) }
+        return results.all
+    }
+
+    /// Fetches many URLs at once within the policy's limits and hands each result to
+    /// `handle` as it finishes, without keeping it: memory stays bounded by what is in flight.
+    public func fetchEach(
         _ requests: [FetchRequest],
-        progress: @escaping @Sendable (_ index: Int, _ result: FetchResult) -> Void = { _, _ in }
-    ) async -> [FetchResult] {
-        await withTaskGroup(of: (Int, FetchResult).self) { group in
-            for (index, request) in requests.enumerated() {
-                group.addTask {
-                    let result = await fetch(request)
-                    progress(index, result)
-                    return (index, result)
-                }
+        handle: @escaping @Sendable (_ index: Int, _ result: FetchResult) async -> Void
+    ) async {
+        // A bounded window of tasks: enough to keep every slot busy across hosts, few
+        // enough that a long list costs no memory for the requests still waiting.
+        let window = policy.maximumConcurrency * 4
+        await withTaskGroup(of: Void.self) { group in
+            var pending = requests.enumerated().makeIterator()
+            func addNext() -> Bool {
+                guard let (index, request) = pending.next() else { return false }
+                group.addTask { await handle(index, await fetch(request)) }
+                return true
             }
-            var results = [FetchResult?](repeating: nil, count: requests.count)
-            for await (index, result) in group { results[index] = result }
-            return results.map { $0! }
+            for _ in 0..<window where !addNext() { break }
+            while await group.next() != nil {
+                _ = addNext()
+            }
         }
     }
 
@@ -260,6 +272,17 @@ public struct Fetcher: Sendable {
     private static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
+}
+
+/// Results gathered from concurrent fetches, by index.
+private final class ResultSlots: Sendable {
+    private let slots: Mutex<[FetchResult?]>
+
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+
+    func store(_ result: FetchResult, at index: Int) { slots.withLock { $0[index] = result } }
+
+    var all: [FetchResult] { slots.withLock { $0.map { $0! } } }
 }
 
 /// The parts of an http(s) URL the fetcher decides on.

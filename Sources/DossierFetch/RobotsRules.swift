@@ -182,11 +182,13 @@ extension RobotsRules {
         }
 
         private func firstOccurrence(of piece: [UInt8], in path: [UInt8], from start: Int) -> Int? {
-            guard !piece.isEmpty else { return start }
-            guard path.count - piece.count >= start else { return nil }
-            return (start...(path.count - piece.count)).first { offset in
-                path[offset..<(offset + piece.count)].elementsEqual(piece)
+            guard let head = piece.first else { return start }
+            var offset = start
+            while offset + piece.count <= path.count {
+                if path[offset] == head && path[offset..<(offset + piece.count)].elementsEqual(piece) { return offset }
+                offset += 1
             }
+            return nil
         }
     }
 }

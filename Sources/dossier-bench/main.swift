@@ -104,7 +104,7 @@ func runFetchBenchmark(_ arguments: [String]) throws {
     try FileManager.default.createDirectory(at: work.appendingPathComponent("home/config"), withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: work) }
     let hosts = (1...4).map { "bench\($0).localhost" }
-    let urls = (0..<pages).map { "http://\(hosts[$0 % hosts.count]):\(port)/page/\($0)" }
+    let urls = (1...pages).map { "http://\(hosts[$0 % hosts.count]):\(port)/page/\($0)" }
     try urls.joined(separator: "\n").write(to: work.appendingPathComponent("urls.txt"), atomically: true, encoding: .utf8)
     let config = """
     [network]
@@ -135,7 +135,7 @@ func runFetchBenchmark(_ arguments: [String]) throws {
             environment: environment)
         ours.append(Measurement(seconds: ourSeconds, peakRSSMegabytes: ourRSS, bytes: directorySize(ourOut)))
         let (curlSeconds, curlRSS) = try measure(
-            [curl, "--silent", "--fail", "--parallel", "--parallel-max", String(parallel), "--config", work.appendingPathComponent("curl.cfg").path],
+            [curl, "--silent", "--no-progress-meter", "--fail", "--parallel", "--parallel-max", String(parallel), "--config", work.appendingPathComponent("curl.cfg").path],
             environment: environment)
         theirs.append(Measurement(seconds: curlSeconds, peakRSSMegabytes: curlRSS, bytes: directorySize(curlOut)))
         print(String(format: "round %d: dossier %.3f s (%d files) rss %.1f MB; curl %.3f s rss %.1f MB",

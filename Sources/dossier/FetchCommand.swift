@@ -2,6 +2,7 @@ import ArgumentParser
 import DossierFetch
 import DossierKit
 import Foundation
+import Synchronization
 
 /// `dossier fetch`: the fetcher on its own, for checking what a source answers.
 struct FetchCommand: AsyncParsableCommand {
@@ -60,32 +61,38 @@ struct FetchCommand: AsyncParsableCommand {
         }
         let progress = ProgressLine(total: requests.count, label: "fetched", quiet: global.quiet)
         let policy = FetchPolicy(config: environment.config)
-        let results = try await Interruptible.run {
+        let reports = Mutex([FetchReport?](repeating: nil, count: requests.count))
+        let writeErrors = Mutex<[String]>([])
+        try await Interruptible.run {
             await CurlMultiEngine.run(maximumConnections: policy.maximumConcurrency) { engine in
-                await Fetcher(engine: engine, policy: policy, logger: environment.logger)
-                    .fetchAll(requests) { _, _ in progress.advance() }
+                await Fetcher(engine: engine, policy: policy, logger: environment.logger).fetchEach(requests) { index, result in
+                    var file: String?
+                    if let outputDirectory, case .fetched = result.outcome {
+                        let target = outputDirectory.appendingPathComponent(BodyFileName.make(for: result))
+                        do {
+                            try AtomicFile.write(result.body, to: target, durable: false)
+                            file = target.path
+                        } catch {
+                            writeErrors.withLock { $0.append("\(error)") }
+                        }
+                    }
+                    reports.withLock { $0[index] = FetchReport(result, file: file) }
+                    progress.advance()
+                }
             }
         }
         progress.finish()
-        var reports: [FetchReport] = []
-        for result in results {
-            var file: String?
-            if let outputDirectory, case .fetched = result.outcome {
-                let target = outputDirectory.appendingPathComponent(BodyFileName.make(for: result))
-                try AtomicFile.write(result.body, to: target)
-                file = target.path
-            }
-            reports.append(FetchReport(result, file: file))
-        }
+        for error in writeErrors.withLock({ $0 }) { StandardError.write("error: \(error)") }
+        let results = reports.withLock { $0.map { $0! } }
         if json {
-            try StandardOutput.writeJSON(reports)
+            try StandardOutput.writeJSON(results)
         } else {
-            for report in reports { print(report.line) }
+            for report in results { print(report.line) }
         }
-        let failed = results.filter { $0.failure != nil }.count
+        let failed = results.filter { $0.error != nil }.count
         if !global.quiet {
             StandardError.write("\(results.count - failed) of \(results.count) fetched, \(failed) failed")
         }
-        if failed > 0 { throw ExitCode.failure }
+        if failed > 0 || !writeErrors.withLock(\.isEmpty) { throw ExitCode.failure }
     }
 }

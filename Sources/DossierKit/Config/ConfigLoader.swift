@@ -77,11 +77,13 @@ public enum ConfigLoader {
         }
     }
 
+    /// The operating system's reason ("is a directory", "permission denied") when Foundation has one.
     private static func reason(_ error: any Error) -> String {
-        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
-            underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return String(cString: strerror(code.rawValue)).lowercased()
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error {
+            let posixError = underlying as NSError
+            if posixError.domain == NSPOSIXErrorDomain {
+                return String(cString: strerror(Int32(posixError.code))).lowercased()
+            }
         }
         return error.localizedDescription
     }

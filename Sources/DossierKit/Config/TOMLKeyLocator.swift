@@ -29,10 +29,10 @@ struct TOMLKeyLocator {
                 var path = ConfigKeyPath.root
                 for (position, key) in keys.enumerated() {
                     path = path.appending(key)
+                    record(path, lineNumber)
                     if isArrayHeader && position == keys.count - 1 {
                         let count = elementCountByArrayPath[path, default: 0]
                         elementCountByArrayPath[path] = count + 1
-                        record(path, lineNumber)
                         path = path.appending(index: count)
                     } else if let count = elementCountByArrayPath[path] {
                         path = path.appending(index: count - 1)
@@ -41,7 +41,11 @@ struct TOMLKeyLocator {
                 record(path, lineNumber)
                 currentTable = path
             } else if let keys = scanner.dottedKey(), scanner.consume("=") {
-                record(keys.reduce(currentTable) { $0.appending($1) }, lineNumber)
+                var path = currentTable
+                for key in keys {
+                    path = path.appending(key)
+                    record(path, lineNumber)
+                }
                 openStringDelimiter = Self.unclosedMultilineDelimiter(in: scanner.remainder)
             } else {
                 openStringDelimiter = Self.unclosedMultilineDelimiter(in: line)

@@ -1,33 +1,53 @@
 import Foundation
 
 /// Writes files so a reader sees either the old or the new complete version, never a
-/// part: the bytes go to a temporary file in the same directory, are flushed, and
-/// the file is renamed over the target.
+/// part: the bytes go to a temporary file in the same directory and the file is
+/// renamed over the target.
 public enum AtomicFile {
-    /// An environment failure while writing, naming the file.
+    /// An environment failure while writing, naming the file and the system's reason.
     public struct WriteError: Error, CustomStringConvertible {
         public let path: String
         public let reason: String
+        public let code: Int32
         public var description: String { "cannot write \(path): \(reason)" }
     }
 
-    public static func write(_ data: Data, to url: URL) throws {
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    /// Replaces `url` with `data`. When `durable`, the bytes reach the disk before the
+    /// rename (fsync), so a crash leaves the old or the new file; without it a crash may
+    /// leave an empty file, which suits caches and scratch output.
+    public static func write(_ data: Data, to url: URL, durable: Bool = true, permissions: mode_t = 0o644) throws {
+        let target = url.path
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp").path
+        func failure() -> WriteError {
+            let code = errno
+            return WriteError(path: target, reason: String(cString: strerror(code)), code: code)
+        }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
+        guard descriptor >= 0 else { throw failure() }
+        var closed = false
+        defer {
+            if !closed { close(descriptor) }
+        }
         do {
-            try data.write(to: temporary)
-            let handle = try FileHandle(forWritingTo: temporary)
-            try handle.synchronize()
-            try handle.close()
-            guard rename(temporary.path, url.path) == 0 else {
-                throw WriteError(path: url.path, reason: String(cString: strerror(errno)))
+            try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw failure()
+                    }
+                    offset += written
+                }
             }
-        } catch let error as WriteError {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+            if durable && fsync(descriptor) != 0 { throw failure() }
+            closed = true
+            if close(descriptor) != 0 { throw failure() }
+            if rename(temporary, target) != 0 { throw failure() }
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(path: url.path, reason: (error as NSError).localizedDescription)
+            unlink(temporary)
+            throw error
         }
     }
 }
