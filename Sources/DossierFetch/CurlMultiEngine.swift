@@ -23,6 +23,8 @@ public final class CurlMultiEngine: @unchecked Sendable {
     private struct Inbox {
         var starts: [(UInt64, TransferRequest, CheckedContinuation<TransferResponse, Never>)] = []
         var cancellations: Set<UInt64> = []
+        /// Exchanges handed to the engine and not yet completed: only these can be cancelled.
+        var active: Set<UInt64> = []
         var shuttingDown = false
         var stopped: CheckedContinuation<Void, Never>?
         var hasStopped = false
@@ -65,22 +67,28 @@ public final class CurlMultiEngine: @unchecked Sendable {
         let id = nextID.wrappingAdd(1, ordering: .relaxed).oldValue
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let accepted = inbox.withLock { inbox -> Bool in
-                    guard !inbox.shuttingDown else { return false }
+                let refusal = inbox.withLock { inbox -> String? in
+                    if inbox.shuttingDown { return "the fetcher is shutting down" }
+                    // Checked under the lock that onCancel takes: either it sees this id
+                    // active, or this check sees the cancellation.
+                    if Task.isCancelled { return "cancelled before it started" }
                     inbox.starts.append((id, request, continuation))
-                    return true
+                    inbox.active.insert(id)
+                    return nil
                 }
-                if accepted {
-                    curl_multi_wakeup(multi)
+                if let refusal {
+                    continuation.resume(returning: Self.cancelledResponse(refusal))
                 } else {
-                    var response = TransferResponse()
-                    response.failure = FetchFailure(.cancelled, "the fetcher is shutting down")
-                    continuation.resume(returning: response)
+                    curl_multi_wakeup(multi)
                 }
             }
         } onCancel: {
-            inbox.withLock { _ = $0.cancellations.insert(id) }
-            curl_multi_wakeup(multi)
+            let isActive = inbox.withLock { inbox in
+                guard inbox.active.contains(id) else { return false }
+                inbox.cancellations.insert(id)
+                return true
+            }
+            if isActive { curl_multi_wakeup(multi) }
         }
     }
 
@@ -115,18 +123,16 @@ public final class CurlMultiEngine: @unchecked Sendable {
             var pendingCancellations = cancellations
             for (id, request, continuation) in starts {
                 if pendingCancellations.remove(id) != nil {
-                    continuation.resume(returning: Self.cancelledResponse("cancelled before it started"))
+                    refuse(id, continuation, FetchFailure(.cancelled, "cancelled before it started"))
                 } else {
                     start(id: id, request: request, completion: continuation)
                 }
             }
             for id in pendingCancellations {
+                // An id that is neither starting nor running has completed meanwhile.
                 if let handle = transferHandles[id], let transfer = transfers[handle] {
                     transfer.cancel("cancelled")
                     complete(transfer, code: CURLE_ABORTED_BY_CALLBACK)
-                } else {
-                    // The start is still on its way (cancellation raced ahead of it): keep the mark.
-                    inbox.withLock { _ = $0.cancellations.insert(id) }
                 }
             }
             if shuttingDown { break }
@@ -157,21 +163,25 @@ public final class CurlMultiEngine: @unchecked Sendable {
 
     private func start(id: UInt64, request: TransferRequest, completion: CheckedContinuation<TransferResponse, Never>) {
         guard let transfer = CurlTransfer(id: id, request: request, completion: completion) else {
-            var response = TransferResponse()
-            response.failure = FetchFailure(.other, "curl_easy_init failed")
-            completion.resume(returning: response)
+            refuse(id, completion, FetchFailure(.other, "curl_easy_init failed"))
             return
         }
         if let failure = transfer.configure() {
             transfer.cleanUp()
-            var response = TransferResponse()
-            response.failure = failure
-            completion.resume(returning: response)
+            refuse(id, completion, failure)
             return
         }
         transfers[transfer.handle] = transfer
         transferHandles[id] = transfer.handle
         curl_multi_add_handle(multi, transfer.handle)
+    }
+
+    /// Completes an exchange that never reached libcurl.
+    private func refuse(_ id: UInt64, _ completion: CheckedContinuation<TransferResponse, Never>, _ failure: FetchFailure) {
+        inbox.withLock { _ = $0.active.remove(id) }
+        var response = TransferResponse()
+        response.failure = failure
+        completion.resume(returning: response)
     }
 
     private func collectFinished() {
@@ -190,6 +200,7 @@ public final class CurlMultiEngine: @unchecked Sendable {
         transfers[transfer.handle] = nil
         transferHandles[transfer.id] = nil
         transfer.cleanUp()
+        inbox.withLock { _ = $0.active.remove(transfer.id) }
         transfer.completion.resume(returning: response)
     }
 

@@ -127,6 +127,7 @@ public struct Fetcher: Sendable {
     }
 
     private func fetchHop(_ url: String, validators: Validators, checkRobots: Bool) async -> Hop {
+        if Task.isCancelled { return Hop(failure: FetchFailure(.cancelled, "cancelled")) }
         guard let target = Target(url) else {
             return Hop(failure: FetchFailure(.blockedAddress, "refused \(url): only http and https URLs are fetched"))
         }

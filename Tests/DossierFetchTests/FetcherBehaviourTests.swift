@@ -72,6 +72,43 @@ struct FetcherBehaviourTests {
         #expect(results[0].timings.total < 30, "cancellation waited for the server: \(results[0].timings.total) s")
     }
 
+    @Test("cancellations racing with completions leave the engine serving")
+    func cancellationRaces() async throws {
+        let fixture = try FetchFixture(Self.pages)
+        let policy = fixture.policy
+        let after = await CurlMultiEngine.run { engine in
+            let fetcher = Fetcher(engine: engine, policy: policy)
+            let tasks = (0..<40).map { index in
+                Task { await fetcher.fetch(FetchRequest(url: "http://site.test/race/\(index)")) }
+            }
+            for (index, task) in tasks.enumerated() {
+                if index % 2 == 0 { await Task.yield() }
+                task.cancel()
+            }
+            for task in tasks {
+                let outcome = await task.value.outcome
+                #expect(outcome == .fetched || outcome.isCancelled, "\(outcome)")
+            }
+            return await fetcher.fetch(FetchRequest(url: "http://site.test/after"))
+        }
+        #expect(after.outcome == .fetched)
+    }
+
+    @Test("a fetch in an already cancelled task sends nothing")
+    func alreadyCancelled() async throws {
+        let fixture = try FetchFixture(Self.pages)
+        let policy = fixture.policy
+        let result = await CurlMultiEngine.run { engine in
+            let task = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return await Fetcher(engine: engine, policy: policy).fetch(FetchRequest(url: "http://site.test/never"))
+            }
+            return await task.value
+        }
+        #expect(result.failure?.category == .cancelled)
+        #expect(fixture.server.requests.isEmpty)
+    }
+
     @Test("a non-http URL is refused without a request")
     func schemeRefused() async throws {
         let fixture = try FetchFixture(Self.pages)
@@ -103,6 +140,13 @@ struct FetcherBehaviourTests {
             let expected = Duration.seconds(2 * (index + 1))
             #expect(wait > expected - .milliseconds(500) && wait <= expected, "\(waits)")
         }
+    }
+}
+
+extension FetchOutcome {
+    var isCancelled: Bool {
+        if case .failed(let failure) = self { return failure.category == .cancelled }
+        return false
     }
 }
 
