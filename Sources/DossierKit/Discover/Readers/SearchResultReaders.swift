@@ -1,0 +1,88 @@
+import Foundation
+
+/// Reads the answers of search APIs into pages to fetch. Each reader takes the
+/// response body and returns what it found; an unreadable body throws
+/// `ReaderError` naming the reader, which the build report records for that source.
+public enum SearchResultReaders {
+    /// SearXNG's JSON API: `results[]` with `url`, `title`, `content`.
+    public static func searxng(_ body: Data) throws(ReaderError) -> [DiscoveredPage] {
+        struct Answer: Decodable {
+            struct Result: Decodable {
+                var url: String
+                var title: String?
+                var content: String?
+            }
+            var results: [Result]
+        }
+        let answer = try decode(Answer.self, body, reader: "searxng-json")
+        return answer.results.map { DiscoveredPage(url: $0.url, title: $0.title, snippet: $0.content) }
+    }
+
+    /// Wikipedia's search API (`action=query&list=search`): article titles become article URLs
+    /// on the wiki that answered.
+    public static func wikipediaSearch(_ body: Data, answeredBy url: String) throws(ReaderError) -> [DiscoveredPage] {
+        struct Answer: Decodable {
+            struct Query: Decodable {
+                struct Hit: Decodable {
+                    var title: String
+                    var snippet: String?
+                }
+                var search: [Hit]
+            }
+            var query: Query
+        }
+        let answer = try decode(Answer.self, body, reader: "wikipedia-search-json")
+        let host = URLComponents(string: url)?.host ?? "en.wikipedia.org"
+        return answer.query.search.map { hit in
+            DiscoveredPage(url: WikipediaURL.article(title: hit.title, host: host), title: hit.title,
+                           snippet: hit.snippet.map(stripTags))
+        }
+    }
+
+    /// GitHub's user API: the profile page, and the user's own site when one is set.
+    public static func githubUser(_ body: Data) throws(ReaderError) -> [DiscoveredPage] {
+        struct User: Decodable {
+            var html_url: String
+            var name: String?
+            var bio: String?
+            var blog: String?
+        }
+        let user = try decode(User.self, body, reader: "github-user-json")
+        var pages = [DiscoveredPage(url: user.html_url, title: user.name, snippet: user.bio)]
+        if let blog = user.blog, !blog.isEmpty {
+            pages.append(DiscoveredPage(url: blog.contains("://") ? blog : "https://" + blog, title: user.name))
+        }
+        return pages
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ body: Data, reader: String) throws(ReaderError) -> T {
+        do {
+            return try JSONDecoder().decode(type, from: body)
+        } catch {
+            throw ReaderError(reader: reader, message: "unexpected answer: \(error)")
+        }
+    }
+
+    static func stripTags(_ html: String) -> String {
+        html.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+    }
+}
+
+/// An answer a reader could not make sense of.
+public struct ReaderError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var reader: String
+    public var message: String
+
+    public var description: String { "\(reader): \(message)" }
+}
+
+/// Wikipedia article URLs from titles.
+public enum WikipediaURL {
+    public static func article(title: String, host: String = "en.wikipedia.org") -> String {
+        let path = title.replacingOccurrences(of: " ", with: "_")
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#")
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        return "https://\(host)/wiki/\(encoded)"
+    }
+}
