@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // C: typed wrappers for libcurl's variadic calls; the only C that touches curl.
@@ -32,12 +33,18 @@ let package = Package(
         ),
         // Extract stage: main text, metadata, people and feeds from HTML bytes.
         .target(name: "DossierExtract", dependencies: ["CHTMLShim"]),
+        // Store stage: SQLite (GRDB) with migrations, WAL and a single-writer lock.
+        .target(
+            name: "DossierStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Configuration, paths and (later) the pipeline that wires the stages.
         .target(
             name: "DossierKit",
             dependencies: [
                 "DossierFetch",
                 "DossierExtract",
+                "DossierStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -57,6 +64,7 @@ let package = Package(
         .testTarget(name: "DossierFetchTests", dependencies: ["DossierFetch", "LoopbackServer"]),
         .testTarget(name: "DossierExtractTests", dependencies: ["DossierExtract"]),
         .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"]),
+        .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore"]),
         .testTarget(name: "LoopbackServerTests", dependencies: ["LoopbackServer"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import Testing
+@testable import DossierStore
+
+@Suite("opening the store")
+struct SchemaTests {
+    @Test("the first open creates the directory and every table through migration v1")
+    func createsSchema() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let directory = temporary.url.appending(path: "nested/data", directoryHint: .isDirectory)
+
+        let store = try DossierStore(directory: directory)
+        defer { try? store.close() }
+
+        #expect(store.path == directory.appending(path: "dossier.sqlite").path)
+        let (tables, migrations) = try store.pool.read { db in
+            (
+                try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
+                try StoreSchema.migrator.appliedIdentifiers(db)
+            )
+        }
+        #expect(tables.isSuperset(of: ["people", "companies", "pages", "person_pages", "builds", "source_outcomes"]))
+        #expect(migrations == ["v1"])
+    }
+
+    @Test("reopening keeps the data and applies no migration twice")
+    func reopenIsIdempotent() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+
+        let first = try DossierStore(directory: temporary.url)
+        let stored = try first.upsertPerson(PersonRecord(name: "Jane Doe", slug: "jane-doe", at: instant()))
+        try first.close()
+
+        let second = try DossierStore(directory: temporary.url)
+        defer { try? second.close() }
+        #expect(try second.person(slug: "jane-doe") == stored)
+        let migrationRows = try second.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations")
+        }
+        #expect(migrationRows == 1)
+    }
+
+    @Test("the database is in WAL mode with foreign keys enforced")
+    func walAndForeignKeys() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let store = try DossierStore(directory: temporary.url)
+        defer { try? store.close() }
+
+        let (journalMode, foreignKeys) = try store.pool.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        }
+        #expect(journalMode == "wal")
+        #expect(foreignKeys == 1)
+
+        let orphanLink = PersonPageRecord(personID: 999, pageURL: "https://nowhere.example/", relevance: 1, reason: "test")
+        #expect(throws: StoreError.self) { try store.linkPage(orphanLink) }
+    }
+
+    @Test("a file that is not SQLite gives a typed error naming the path")
+    func garbageFile() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let databaseURL = temporary.url.appending(path: DossierStore.fileName)
+        try Data(String(repeating: "this is not a database\n", count: 200).utf8).write(to: databaseURL)
+
+        let error = #expect(throws: StoreError.self) { try DossierStore(directory: temporary.url) }
+
+        guard case let .unreadableDatabase(path, _) = error else {
+            Issue.record("expected unreadableDatabase, got \(String(describing: error))")
+            return
+        }
+        #expect(path == databaseURL.path)
+        #expect(error?.description.contains(databaseURL.path) == true)
+        #expect(error?.exitCode == 74)
+    }
+
+    @Test("a data directory that cannot be created gives a typed error naming it")
+    func uncreatableDirectory() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let blocker = temporary.url.appending(path: "file")
+        try Data("x".utf8).write(to: blocker)
+        let directory = blocker.appending(path: "data", directoryHint: .isDirectory)
+
+        let error = #expect(throws: StoreError.self) { try DossierStore(directory: directory) }
+
+        guard case let .cannotCreateDirectory(path, _) = error else {
+            Issue.record("expected cannotCreateDirectory, got \(String(describing: error))")
+            return
+        }
+        #expect(path == directory.path)
+    }
+}
