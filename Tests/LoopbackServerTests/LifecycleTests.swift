@@ -1,0 +1,65 @@
+import LoopbackServer
+import Testing
+
+@Suite("starting and stopping")
+struct LifecycleTests {
+    @Test("two servers get different ephemeral ports and a matching base URL")
+    func ephemeralPorts() throws {
+        let first = try LoopbackServer { _ in .ok("") }
+        let second = try LoopbackServer { _ in .ok("") }
+        #expect(first.port != 0)
+        #expect(first.port != second.port)
+        #expect(first.baseURL == "http://127.0.0.1:\(first.port)")
+    }
+
+    @Test("stop ends a stall at once, closes the connection and refuses new ones")
+    func stopEndsStall() throws {
+        let server = try LoopbackServer { _ in
+            ResponsePlan.ok(.repeating([1], count: 1_000)).interrupted(by: .stall(afterBodyBytes: 10, for: nil))
+        }
+        let connection = try RawHTTPConnection(port: server.port, quietAfter: .milliseconds(300))
+        try connection.request("/")
+        let beforeStop = connection.receiveUntilEnd()
+        #expect(beforeStop.ending == .quiet)
+        #expect(beforeStop.body.count == 10)
+        server.stop()
+        #expect(connection.receiveUntilEnd().ending == .endOfStream)
+        #expect(throws: RawHTTPConnection.Failure.self) { try RawHTTPConnection(port: server.port) }
+    }
+
+    @Test("stop also ends idle keep-alive connections and is idempotent")
+    func stopClosesIdleConnections() throws {
+        let server = try LoopbackServer { _ in .ok("x") }
+        let connection = try RawHTTPConnection(port: server.port)
+        try connection.request("/")
+        _ = try connection.receiveResponse()
+        server.stop()
+        server.stop()
+        #expect(connection.receiveUntilEnd().ending == .endOfStream)
+        #expect(server.connectionCount == 1)
+    }
+
+    @Test("a server dropped without stop shuts down in deinit")
+    func deinitStops() throws {
+        var port: UInt16 = 0
+        do {
+            let server = try LoopbackServer { _ in .ok("x") }
+            port = server.port
+        }
+        #expect(throws: RawHTTPConnection.Failure.self) { try RawHTTPConnection(port: port) }
+    }
+
+    @Test("32 concurrent keep-alive connections each get every page intact")
+    func concurrentClients() throws {
+        let page = ResponseBody.repeating(Array("<p>benchmark</p>".utf8), count: 20_000)
+        let server = try LoopbackServer { _ in .ok(page) }
+        let urls = (1...20).map { "-o /dev/null '\(server.url("/page/\($0)"))'" }.joined(separator: " ")
+        let curl = "/usr/bin/curl -s -w '%{size_download},' \(urls); echo"
+        let result = try Shell.run("for client in $(seq 32); do \(curl) & done; wait")
+        let sizes = result.output.split(separator: "\n")
+        #expect(sizes.count == 32)
+        #expect(sizes.allSatisfy { $0 == String(repeating: "20000,", count: 20) }, "\(sizes)")
+        #expect(server.connectionCount == 32)
+        #expect(server.requests.count == 640)
+    }
+}
