@@ -61,6 +61,8 @@ let package = Package(
         .target(name: "LoopbackServer"),
         .executableTarget(name: "dossier-testserver", dependencies: ["LoopbackServer"]),
         .executableTarget(name: "dossier-bench", dependencies: ["LoopbackServer"]),
+        // libFuzzer target of the extractor (scripts/fuzz-extract.sh); a replay tool in normal builds.
+        .executableTarget(name: "dossier-fuzz-extract", dependencies: ["DossierExtract"]),
         .testTarget(name: "DossierFetchTests", dependencies: ["DossierFetch", "LoopbackServer"]),
         .testTarget(name: "DossierExtractTests", dependencies: ["DossierExtract"]),
         .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"]),

@@ -9,10 +9,12 @@ struct DossierCommand: AsyncParsableCommand {
         abstract: "Prepare a cited, printable dossier before an informational interview.",
         discussion: """
         Examples:
+          dossier build "Jane Doe" --company "Acme Robotics"
+          dossier sources list
           dossier fetch https://example.org/ --json
           dossier extract page.html --format markdown
         """,
         version: DossierVersion.current,
-        subcommands: [FetchCommand.self, ExtractCommand.self]
+        subcommands: [BuildCommand.self, FetchCommand.self, ExtractCommand.self, SourcesCommand.self]
     )
 }

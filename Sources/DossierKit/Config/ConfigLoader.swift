@@ -33,9 +33,19 @@ public enum ConfigLoader {
 
     /// Parses configuration text; `file` is only used to name it in diagnostics.
     public static func parse(_ text: String, file: URL) throws(ConfigError) -> LoadedConfig {
-        let document: TOMLTable
+        let document = try table(parsing: text, file: file)
+        var decoder = ConfigDecoder(file: file, locator: TOMLKeyLocator(source: text))
+        let config = try decoder.decode(document)
+        let warnings = decoder.warnings.enumerated().sorted { first, second in
+            (first.element.line ?? .max, first.offset) < (second.element.line ?? .max, second.offset)
+        }.map(\.element)
+        return LoadedConfig(config: config, warnings: warnings)
+    }
+
+    /// The TOML document in `text`; a syntax error is a ``ConfigError`` with the parser's line and column.
+    static func table(parsing text: String, file: URL) throws(ConfigError) -> TOMLTable {
         do {
-            document = try TOMLTable(string: text)
+            return try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw ConfigError(
                 file: file,
@@ -46,17 +56,11 @@ public enum ConfigLoader {
         } catch {
             throw ConfigError(file: file, reason: .malformedTOML(String(describing: error)))
         }
-        var decoder = ConfigDecoder(file: file, locator: TOMLKeyLocator(source: text))
-        let config = try decoder.decode(document)
-        let warnings = decoder.warnings.enumerated().sorted { first, second in
-            (first.element.line ?? .max, first.offset) < (second.element.line ?? .max, second.offset)
-        }.map(\.element)
-        return LoadedConfig(config: config, warnings: warnings)
     }
 
     /// The file as UTF-8 text, which TOML requires; a NUL byte is refused too, since the parser would
     /// silently stop there.
-    private static func text(of data: Data, file: URL) throws(ConfigError) -> String {
+    static func text(of data: Data, file: URL) throws(ConfigError) -> String {
         var line = 1
         var iterator = data.makeIterator()
         var decoder = UTF8()
@@ -78,7 +82,7 @@ public enum ConfigLoader {
     }
 
     /// The operating system's reason ("is a directory", "permission denied") when Foundation has one.
-    private static func reason(_ error: any Error) -> String {
+    static func reason(_ error: any Error) -> String {
         if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error {
             let posixError = underlying as NSError
             if posixError.domain == NSPOSIXErrorDomain {

@@ -1,3 +1,4 @@
+import DossierExtract
 import Foundation
 
 /// Reads the answers of search APIs into pages to fetch. Each reader takes the
@@ -53,6 +54,44 @@ public enum SearchResultReaders {
             pages.append(DiscoveredPage(url: blog.contains("://") ? blog : "https://" + blog, title: user.name))
         }
         return pages
+    }
+
+    /// Brave Search's API: `web.results[]` with `url`, `title`, `description`.
+    public static func brave(_ body: Data) throws(ReaderError) -> [DiscoveredPage] {
+        struct Answer: Decodable {
+            struct Web: Decodable {
+                struct Result: Decodable {
+                    var url: String
+                    var title: String?
+                    var description: String?
+                }
+                var results: [Result]
+            }
+            var web: Web?
+        }
+        let answer = try decode(Answer.self, body, reader: "brave-json")
+        return (answer.web?.results ?? []).map {
+            DiscoveredPage(url: $0.url, title: $0.title, snippet: $0.description.map(stripTags))
+        }
+    }
+
+    /// DuckDuckGo's HTML results: result links point through `/l/?uddg=<target>`; the
+    /// target is taken, and DuckDuckGo's own links and ads are left out.
+    public static func duckDuckGo(_ body: Data, contentType: String?) -> [DiscoveredPage] {
+        let page = HTMLExtractor.extract(bytes: body, contentType: contentType, url: "https://html.duckduckgo.com/html/")
+        var seen = Set<String>()
+        return page.links.compactMap { link -> DiscoveredPage? in
+            guard let components = URLComponents(string: link.url) else { return nil }
+            var target = link.url
+            if components.host?.hasSuffix("duckduckgo.com") == true {
+                guard components.path == "/l/",
+                      let uddg = components.queryItems?.first(where: { $0.name == "uddg" })?.value else { return nil }
+                target = uddg
+            }
+            guard let host = URLComponents(string: target)?.host, !host.hasSuffix("duckduckgo.com"),
+                  !link.text.isEmpty, seen.insert(target).inserted else { return nil }
+            return DiscoveredPage(url: target, title: link.text)
+        }
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ body: Data, reader: String) throws(ReaderError) -> T {

@@ -36,8 +36,9 @@ public enum WikidataReaders {
         public var isHuman: Bool { facts.contains { $0.kind == "instance_of" && $0.valueID == "Q5" } }
     }
 
-    /// Reads an entity document; `sourceURL` is cited by every fact.
-    public static func entity(_ body: Data, id: String, sourceURL: String) throws(ReaderError) -> Entity {
+    /// Reads an entity document; `sourceURL` is cited by every fact. `properties` limits the
+    /// statements read (all of ``properties`` when nil); one outside that table keeps its id as kind.
+    public static func entity(_ body: Data, id: String, sourceURL: String, properties wanted: [String]? = nil) throws(ReaderError) -> Entity {
         guard let root = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
               let entities = root["entities"] as? [String: Any],
               let object = (entities[id] ?? entities.values.first) as? [String: Any] else {
@@ -49,7 +50,9 @@ public enum WikidataReaders {
         let title = ((object["sitelinks"] as? [String: Any])?["enwiki"] as? [String: Any])?["title"] as? String
         var facts: [StructuredFact] = []
         let claims = object["claims"] as? [String: Any] ?? [:]
-        for (property, kind) in properties.sorted(by: { $0.key < $1.key }) {
+        let chosen = (wanted ?? Array(properties.keys)).sorted()
+        for property in chosen {
+            let kind = properties[property] ?? property
             for case let statement as [String: Any] in claims[property] as? [Any] ?? [] {
                 if (statement["rank"] as? String) == "deprecated" { continue }
                 guard let snak = statement["mainsnak"] as? [String: Any],

@@ -1,0 +1,34 @@
+/// Everything extracted from one HTML page. A value: safe to store, send and encode.
+public struct ExtractedPage: Sendable, Equatable, Codable {
+    /// Where the page came from, as given by the caller.
+    public var url: String?
+    /// The charset the bytes were read in.
+    public var charset: String
+    /// Title, authors, dates, site and the other facts about the page.
+    public var metadata = PageMetadata()
+    /// The main text as blocks in reading order (headings, paragraphs, list items, quotes, ...).
+    public var blocks: [TextBlock]
+    /// Every JSON-LD object of the page (`@graph` members unpacked), as published.
+    public var jsonLD: [JSONValue] = []
+    /// Typed schema.org values (Person, Organization, Article, ProfilePage) from the JSON-LD.
+    public var structuredData: [StructuredItem] = []
+    /// OpenGraph properties (`og:*`, `article:*`), in page order.
+    public var openGraph: [MetaProperty] = []
+    /// Twitter card properties (`twitter:*`), in page order.
+    public var twitterCard: [MetaProperty] = []
+    /// Outgoing links with their anchor text, in page order, without duplicates.
+    public var links: [PageLink] = []
+    /// (name, title) pairs found on team and leadership pages and in Person data.
+    public var people: [PersonCard] = []
+
+    public init(url: String?, charset: String, blocks: [TextBlock]) {
+        self.url = url
+        self.charset = charset
+        self.blocks = blocks
+    }
+
+    /// The main text: one block per line.
+    public var mainText: String {
+        blocks.map(\.text).joined(separator: "\n")
+    }
+}

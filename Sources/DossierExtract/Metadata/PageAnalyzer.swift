@@ -1,0 +1,173 @@
+/// Reads the metadata of a parsed page: meta tags, OpenGraph, Twitter cards, JSON-LD, `<time>`,
+/// the URL, links and people. Each fact comes from the most reliable source present.
+struct PageAnalyzer {
+    let document: FlatDocument
+    let url: String?
+
+    private struct MetaTags {
+        /// name/property/itemprop (lower-cased) → content, first occurrence wins.
+        var values: [String: String] = [:]
+        var openGraph: [MetaProperty] = []
+        var twitter: [MetaProperty] = []
+
+        func first(_ keys: String...) -> String? {
+            for key in keys {
+                if let value = values[key]?.trimmingSpaces(), !value.isEmpty { return value }
+            }
+            return nil
+        }
+    }
+
+    func fill(_ page: inout ExtractedPage) {
+        let meta = metaTags()
+        page.openGraph = meta.openGraph
+        page.twitterCard = meta.twitter
+        page.jsonLD = StructuredDataReader.objects(in: jsonLDValues())
+        page.structuredData = page.jsonLD.compactMap(StructuredDataReader.item)
+        let base = baseURL()
+        page.links = links(base: base)
+        page.metadata = metadata(meta, structured: page.structuredData, links: page.links, base: base)
+        page.people = PeopleFinder(document: document).people(structured: page.structuredData)
+    }
+
+    // MARK: Sources
+
+    private func metaTags() -> MetaTags {
+        var tags = MetaTags()
+        let name = document.nameIndex("name"), property = document.nameIndex("property")
+        let itemprop = document.nameIndex("itemprop"), httpEquiv = document.nameIndex("http-equiv")
+        let content = document.nameIndex("content")
+        for index in document.elements(.meta) {
+            guard let value = document.attribute(index, content) else { continue }
+            for key in [document.attribute(index, property), document.attribute(index, name),
+                        document.attribute(index, itemprop), document.attribute(index, httpEquiv)].compactMap({ $0 }) {
+                let key = key.lowercased().trimmingSpaces()
+                if tags.values[key] == nil { tags.values[key] = value }
+                if key.hasPrefix("og:") || key.hasPrefix("article:") {
+                    tags.openGraph.append(MetaProperty(property: key, content: value))
+                } else if key.hasPrefix("twitter:") {
+                    tags.twitter.append(MetaProperty(property: key, content: value))
+                }
+            }
+        }
+        return tags
+    }
+
+    private func jsonLDValues() -> [JSONValue] {
+        let type = document.nameIndex("type")
+        return document.elements(.script).flatMap { index -> [JSONValue] in
+            guard let kind = document.attribute(index, type)?.lowercased(), kind.contains("ld+json") else { return [] }
+            return LenientJSONParser.parseAll(document.rawText(of: index))
+        }
+    }
+
+    /// `<base href>` resolved against the page URL, else the page URL.
+    private func baseURL() -> String? {
+        guard let base = document.elements(.base).first.flatMap({ document.attribute($0, named: "href") }) else { return url }
+        return URLResolver.resolve(base, against: url) ?? url
+    }
+
+    private func links(base: String?) -> [PageLink] {
+        let href = document.nameIndex("href"), rel = document.nameIndex("rel"), alt = document.nameIndex("alt")
+        var seen: Set<String> = []
+        var result: [PageLink] = []
+        for index in document.elements(.a) {
+            guard let target = document.attribute(index, href).flatMap({ URLResolver.resolve($0, against: base) }),
+                  !seen.contains(target) else { continue }
+            var text = document.text(of: index)
+            if text.isEmpty {
+                text = (index ..< Int(document.nodes[index].end))
+                    .first { document.nodes[$0].tag == .img && document.attribute($0, alt) != nil }
+                    .flatMap { document.attribute($0, alt) }?.trimmingSpaces() ?? ""
+            }
+            seen.insert(target)
+            result.append(PageLink(url: target, text: text, rel: document.attribute(index, rel)))
+        }
+        return result
+    }
+
+    // MARK: Facts
+
+    private func metadata(_ meta: MetaTags, structured: [StructuredItem], links: [PageLink], base: String?) -> PageMetadata {
+        let article = structured.lazy.compactMap { item -> ArticleData? in
+            if case .article(let article) = item { return article } else { return nil }
+        }.first
+        let organization = structured.lazy.compactMap { item -> OrganizationData? in
+            if case .organization(let organization) = item { return organization } else { return nil }
+        }.first
+        var metadata = PageMetadata()
+        metadata.siteName = meta.first("og:site_name", "application-name", "al:ios:app_name")
+            ?? article?.publisher ?? organization?.name
+        let rawTitle = meta.first("og:title", "twitter:title") ?? article?.headline
+            ?? document.elements(.title).first.map { document.text(of: $0) }
+            ?? document.elements(.h1).first.map { document.text(of: $0) }
+        let host = (url ?? base).flatMap(Self.host)
+        metadata.title = rawTitle.map { TitleCleaner.clean($0, siteName: metadata.siteName, host: host) }
+            .flatMap { $0.isEmpty ? nil : $0 }
+        metadata.authors = authors(meta, article: article)
+        metadata.published = article?.datePublished
+            ?? meta.first("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+                          "publish-date", "og:pubdate", "sailthru.date", "parsely-pub-date", "dc.date.issued",
+                          "dc.date", "dcterms.created", "dcterms.date", "date").flatMap(DateText.normalize)
+            ?? timeElementDate()
+            ?? url.flatMap(DateText.fromURL)
+        metadata.modified = article?.dateModified
+            ?? meta.first("article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified",
+                          "dcterms.modified").flatMap(DateText.normalize)
+        metadata.description = meta.first("og:description", "description", "twitter:description") ?? article?.description
+        let canonical = document.elements(.link).first { index in
+            document.attribute(index, named: "rel")?.lowercased().split(separator: " ").contains("canonical") == true
+        }.flatMap { document.attribute($0, named: "href") }
+        metadata.canonicalURL = (canonical ?? meta.first("og:url") ?? article?.url).flatMap { URLResolver.resolve($0, against: base) }
+        let htmlLanguage = document.elements(.html).first.flatMap { document.attribute($0, named: "lang") }
+        metadata.language = (htmlLanguage ?? meta.first("content-language", "og:locale", "language") ?? article?.inLanguage)
+            .map { $0.trimmingSpaces().replacingUnderscores() }.flatMap { $0.isEmpty ? nil : $0 }
+        metadata.image = (meta.first("og:image", "og:image:url", "twitter:image", "twitter:image:src") ?? article?.image)
+            .flatMap { URLResolver.resolve($0, against: base) }
+        return metadata
+    }
+
+    private func authors(_ meta: MetaTags, article: ArticleData?) -> [String] {
+        var candidates: [[String]] = []
+        if let article { candidates.append(article.authors) }
+        for key in ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "twitter:creator"] {
+            if let value = meta.first(key), !value.contains("://") { candidates.append(PersonName.names(inByline: value)) }
+        }
+        let rel = document.nameIndex("rel"), itemprop = document.nameIndex("itemprop")
+        for index in document.elements(.a) where document.attribute(index, rel)?.lowercased() == "author" {
+            candidates.append(PersonName.names(inByline: document.text(of: index)))
+        }
+        for (index, node) in document.nodes.enumerated() where !node.isText && node.attributeCount > 0 {
+            guard document.attribute(index, itemprop)?.lowercased() == "author" else { continue }
+            let nameElement = (index ..< Int(node.end)).first { document.attribute($0, itemprop) == "name" } ?? index
+            let text = document.attribute(nameElement, named: "content") ?? document.text(of: nameElement)
+            if text.count < 120 { candidates.append(PersonName.names(inByline: text)) }
+        }
+        var seen: Set<String> = []
+        return (candidates.first { !$0.isEmpty } ?? []).filter { seen.insert($0).inserted }
+    }
+
+    /// The host of an absolute URL.
+    static func host(_ url: String) -> String? {
+        let parts = url.components(separatedBy: "://")
+        guard parts.count >= 2 else { return nil }
+        let host = parts[1].prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }
+        return host.isEmpty ? nil : String(host)
+    }
+
+    /// The date of the first `<time datetime>` (one marked as the publication date first).
+    private func timeElementDate() -> String? {
+        let datetime = document.nameIndex("datetime"), pubdate = document.nameIndex("pubdate")
+        let itemprop = document.nameIndex("itemprop")
+        let times = document.elements(.time).filter { document.attribute($0, datetime) != nil }
+        let marked = times.first { document.hasAttribute($0, pubdate) || document.attribute($0, itemprop) == "datePublished" }
+        return (marked ?? times.first).flatMap { document.attribute($0, datetime) }.flatMap(DateText.normalize)
+    }
+}
+
+extension String {
+    /// `en_US` → `en-US`.
+    func replacingUnderscores() -> String {
+        String(map { $0 == "_" ? "-" : $0 })
+    }
+}

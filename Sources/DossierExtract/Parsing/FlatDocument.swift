@@ -1,0 +1,123 @@
+/// A parsed document as flat tables in document order: the descendants of node `i` are exactly
+/// the nodes `i + 1 ..< nodes[i].end`, so every walk is a loop over a range, never a recursion.
+struct FlatDocument: Sendable {
+    /// One element or text node.
+    struct Node: Sendable {
+        /// The element's tag (`.other` for text nodes and unknown elements).
+        var tag: Tag
+        /// True for text nodes.
+        var isText: Bool
+        /// Index into `names`, or -1 for text nodes.
+        var name: Int32
+        /// Index of the parent element, or -1 at the top.
+        var parent: Int32
+        /// One past the last descendant.
+        var end: Int32
+        var firstAttribute: Int32
+        var attributeCount: Int32
+        /// Text nodes: the UTF-8 bytes in `pool`.
+        var textStart: UInt32
+        var textLength: UInt32
+    }
+
+    /// One attribute: an interned name and a value in `pool`.
+    struct Attribute: Sendable {
+        var name: Int32
+        var valueStart: UInt32
+        var valueLength: UInt32
+    }
+
+    var nodes: [Node] = []
+    var attributes: [Attribute] = []
+    /// Interned element and attribute names.
+    var names: [String] = []
+    /// UTF-8 bytes of every text and attribute value.
+    var pool: [UInt8] = []
+
+    /// The index of an interned name, or nil when the document never uses it.
+    func nameIndex(_ name: String) -> Int32? {
+        names.firstIndex(of: name).map { Int32($0) }
+    }
+
+    /// The name of element `index`.
+    func elementName(_ index: Int) -> String {
+        let name = nodes[index].name
+        return name >= 0 ? names[Int(name)] : ""
+    }
+
+    /// The value of attribute `name` (an interned index) on element `index`.
+    func attribute(_ index: Int, _ name: Int32?) -> String? {
+        attributeBytes(index, name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of the value of attribute `name` (an interned index) on element `index`.
+    func attributeBytes(_ index: Int, _ name: Int32?) -> ArraySlice<UInt8>? {
+        guard let name else { return nil }
+        let node = nodes[index]
+        var a = Int(node.firstAttribute)
+        let end = a + Int(node.attributeCount)
+        while a < end {
+            let attribute = attributes[a]
+            if attribute.name == name {
+                let start = Int(attribute.valueStart)
+                return pool[start ..< start + Int(attribute.valueLength)]
+            }
+            a += 1
+        }
+        return nil
+    }
+
+    /// The value of attribute `name` on element `index`.
+    func attribute(_ index: Int, named name: String) -> String? {
+        attribute(index, nameIndex(name))
+    }
+
+    /// True when element `index` has attribute `name` (an interned index).
+    func hasAttribute(_ index: Int, _ name: Int32?) -> Bool {
+        guard let name else { return false }
+        let node = nodes[index]
+        let start = Int(node.firstAttribute)
+        return attributes[start ..< start + Int(node.attributeCount)].contains { $0.name == name }
+    }
+
+    /// The bytes of text node `index`.
+    func textBytes(_ index: Int) -> ArraySlice<UInt8> {
+        let node = nodes[index]
+        let start = Int(node.textStart)
+        return pool[start ..< start + Int(node.textLength)]
+    }
+
+    /// All text below element `index`, concatenated, whitespace collapsed.
+    func text(of index: Int) -> String {
+        var buffer = TextBuffer()
+        var i = index + 1
+        let end = Int(nodes[index].end)
+        while i < end {
+            let node = nodes[i]
+            if node.isText {
+                buffer.append(textBytes(i))
+            } else if node.tag == .script || node.tag == .style || node.tag == .template {
+                i = Int(node.end)
+                continue
+            } else if node.tag.isBlock || node.tag == .br {
+                buffer.appendSpace()
+            }
+            i += 1
+        }
+        return buffer.string
+    }
+
+    /// The raw text of element `index` without whitespace changes (script bodies, for instance).
+    func rawText(of index: Int) -> String {
+        var bytes: [UInt8] = []
+        for i in index + 1 ..< Int(nodes[index].end) where nodes[i].isText {
+            bytes.append(contentsOf: textBytes(i))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Indices of the elements named `tag`, in document order.
+    func elements(_ tag: Tag) -> [Int] {
+        nodes.indices.filter { !nodes[$0].isText && nodes[$0].tag == tag }
+    }
+}

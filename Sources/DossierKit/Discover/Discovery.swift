@@ -1,0 +1,284 @@
+import DossierExtract
+import DossierFetch
+import DossierStore
+import Foundation
+
+/// Turns a subject into documents and facts by asking the enabled sources of the catalog
+/// in rounds: each round runs every source whose template values are now known (a
+/// Wikidata id found by a search lets the entity source run next round), and reads the
+/// pages the previous round pointed at. Every request ends in a `SourceOutcome`.
+public struct Discovery: Sendable {
+    let catalog: SourceCatalog
+    let pages: any PageSource
+    let store: DossierStore?
+    let searxng: String?
+    let environment: [String: String]
+    let now: @Sendable () -> Date
+    let progress: @Sendable (String) -> Void
+
+    /// The pseudo-source of the pages the user named with `--url`.
+    static let userPages = SourceDefinition(
+        name: "user-url", about: .person, kind: .page, input: .text(""), reader: .htmlArticle, trust: 0.8,
+        minimumInterval: 0, isEnabled: true, requires: [], keyEnvironmentVariable: nil, headers: [], maxResults: nil,
+        description: "a page named with --url", subject: nil, follow: [], claims: [], qualifiers: []
+    )
+
+    /// The most rounds a build makes; each round waits for the one before.
+    static let maximumRounds = 6
+
+    public init(
+        catalog: SourceCatalog, pages: any PageSource, store: DossierStore?, searxng: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        now: @escaping @Sendable () -> Date = Date.init,
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.catalog = catalog
+        self.pages = pages
+        self.store = store
+        self.searxng = searxng
+        self.environment = environment
+        self.now = now
+        self.progress = progress
+    }
+
+    public func run(_ subject: Subject) async -> DiscoveryResult {
+        var state = DiscoveryState(subject: subject)
+        for url in subject.extraURLs {
+            state.queue(PlannedRequest(url: url, source: Self.userPages, role: .page))
+        }
+        var ran = Set<String>()
+        for round in 1...Self.maximumRounds {
+            var batch: [PlannedRequest] = []
+            for entry in catalog.enabledEntries where !ran.contains(entry.definition.name) {
+                let definition = entry.definition
+                guard let values = templateValues(for: definition, in: state) else { continue }
+                ran.insert(definition.name)
+                switch definition.input {
+                case .url(let template):
+                    if let url = template.expand(values) { batch.append(PlannedRequest(url: url, source: definition, role: .source)) }
+                case .text(let text):
+                    state.addDocument(text: text, url: "manual:\(definition.name)", title: definition.description,
+                                      source: definition, fetchedAt: now())
+                case .file(let file):
+                    let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+                    state.addDocument(text: text, url: file.absoluteString, title: file.lastPathComponent,
+                                      source: definition, fetchedAt: now())
+                }
+            }
+            batch += state.takeFollowUps()
+            batch = batch.filter { state.requestedURLs.insert($0.url).inserted }
+            if batch.isEmpty { break }
+            progress("round \(round): asking \(batch.count) source\(batch.count == 1 ? "" : "s")")
+            let responses = await pages.pages(batch.map(\.url))
+            for (request, response) in zip(batch, responses) {
+                await read(response, for: request, into: &state)
+            }
+        }
+        return state.result()
+    }
+
+    /// The values `definition`'s templates need, or nil while one is unknown.
+    private func templateValues(for definition: SourceDefinition, in state: DiscoveryState) -> TemplateValues? {
+        var values = state.values(for: definition.about)
+        values[.searxng] = searxng
+        values[.key] = definition.apiKey(in: environment)
+        for required in definition.requiredValues where values[required] == nil { return nil }
+        if definition.about == .company && values[.company] == nil && values[.domain] == nil { return nil }
+        return values
+    }
+
+    private func read(_ response: PageResponse, for request: PlannedRequest, into state: inout DiscoveryState) async {
+        let source = request.source
+        var outcome = SourceOutcome(
+            sourceName: source.name, url: request.url, kind: response.kind,
+            category: response.failure?.category.rawValue, message: response.failure?.message,
+            status: response.status, seconds: response.seconds
+        )
+        defer { state.outcomes.append(outcome) }
+        guard response.failure == nil else { return }
+        var reading = ArticleReading()
+        do {
+            switch request.role {
+            case .page:
+                reading = readArticle(response, source: source, into: &state)
+            case .feed:
+                readFeed(response, source: source, into: &state)
+            case .sitemap:
+                readSitemap(response, source: source, into: &state)
+            case .source:
+                reading = try await readSourceAnswer(response, source: source, into: &state)
+            }
+        } catch {
+            outcome.kind = .failed
+            outcome.category = "reader"
+            outcome.message = "\(error)"
+        }
+        if response.kind == .fetched, let store {
+            let record = PageRecord(
+                url: response.url, finalURL: response.finalURL, httpStatus: response.status ?? 200,
+                contentType: response.contentType, charset: response.charset, etag: response.validators.etag,
+                lastModified: response.validators.lastModified, fetchedAt: now(), body: response.body,
+                extractedText: reading.text, metadataJSON: reading.metadataJSON
+            )
+            try? store.upsertPage(record)
+        }
+    }
+
+    private func readSourceAnswer(
+        _ response: PageResponse, source: SourceDefinition, into state: inout DiscoveryState
+    ) async throws -> ArticleReading {
+        let body = response.body
+        switch source.reader {
+        case .htmlArticle, .manualText:
+            return readArticle(response, source: source, into: &state)
+        case .siteLinks:
+            let result = readArticle(response, source: source, into: &state)
+            state.queueFollowed(sameSiteLinks(result.links, of: response), source: source)
+            return result
+        case .wikipediaSearchJSON:
+            let hits = try SearchResultReaders.wikipediaSearch(body, answeredBy: response.finalURL)
+            state.adoptWikipediaTitle(from: hits.compactMap(\.title), about: source.about)
+        case .wikipediaSummaryJSON:
+            if let summary = try WikipediaSummary.read(body) {
+                state.adoptSummary(summary, source: source, fetchedAt: now())
+            }
+        case .wikidataSearchJSON:
+            state.adoptCandidates(try WikidataReaders.search(body), about: source.about)
+        case .wikidataEntityJSON:
+            let id = state.values(for: source.about)[.qid] ?? ""
+            var entity = try WikidataReaders.entity(
+                body, id: id, sourceURL: "https://www.wikidata.org/wiki/\(id)",
+                properties: source.claims.isEmpty ? nil : source.claims + ["P31"]
+            )
+            entity.facts = await labelled(entity.facts, answeredBy: response.finalURL, state: &state, source: source)
+            state.adoptEntity(entity, about: source.about)
+        case .searxngJSON:
+            state.queuePages(try SearchResultReaders.searxng(body), source: source)
+        case .braveJSON:
+            state.queuePages(try SearchResultReaders.brave(body), source: source)
+        case .duckDuckGoHTML:
+            state.queuePages(SearchResultReaders.duckDuckGo(body, contentType: response.contentType), source: source)
+        case .githubUserJSON:
+            let pages = try SearchResultReaders.githubUser(body)
+            state.adoptGitHubPages(pages)
+        case .rss:
+            readFeed(response, source: source, into: &state)
+        case .feedLinks:
+            let page = HTMLExtractor.extract(bytes: body, contentType: response.contentType, url: response.finalURL)
+            let feeds = page.links.filter { link in
+                link.rel?.lowercased().contains("alternate") == true
+                    && ["rss", "atom", "feed", "xml"].contains { link.url.lowercased().contains($0) }
+            }
+            for feed in feeds.prefix(2) { state.queue(PlannedRequest(url: feed.url, source: source, role: .feed)) }
+        case .sitemapXML:
+            readSitemap(response, source: source, into: &state)
+        case .robotsSitemaps:
+            let rules = RobotsRules(parsing: String(decoding: body, as: UTF8.self), userAgent: UserAgent.productToken)
+            var sitemaps = rules.sitemaps
+            if sitemaps.isEmpty, let root = URL(string: "/sitemap.xml", relativeTo: URL(string: response.url)) {
+                sitemaps = [root.absoluteString]
+            }
+            for sitemap in sitemaps.prefix(3) { state.queue(PlannedRequest(url: sitemap, source: source, role: .sitemap)) }
+        }
+        return ArticleReading()
+    }
+
+    /// What reading a page as an article gave, to store and to follow.
+    struct ArticleReading {
+        var text: String?
+        var metadataJSON: String?
+        var links: [PageLink] = []
+    }
+
+    /// Reads a page's main text (plain text as it is) into a document.
+    private func readArticle(_ response: PageResponse, source: SourceDefinition, into state: inout DiscoveryState) -> ArticleReading {
+        if response.contentType == "text/plain" {
+            let text = String(decoding: response.body, as: UTF8.self)
+            state.addDocument(text: text, url: response.url, title: nil, source: source, fetchedAt: now())
+            return ArticleReading(text: text)
+        }
+        let page = HTMLExtractor.extract(bytes: response.body, contentType: response.contentType, url: response.finalURL)
+        state.addDocument(
+            text: page.mainText, url: response.url, title: page.metadata.title, siteName: page.metadata.siteName,
+            published: page.metadata.published, source: source, fetchedAt: now()
+        )
+        let metadata = (try? JSONEncoder().encode(page.metadata)).map { String(decoding: $0, as: UTF8.self) }
+        return ArticleReading(text: page.mainText, metadataJSON: metadata, links: page.links)
+    }
+
+    /// Links to other pages of the same site, by their URL as the page gave it.
+    private func sameSiteLinks(_ links: [PageLink], of response: PageResponse) -> [DiscoveredPage] {
+        let host = URLComponents(string: response.finalURL)?.host?.lowercased()
+        return links.compactMap { link in
+            guard let components = URLComponents(string: link.url), components.host?.lowercased() == host,
+                  components.scheme == "http" || components.scheme == "https" else { return nil }
+            return DiscoveredPage(url: link.url, title: link.text)
+        }
+    }
+
+    private func readFeed(_ response: PageResponse, source: SourceDefinition, into state: inout DiscoveryState) {
+        let feed = FeedParser.parse(bytes: response.body, contentType: response.contentType)
+        for item in feed.items.prefix(source.maxResults ?? 50) {
+            let text = [item.title, item.summary.map(SearchResultReaders.stripTags)].compactMap { $0 }.joined(separator: "\n")
+            state.addDocument(
+                text: text, url: item.link ?? response.url, title: item.title, siteName: feed.title,
+                published: item.published, source: source, fetchedAt: now()
+            )
+        }
+    }
+
+    private func readSitemap(_ response: PageResponse, source: SourceDefinition, into state: inout DiscoveryState) {
+        let locations = SitemapReader.locations(response.body)
+        state.queueFollowed(locations.pages, source: source)
+        for nested in locations.sitemaps.prefix(3) {
+            state.queue(PlannedRequest(url: nested, source: source, role: .sitemap))
+        }
+    }
+
+    /// Replaces Wikidata item ids in fact values with their English labels (one request).
+    private func labelled(
+        _ facts: [StructuredFact], answeredBy url: String, state: inout DiscoveryState, source: SourceDefinition
+    ) async -> [StructuredFact] {
+        let ids = Array(Set(facts.compactMap(\.valueID))).sorted().prefix(50)
+        guard !ids.isEmpty, let host = URLComponents(string: url)?.host else { return facts }
+        let labelsURL = "https://\(host)/w/api.php?action=wbgetentities&ids=\(ids.joined(separator: "%7C"))&props=labels&languages=en&format=json"
+        guard state.requestedURLs.insert(labelsURL).inserted, let response = await pages.pages([labelsURL]).first else { return facts }
+        state.outcomes.append(SourceOutcome(
+            sourceName: source.name, url: labelsURL, kind: response.kind,
+            category: response.failure?.category.rawValue, message: response.failure?.message,
+            status: response.status, seconds: response.seconds
+        ))
+        guard response.failure == nil, let labels = try? WikidataReaders.labels(response.body) else { return facts }
+        if response.kind == .fetched, let store {
+            try? store.upsertPage(PageRecord(
+                url: labelsURL, finalURL: response.finalURL, httpStatus: response.status ?? 200,
+                contentType: response.contentType, charset: response.charset, etag: response.validators.etag,
+                lastModified: response.validators.lastModified, fetchedAt: now(), body: response.body,
+                extractedText: nil, metadataJSON: nil
+            ))
+        }
+        return facts.map { fact in
+            var fact = fact
+            if let id = fact.valueID, let label = labels[id] { fact.value = label }
+            return fact
+        }
+    }
+}
+
+/// One request discovery makes, and why.
+struct PlannedRequest: Sendable {
+    enum Role: Sendable {
+        /// The source's own endpoint, read with its reader.
+        case source
+        /// A page a source pointed at, read for its main text.
+        case page
+        /// A feed a page linked to.
+        case feed
+        /// A sitemap found through robots.txt or an index.
+        case sitemap
+    }
+
+    var url: String
+    var source: SourceDefinition
+    var role: Role
+}

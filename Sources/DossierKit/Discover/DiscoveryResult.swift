@@ -1,0 +1,38 @@
+import Foundation
+
+/// Who discovery decided the subject is, and how sure it is.
+public struct Identity: Sendable, Equatable, Codable {
+    public var name: String
+    public var wikidataID: String?
+    public var description: String?
+    /// The "same person?" confidence, 0 to 1.
+    public var confidence: Double
+    /// Why: the evidence that set the confidence, in words.
+    public var evidence: [String]
+    public var wikipediaTitle: String?
+    public var domain: String?
+    public var github: String?
+}
+
+/// The company as discovery knows it.
+public struct CompanyIdentity: Sendable, Equatable, Codable {
+    public var name: String?
+    public var wikidataID: String?
+    public var domain: String?
+    public var wikipediaTitle: String?
+}
+
+/// Everything discovery found for one subject: the texts worth reading, the structured
+/// facts, and what each source came to.
+public struct DiscoveryResult: Sendable, Codable {
+    public var identity: Identity
+    public var company: CompanyIdentity
+    /// Texts that mention the person or the company, most trusted first.
+    public var documents: [SourceDocument]
+    /// Facts about the person (employer, positions, education …), item values labelled.
+    public var personFacts: [StructuredFact]
+    /// Facts about the company (inception, headquarters, industry …).
+    public var companyFacts: [StructuredFact]
+    /// One per request, in the order made; pages dropped as not about the subject are `skipped`.
+    public var outcomes: [SourceOutcome]
+}

@@ -1,0 +1,207 @@
+import Foundation
+
+/// What discovery knows so far about one subject, and what it still has to read.
+struct DiscoveryState {
+    var identity: Identity
+    var company: CompanyIdentity
+    var documents: [SourceDocument] = []
+    var personFacts: [StructuredFact] = []
+    var companyFacts: [StructuredFact] = []
+    var outcomes: [SourceOutcome] = []
+    /// Every URL requested this build, so none is asked twice.
+    var requestedURLs = Set<String>()
+    private var followUps: [PlannedRequest] = []
+    private let person: NameMatcher
+
+    init(subject: Subject) {
+        identity = Identity(name: subject.name, wikidataID: nil, description: nil, confidence: 0.3,
+                            evidence: ["named by the user"], wikipediaTitle: nil, domain: nil, github: nil)
+        company = CompanyIdentity(name: subject.company, wikidataID: nil, domain: subject.domain, wikipediaTitle: nil)
+        person = NameMatcher(subject.name)
+        if subject.domain != nil { identity.evidence.append("company domain given") }
+    }
+
+    /// The template values for sources about the person or about the company.
+    func values(for about: SourceDefinition.Subject) -> TemplateValues {
+        var values = TemplateValues([.person: identity.name, .company: company.name ?? ""])
+        values[.query] = [identity.name, company.name].compactMap { $0 }.joined(separator: " ")
+        switch about {
+        case .person:
+            values[.domain] = identity.domain
+            values[.qid] = identity.wikidataID
+            values[.title] = identity.wikipediaTitle
+            values[.github] = identity.github
+        case .company:
+            values[.query] = company.name
+            values[.domain] = company.domain
+            values[.qid] = company.wikidataID
+            values[.title] = company.wikipediaTitle
+        }
+        return values
+    }
+
+    mutating func queue(_ request: PlannedRequest) {
+        followUps.append(request)
+    }
+
+    /// The pages queued since the last round, to fetch in the next one.
+    mutating func takeFollowUps() -> [PlannedRequest] {
+        defer { followUps.removeAll() }
+        return followUps
+    }
+
+    /// Queues search hits to read as articles, up to the source's `max_results`.
+    mutating func queuePages(_ pages: [DiscoveredPage], source: SourceDefinition) {
+        for page in pages.prefix(source.maxResults ?? 10) {
+            queue(PlannedRequest(url: page.url, source: source, role: .page))
+        }
+    }
+
+    /// Queues the pages whose link text or path matches the source's `follow` words.
+    mutating func queueFollowed(_ pages: [DiscoveredPage], source: SourceDefinition) {
+        let words = source.follow.map { $0.lowercased() }
+        let chosen = pages.filter { page in
+            let path = URLComponents(string: page.url)?.path.lowercased() ?? ""
+            let text = page.title?.lowercased() ?? ""
+            return words.contains { path.contains($0) || text.contains($0) }
+        }
+        var seen = Set<String>()
+        let unique = chosen.filter { seen.insert($0.url).inserted }
+        queuePages(unique, source: source)
+    }
+
+    mutating func addDocument(
+        text: String, url: String, title: String?, siteName: String? = nil, published: String? = nil,
+        source: SourceDefinition, fetchedAt: Date
+    ) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return }
+        documents.append(SourceDocument(
+            url: url, title: title, siteName: siteName, published: published, text: trimmed,
+            sourceName: source.name, trust: source.trust, fetchedAt: fetchedAt
+        ))
+    }
+
+    /// Takes the first search title that names the subject as its Wikipedia article.
+    mutating func adoptWikipediaTitle(from titles: [String], about: SourceDefinition.Subject) {
+        switch about {
+        case .person:
+            guard identity.wikipediaTitle == nil,
+                  let title = titles.first(where: { person.matchesFullName(in: NameMatcher.fold($0)) }) else { return }
+            identity.wikipediaTitle = title
+        case .company:
+            guard company.wikipediaTitle == nil, let name = company.name,
+                  let title = titles.first(where: { NameMatcher(name).matchesFullName(in: NameMatcher.fold($0)) }) else { return }
+            company.wikipediaTitle = title
+        }
+    }
+
+    mutating func adoptSummary(_ summary: WikipediaSummary, source: SourceDefinition, fetchedAt: Date) {
+        if source.about == .person, identity.wikidataID == nil, let id = summary.wikidataID,
+           person.matchesFullName(in: NameMatcher.fold(summary.title)) {
+            identity.wikidataID = id
+            identity.evidence.append("Wikipedia article \"\(summary.title)\"")
+        }
+        if source.about == .company, company.wikidataID == nil, let id = summary.wikidataID {
+            company.wikidataID = id
+        }
+        addDocument(text: summary.extract, url: summary.pageURL, title: summary.title, siteName: "Wikipedia",
+                    source: source, fetchedAt: fetchedAt)
+    }
+
+    /// Chooses among Wikidata search hits: the label must be the name; the company in
+    /// the description makes it surer, several hits with the same label less sure.
+    mutating func adoptCandidates(_ candidates: [EntityCandidate], about: SourceDefinition.Subject) {
+        switch about {
+        case .person:
+            guard identity.wikidataID == nil else { return }
+            let named = candidates.filter { person.matchesFullName(in: NameMatcher.fold($0.label ?? "")) }
+            guard !named.isEmpty else { return }
+            let companyMatcher = company.name.map(NameMatcher.init)
+            let withCompany = named.first { candidate in
+                companyMatcher?.matchesFullName(in: NameMatcher.fold(candidate.description ?? "")) ?? false
+            }
+            let chosen = withCompany ?? named[0]
+            identity.wikidataID = chosen.id
+            identity.description = chosen.description
+            if withCompany != nil {
+                identity.confidence = max(identity.confidence, 0.8)
+                identity.evidence.append("Wikidata \(chosen.id): description names \(company.name ?? "")")
+            } else {
+                identity.confidence = max(identity.confidence, named.count == 1 ? 0.6 : 0.4)
+                identity.evidence.append("Wikidata \(chosen.id): label matches" + (named.count > 1 ? " (\(named.count) items share it)" : ""))
+            }
+        case .company:
+            guard company.wikidataID == nil, let name = company.name else { return }
+            let matcher = NameMatcher(name)
+            company.wikidataID = candidates.first { matcher.matchesFullName(in: NameMatcher.fold($0.label ?? "")) }?.id
+        }
+    }
+
+    /// Takes an entity's facts, and the values they reveal (site, GitHub, employer).
+    mutating func adoptEntity(_ entity: WikidataReaders.Entity, about: SourceDefinition.Subject) {
+        let facts = entity.facts.filter { $0.kind != "instance_of" }
+        switch about {
+        case .person:
+            if entity.facts.contains(where: { $0.kind == "instance_of" }) && !entity.isHuman {
+                identity.confidence = min(identity.confidence, 0.2)
+                identity.evidence.append("Wikidata \(entity.id) is not a human: its statements are not used")
+                return
+            }
+            if entity.isHuman { identity.evidence.append("Wikidata \(entity.id) is a human") }
+            personFacts += facts
+            identity.wikipediaTitle = identity.wikipediaTitle ?? entity.englishWikipediaTitle
+            identity.description = identity.description ?? entity.description
+            if let site = facts.first(where: { $0.kind == "website" }) { identity.domain = identity.domain ?? Self.host(site.value) }
+            if let github = facts.first(where: { $0.kind == "github" }) { identity.github = identity.github ?? github.value }
+            let employers = facts.filter { $0.kind == "employer" }
+            if let companyName = company.name {
+                let matcher = NameMatcher(companyName)
+                if let match = employers.first(where: { matcher.matchesFullName(in: NameMatcher.fold($0.value)) }) {
+                    company.wikidataID = company.wikidataID ?? match.valueID
+                    identity.confidence = max(identity.confidence, 0.9)
+                    identity.evidence.append("Wikidata lists \(match.value) as an employer")
+                }
+            } else if let current = employers.last(where: { $0.end == nil }) ?? employers.last {
+                company.name = current.value
+                company.wikidataID = current.valueID
+            }
+        case .company:
+            companyFacts += facts
+            company.wikipediaTitle = company.wikipediaTitle ?? entity.englishWikipediaTitle
+            if let site = facts.first(where: { $0.kind == "website" }) { company.domain = company.domain ?? Self.host(site.value) }
+        }
+    }
+
+    /// A GitHub profile and the site it names, which is taken as the person's own site.
+    mutating func adoptGitHubPages(_ pages: [DiscoveredPage]) {
+        if pages.count > 1, identity.domain == nil { identity.domain = Self.host(pages[1].url) }
+    }
+
+    static func host(_ url: String) -> String? {
+        URLComponents(string: url)?.host?.lowercased()
+    }
+
+    /// The result: documents about the person or the company kept (most trusted first),
+    /// the others recorded as skipped.
+    func result() -> DiscoveryResult {
+        let companyMatcher = company.name.map(NameMatcher.init)
+        var kept: [SourceDocument] = []
+        var outcomes = self.outcomes
+        var seen = Set<String>()
+        for document in documents {
+            let folded = NameMatcher.fold(document.text + " " + (document.title ?? ""))
+            if person.isMentioned(in: folded) || companyMatcher?.isMentioned(in: folded) == true {
+                if seen.insert(document.url + "\u{0}" + document.text.prefix(200)).inserted { kept.append(document) }
+            } else {
+                outcomes.append(SourceOutcome(
+                    sourceName: document.sourceName, url: document.url, kind: .skipped, category: "not_about_subject",
+                    message: "mentions neither \(identity.name)" + (company.name.map { " nor \($0)" } ?? "")
+                ))
+            }
+        }
+        kept.sort { $0.trust > $1.trust }
+        return DiscoveryResult(identity: identity, company: company, documents: kept, personFacts: personFacts,
+                               companyFacts: companyFacts, outcomes: outcomes)
+    }
+}

@@ -1,0 +1,87 @@
+import DossierFetch
+import DossierStore
+import Foundation
+
+/// A page as discovery receives it, from the web or from the store.
+public struct PageResponse: Sendable {
+    public var url: String
+    public var finalURL: String
+    public var status: Int?
+    public var contentType: String?
+    public var charset: String?
+    public var validators: Validators
+    public var body: Data
+    public var kind: SourceOutcome.Kind
+    public var failure: FetchFailure?
+    public var seconds: Double
+}
+
+/// Where pages come from: the web through the fetcher, or the store when offline.
+public protocol PageSource: Sendable {
+    /// Fetches `urls`, in order; never throws: failures are in the responses.
+    func pages(_ urls: [String]) async -> [PageResponse]
+}
+
+/// Pages from the web. Stored validators make each request conditional, and a
+/// "not modified" answer is served from the stored body.
+public struct LivePages: PageSource {
+    let fetcher: Fetcher
+    let store: DossierStore
+
+    public init(fetcher: Fetcher, store: DossierStore) {
+        self.fetcher = fetcher
+        self.store = store
+    }
+
+    public func pages(_ urls: [String]) async -> [PageResponse] {
+        let stored = urls.map { try? store.page(url: $0) }
+        let requests = zip(urls, stored).map { url, page in
+            FetchRequest(url: url, validators: Validators(etag: page??.etag, lastModified: page??.lastModified))
+        }
+        let results = await fetcher.fetchAll(requests)
+        return zip(results, stored).map { result, page in
+            var response = PageResponse(
+                url: result.originalURL, finalURL: result.finalURL, status: result.status,
+                contentType: result.contentType, charset: result.charset, validators: result.validators,
+                body: result.body, kind: .fetched, failure: result.failure, seconds: result.timings.total
+            )
+            switch result.outcome {
+            case .fetched: break
+            case .failed: response.kind = .failed
+            case .notModified:
+                response.kind = .notModified
+                if let page = page ?? nil {
+                    response.body = page.body
+                    response.contentType = page.contentType
+                    response.charset = page.charset
+                    response.finalURL = page.finalURL
+                }
+            }
+            return response
+        }
+    }
+}
+
+/// Pages from the store only, for `--offline`: what was fetched before, nothing new.
+public struct StoredPages: PageSource {
+    let store: DossierStore
+
+    public init(store: DossierStore) { self.store = store }
+
+    public func pages(_ urls: [String]) async -> [PageResponse] {
+        urls.map { url in
+            guard let page = try? store.page(url: url) else {
+                return PageResponse(
+                    url: url, finalURL: url, status: nil, contentType: nil, charset: nil, validators: Validators(),
+                    body: Data(), kind: .failed,
+                    failure: FetchFailure(.other, "not in the store (offline); build once without --offline"), seconds: 0
+                )
+            }
+            return PageResponse(
+                url: url, finalURL: page.finalURL, status: page.httpStatus, contentType: page.contentType,
+                charset: page.charset, validators: Validators(etag: page.etag, lastModified: page.lastModified),
+                body: page.body, kind: .notModified, failure: nil, seconds: 0
+            )
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import DossierExtract
+import Foundation
+
+/// A text a source gave: a fetched page's main text, a feed item, an encyclopedia summary
+/// or text the user pasted. Every sentence quoted from it cites `url`.
+public struct SourceDocument: Sendable, Equatable, Codable {
+    /// The URL cited (the original URL, never a rewritten one).
+    public var url: String
+    public var title: String?
+    public var siteName: String?
+    /// The publication date as the page gave it, when known.
+    public var published: String?
+    /// Paragraphs of main text, separated by newlines.
+    public var text: String
+    /// The Sources.d file that led to it.
+    public var sourceName: String
+    public var trust: Double
+    public var fetchedAt: Date
+
+    public init(url: String, title: String?, siteName: String?, published: String?, text: String,
+                sourceName: String, trust: Double, fetchedAt: Date) {
+        self.url = url
+        self.title = title
+        self.siteName = siteName
+        self.published = published
+        self.text = text
+        self.sourceName = sourceName
+        self.trust = trust
+        self.fetchedAt = fetchedAt
+    }
+}
+
+/// What one request of one source came to, for the build report and the store.
+public struct SourceOutcome: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable {
+        case fetched
+        case notModified = "not_modified"
+        case failed
+        case skipped
+    }
+
+    public var sourceName: String
+    public var url: String?
+    public var kind: Kind
+    /// For failures, the fetch error category or `reader`; for skips, why.
+    public var category: String?
+    public var message: String?
+    public var status: Int?
+    public var seconds: Double
+
+    public init(sourceName: String, url: String?, kind: Kind, category: String? = nil, message: String? = nil,
+                status: Int? = nil, seconds: Double = 0) {
+        self.sourceName = sourceName
+        self.url = url
+        self.kind = kind
+        self.category = category
+        self.message = message
+        self.status = status
+        self.seconds = seconds
+    }
+}

@@ -1,0 +1,172 @@
+import DossierFetch
+import DossierStore
+import Foundation
+import Logging
+
+/// What `dossier build` was asked to do.
+public struct BuildRequest: Sendable {
+    public var subject: Subject
+    /// The folder that receives `<slug>/dossier.md` and `dossier.html`.
+    public var outputRoot: URL
+    /// Rebuild from the store, without network.
+    public var offline: Bool
+    /// `--sources DIR`: source files read after the shipped and the user's.
+    public var extraSourcesDirectory: URL?
+
+    public init(subject: Subject, outputRoot: URL, offline: Bool = false, extraSourcesDirectory: URL? = nil) {
+        self.subject = subject
+        self.outputRoot = outputRoot
+        self.offline = offline
+        self.extraSourcesDirectory = extraSourcesDirectory
+    }
+}
+
+/// What a build produced: the files, the identity chosen, and what each source came to.
+public struct BuildSummary: Sendable, Codable {
+    public var person: String
+    public var slug: String
+    public var files: [String]
+    public var identity: Identity
+    public var documents: Int
+    public var outcomes: [SourceOutcome]
+    /// Source files that could not be loaded, as `FILE:LINE: message`.
+    public var sourceFileErrors: [String]
+
+    /// True when no request got an answer (everything failed): exit 69.
+    public var nothingFetched: Bool {
+        documents == 0 && !outcomes.contains { $0.kind == .fetched || $0.kind == .notModified }
+    }
+
+    public var failures: [SourceOutcome] { outcomes.filter { $0.kind == .failed } }
+}
+
+/// The main job: discover → fetch → extract → store → summarize → render, under the
+/// store's writer lock, with every source's outcome recorded in the store.
+public struct BuildPipeline: Sendable {
+    let config: DossierConfig
+    let paths: DossierPaths
+    let shippedSources: URL?
+    let environment: [String: String]
+    let logger: Logger
+    let progress: @Sendable (String) -> Void
+    let now: @Sendable () -> Date
+
+    public init(
+        config: DossierConfig, paths: DossierPaths, shippedSources: URL?,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        logger: Logger, progress: @escaping @Sendable (String) -> Void = { _ in },
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.config = config
+        self.paths = paths
+        self.shippedSources = shippedSources
+        self.environment = environment
+        self.logger = logger
+        self.progress = progress
+        self.now = now
+    }
+
+    public func run(_ request: BuildRequest) async throws -> BuildSummary {
+        let loaded = SourceCatalog.load(
+            shippedDirectory: shippedSources, userDirectory: SourceCatalog.userDirectory(paths: paths),
+            extraDirectory: request.extraSourcesDirectory, environment: environment, search: config.search
+        )
+        let lock = try await WriterLock.acquire(directory: paths.dataDirectory)
+        let result: Result<BuildSummary, any Error>
+        do {
+            result = .success(try await build(request, catalog: loaded))
+        } catch {
+            result = .failure(error)
+        }
+        lock.release()
+        return try result.get()
+    }
+
+    /// The build itself, run while holding the writer lock.
+    private func build(_ request: BuildRequest, catalog loaded: LoadedSourceCatalog) async throws -> BuildSummary {
+        let store = try DossierStore(directory: paths.dataDirectory)
+        let subject = request.subject
+        let slug = Slug.make(subject.name)
+        let started = now()
+        var person = try store.upsertPerson(PersonRecord(
+            id: nil, name: subject.name, slug: slug, wikidataID: nil, identityConfidence: nil,
+            companyID: nil, domain: subject.domain, at: started
+        ))
+        let personID = person.id!
+        let build = try store.startBuild(personID: personID, optionsJSON: Self.optionsJSON(request), at: started)
+        progress(request.offline ? "building \(subject.name) from the store" : "discovering \(subject.name)")
+
+        let discovery: DiscoveryResult
+        if request.offline {
+            discovery = await makeDiscovery(loaded.catalog, pages: StoredPages(store: store), store: nil)
+                .run(subject)
+        } else {
+            let policy = FetchPolicy(config: config)
+            discovery = await CurlMultiEngine.run(maximumConnections: policy.maximumConcurrency) { engine in
+                let pages = LivePages(fetcher: Fetcher(engine: engine, policy: policy, logger: logger), store: store)
+                return await makeDiscovery(loaded.catalog, pages: pages, store: store).run(subject)
+            }
+        }
+
+        for outcome in discovery.outcomes {
+            _ = try store.recordOutcome(SourceOutcomeRecord(
+                id: nil, buildID: build.id!, sourceName: outcome.sourceName, url: outcome.url,
+                outcome: SourceOutcomeRecord.Outcome(outcome.kind), errorCategory: outcome.category,
+                message: outcome.message, httpStatus: outcome.status, elapsedSeconds: outcome.seconds, contentHash: nil
+            ))
+        }
+        for (rank, document) in discovery.documents.enumerated() where (try? store.page(url: document.url)) != nil {
+            try store.linkPage(PersonPageRecord(personID: personID, pageURL: document.url,
+                                                relevance: document.trust / Double(rank + 1), reason: document.sourceName))
+        }
+        person.wikidataID = discovery.identity.wikidataID
+        person.identityConfidence = discovery.identity.confidence
+        if let companyName = discovery.company.name {
+            let company = try store.upsertCompany(CompanyRecord(
+                id: nil, name: companyName, domain: discovery.company.domain, wikidataID: discovery.company.wikidataID))
+            person.companyID = company.id
+        }
+        _ = try store.upsertPerson(person)
+
+        progress("summarizing \(discovery.documents.count) pages")
+        let dossier = FirstSummarizer().summarize(discovery, subject: subject, generatedAt: now())
+        let folder = request.outputRoot.appendingPathComponent(slug, isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let markdown = folder.appendingPathComponent("dossier.md")
+        let html = folder.appendingPathComponent("dossier.html")
+        try AtomicFile.write(Data(MarkdownRenderer.render(dossier).utf8), to: markdown)
+        try AtomicFile.write(Data(HTMLRenderer.render(dossier).utf8), to: html)
+
+        let summary = BuildSummary(
+            person: subject.name, slug: slug, files: [markdown.path, html.path], identity: discovery.identity,
+            documents: discovery.documents.count, outcomes: discovery.outcomes,
+            sourceFileErrors: loaded.errors.map(\.description)
+        )
+        try store.finishBuild(id: build.id!, status: summary.nothingFetched ? .failed : .succeeded, at: now())
+        try store.close()
+        return summary
+    }
+
+    private func makeDiscovery(_ catalog: SourceCatalog, pages: any PageSource, store: DossierStore?) -> Discovery {
+        Discovery(catalog: catalog, pages: pages, store: store, searxng: config.search.searxngURL,
+                  environment: environment, now: now, progress: progress)
+    }
+
+    private static func optionsJSON(_ request: BuildRequest) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = (try? encoder.encode(request.subject)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension SourceOutcomeRecord.Outcome {
+    init(_ kind: SourceOutcome.Kind) {
+        switch kind {
+        case .fetched: self = .fetched
+        case .notModified: self = .notModified
+        case .failed: self = .failed
+        case .skipped: self = .skipped
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Renders a dossier as Markdown. Text from the web is escaped so it cannot add
+/// structure (headings, links, HTML) to the document.
+public enum MarkdownRenderer {
+    public static func render(_ dossier: Dossier) -> String {
+        var out = "# \(escape(dossier.subject.name))\n\n"
+        if let company = dossier.company.name { out += "**Company:** \(escape(company))  \n" }
+        if let description = dossier.identity.description { out += "**Who:** \(escape(description))  \n" }
+        out += "**Same person?** \(Int((dossier.identity.confidence * 100).rounded())) % — \(escape(dossier.identity.evidence.joined(separator: "; ")))"
+        if let id = dossier.identity.wikidataID { out += " (Wikidata \(escape(id)))" }
+        out += "\n\n"
+        section("At a glance", dossier.atAGlance, into: &out)
+        if !dossier.timeline.isEmpty {
+            out += "## Career timeline\n\n"
+            for entry in dossier.timeline { out += "- \(timelineLine(entry)) [\(entry.source)]\n" }
+            out += "\n"
+        }
+        section("More about \(dossier.subject.name)", dossier.mentions, into: &out)
+        if !dossier.companyFacts.isEmpty || !dossier.companySentences.isEmpty {
+            out += "## Company\n\n"
+            for fact in dossier.companyFacts { out += "- \(timelineLine(fact)) [\(fact.source)]\n" }
+            if !dossier.companyFacts.isEmpty { out += "\n" }
+            for sentence in dossier.companySentences { out += "- \(escape(sentence.text)) [\(sentence.source)]\n" }
+            out += "\n"
+        }
+        out += "## Sources\n\n"
+        for source in dossier.sources {
+            var line = "\(source.number). "
+            line += escape(source.title ?? source.url)
+            if let site = source.site { line += " — \(escape(site))" }
+            if let published = source.published { line += ", \(escape(published))" }
+            line += " <\(escapeURL(source.url))> (fetched \(DateText.day(source.fetchedAt)))"
+            out += line + "\n"
+        }
+        if !dossier.failed.isEmpty {
+            out += "\n### Failed sources\n\n"
+            for outcome in dossier.failed { out += "- \(outcomeLine(outcome))\n" }
+        }
+        if !dossier.skipped.isEmpty {
+            out += "\n### Skipped\n\n"
+            for outcome in dossier.skipped { out += "- \(outcomeLine(outcome))\n" }
+        }
+        out += "\n_Built \(DateText.minute(dossier.generatedAt)) by dossier \(DossierVersion.current)._\n"
+        return out
+    }
+
+    private static func section(_ title: String, _ sentences: [CitedSentence], into out: inout String) {
+        guard !sentences.isEmpty else { return }
+        out += "## \(escape(title))\n\n"
+        for sentence in sentences { out += "- \(escape(sentence.text)) [\(sentence.source)]\n" }
+        out += "\n"
+    }
+
+    static func timelineLine(_ entry: TimelineEntry) -> String {
+        escape(MarkdownRendererText.timeline(entry))
+    }
+
+    static func outcomeLine(_ outcome: SourceOutcome) -> String {
+        var line = escape(outcome.sourceName)
+        if let url = outcome.url { line += " <\(escapeURL(url))>" }
+        let reason = [outcome.category, outcome.message].compactMap { $0 }.joined(separator: ": ")
+        if !reason.isEmpty { line += " — \(escape(reason))" }
+        return line
+    }
+
+    /// Backslash-escapes Markdown punctuation and replaces angle brackets with entities.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\\", "`", "*", "_", "[", "]", "#", "|", "!": out += "\\\(character)"
+            case "\n", "\r": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A URL for an autolink: spaces and angle brackets percent-encoded.
+    static func escapeURL(_ url: String) -> String {
+        url.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E")
+    }
+}
+
+/// Dates as dossiers print them (UTC, so the same build prints the same text anywhere).
+enum DateText {
+    static func day(_ date: Date) -> String { format(date, "yyyy-MM-dd") }
+    static func minute(_ date: Date) -> String { format(date, "yyyy-MM-dd HH:mm 'UTC'") }
+
+    private static func format(_ date: Date, _ pattern: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = pattern
+        return formatter.string(from: date)
+    }
+}

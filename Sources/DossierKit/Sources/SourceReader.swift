@@ -1,0 +1,43 @@
+/// How discovery reads what a source answers: a closed set, each implemented by the discovery stage.
+/// A source file names one by its raw value, e.g. `reader = "wikipedia-search-json"`.
+public enum SourceReader: String, Sendable, CaseIterable {
+    /// MediaWiki `list=search` JSON: article titles and snippets.
+    case wikipediaSearchJSON = "wikipedia-search-json"
+    /// Wikipedia REST `page/summary` JSON: title, description, lead extract, Wikidata id.
+    case wikipediaSummaryJSON = "wikipedia-summary-json"
+    /// An HTML page read for its main text and metadata (JSON-LD, OpenGraph, links).
+    case htmlArticle = "html-article"
+    /// Wikidata `wbsearchentities` JSON: candidate items with labels and descriptions.
+    case wikidataSearchJSON = "wikidata-search-json"
+    /// Wikidata `Special:EntityData` JSON: the statements named in `claims`, with the `qualifiers` named.
+    case wikidataEntityJSON = "wikidata-entity-json"
+    /// SearXNG `format=json` results.
+    case searxngJSON = "searxng-json"
+    /// DuckDuckGo's HTML results page (`html.duckduckgo.com`).
+    case duckDuckGoHTML = "duckduckgo-html"
+    /// Brave Search API web results JSON.
+    case braveJSON = "brave-json"
+    /// An RSS 2.0 or Atom feed.
+    case rss = "rss"
+    /// An HTML page whose `<link rel="alternate">` RSS/Atom feeds are read as ``rss``.
+    case feedLinks = "feed-links"
+    /// A sitemap or sitemap index; page URLs matching `follow` are read as ``htmlArticle``.
+    case sitemapXML = "sitemap-xml"
+    /// A robots.txt whose `Sitemap:` lines (else `/sitemap.xml`) are read as ``sitemapXML``.
+    case robotsSitemaps = "robots-sitemaps"
+    /// An HTML page read as ``htmlArticle``, plus the same-site pages it links to whose link text or
+    /// path matches `follow`.
+    case siteLinks = "site-links"
+    /// GitHub REST `users/{login}` JSON: name, company, blog, bio, location.
+    case githubUserJSON = "github-user-json"
+    /// Text the user supplied, from a `file` or `text`: the only reader of a `manual` source.
+    case manualText = "manual-text"
+
+    /// Whether the reader goes on to pages chosen by the source's `follow` words.
+    public var followsLinks: Bool {
+        switch self {
+        case .sitemapXML, .robotsSitemaps, .siteLinks: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Splits paragraphs into sentences without breaking at abbreviations, initials,
+/// decimals or ellipses inside a sentence. Sentences are returned verbatim (trimmed).
+public enum SentenceSplitter {
+    /// Words that end with a period without ending a sentence (compared lowercased, without the period).
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "inc", "ltd", "co", "corp", "llc", "plc",
+        "vs", "etc", "e.g", "i.e", "cf", "al", "approx", "no", "vol", "fig", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "gen", "gov", "sen", "rep",
+        "rev", "capt", "col", "lt", "sgt", "ph.d", "b.a", "m.a", "b.sc", "m.sc", "a.m", "p.m",
+    ]
+
+    public static func sentences(in paragraph: String) -> [String] {
+        let characters = Array(paragraph)
+        var sentences: [String] = []
+        var start = 0
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "." || character == "!" || character == "?" || character == "。" {
+                var end = index + 1
+                while end < characters.count, ".!?\"'”’)]".contains(characters[end]) { end += 1 }
+                let atEnd = end >= characters.count
+                let followedBySpace = !atEnd && characters[end].isWhitespace
+                if atEnd || (followedBySpace && startsSentence(characters, after: end)
+                             && !(character == "." && isAbbreviation(characters, periodAt: index))) {
+                    append(characters[start..<end], to: &sentences)
+                    start = end
+                }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        append(characters[start..<characters.count], to: &sentences)
+        return sentences
+    }
+
+    private static func append(_ slice: ArraySlice<Character>, to sentences: inout [String]) {
+        let sentence = String(slice).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !sentence.isEmpty { sentences.append(sentence) }
+    }
+
+    /// The next non-space character starts a sentence: an uppercase letter, a digit, or an opening quote.
+    private static func startsSentence(_ characters: [Character], after position: Int) -> Bool {
+        var next = position
+        while next < characters.count, characters[next].isWhitespace { next += 1 }
+        guard next < characters.count else { return true }
+        let character = characters[next]
+        return character.isUppercase || character.isNumber || "\"“‘'([".contains(character)
+    }
+
+    /// The word before the period is an abbreviation or a single initial ("J.").
+    private static func isAbbreviation(_ characters: [Character], periodAt index: Int) -> Bool {
+        var wordStart = index
+        while wordStart > 0, !characters[wordStart - 1].isWhitespace, characters[wordStart - 1] != "(" { wordStart -= 1 }
+        let word = String(characters[wordStart..<index]).lowercased()
+        if word.count == 1, word.first?.isLetter == true { return true }
+        return abbreviations.contains(word)
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import DossierKit
+import DossierStore
+import Foundation
+
+/// `dossier build`: the main job, from a name to a dossier on disk.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the prep dossier of a person: discover, fetch, extract, store, summarize, render.",
+        discussion: """
+        Writes <output>/<slug>/dossier.md and dossier.html and prints their paths (a JSON report with \
+        --json). Sources come from Sources.d (see `dossier sources list`). The output folder is Output/ \
+        when run inside the dossier repository, else $XDG_DATA_HOME/dossier/output.
+
+        Exit status: 0 when the dossier was written (failed sources are listed as warnings), 69 when \
+        nothing could be fetched, 64 on usage errors, 75 when another dossier process holds the store.
+
+        Examples:
+          dossier build "Ada Lovelace"
+          dossier build "Jane Doe" --company "Acme Robotics" --domain acme.example
+          dossier build "Jane Doe" --url https://acme.example/team/jane --json
+          dossier build "Jane Doe" --offline          # re-render from the store, no network
+        """
+    )
+
+    @Argument(help: "The person's name, as you would write it.")
+    var name: String
+
+    @Option(help: "Their company, to tell them apart from namesakes.")
+    var company: String?
+
+    @Option(help: "The company's web domain (e.g. acme.example).")
+    var domain: String?
+
+    @Option(name: .customLong("url"), help: "An extra page about them to include (repeatable).")
+    var urls: [String] = []
+
+    @Option(help: "The folder to write into (default: Output/ in the repository, else the data folder).")
+    var output: String?
+
+    @Flag(help: "Rebuild from the store without network.")
+    var offline = false
+
+    @Flag(help: "Print a JSON report instead of the paths.")
+    var json = false
+
+    @Option(name: .customLong("sources"), help: "A directory of extra source files, read last.")
+    var sourcesDirectory: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw ValidationError("the name is empty") }
+        guard trimmed.count <= 200 else { throw ValidationError("the name is longer than 200 characters") }
+        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw ValidationError("the name contains control characters")
+        }
+        for url in urls {
+            let scheme = URLComponents(string: url)?.scheme?.lowercased()
+            guard scheme == "http" || scheme == "https" else { throw ValidationError("--url \(url): only http(s) URLs") }
+        }
+        if let domain, domain.contains("/") || domain.contains(" ") {
+            throw ValidationError("--domain takes a host name such as acme.example, not \(domain)")
+        }
+    }
+
+    func run() async throws {
+        let environment = try global.loadEnvironment()
+        let subject = Subject(
+            name: name.trimmingCharacters(in: .whitespacesAndNewlines), company: company, domain: domain, extraURLs: urls
+        )
+        let outputRoot = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? OutputLocation.defaultRoot(paths: environment.paths)
+        let quiet = global.quiet
+        let pipeline = BuildPipeline(
+            config: environment.config, paths: environment.paths,
+            shippedSources: SourceCatalog.shippedDirectory(executablePath: CommandLine.arguments[0]),
+            logger: environment.logger,
+            progress: { message in if !quiet { StandardError.write(message) } }
+        )
+        let request = BuildRequest(
+            subject: subject, outputRoot: outputRoot, offline: offline,
+            extraSourcesDirectory: sourcesDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        )
+        let summary: BuildSummary
+        do {
+            summary = try await Interruptible.run { () async -> Result<BuildSummary, any Error> in
+                do { return .success(try await pipeline.run(request)) } catch { return .failure(error) }
+            }.get()
+        } catch let error as StoreError {
+            StandardError.write("error: \(error)")
+            throw ExitCode(error.exitCode)
+        } catch let error as AtomicFile.WriteError {
+            StandardError.write("error: \(error)")
+            throw ExitCode(73)  // EX_CANTCREAT
+        }
+        for error in summary.sourceFileErrors { StandardError.write("warning: \(error)") }
+        if json {
+            try StandardOutput.writeJSON(summary)
+        } else {
+            for file in summary.files { print(file) }
+        }
+        if !quiet && !summary.failures.isEmpty {
+            StandardError.write("warning: \(summary.failures.count) source request(s) failed:")
+            for failure in summary.failures.prefix(20) {
+                StandardError.write("  \(failure.sourceName): \(failure.url ?? "") — \(failure.category ?? ""): \(failure.message ?? "")")
+            }
+        }
+        if summary.nothingFetched {
+            StandardError.write("error: nothing could be fetched for \(subject.name)")
+            throw ExitCode(69)  // EX_UNAVAILABLE
+        }
+    }
+}
