@@ -5,8 +5,8 @@
 #
 # Builds Sources/dossier-fuzz-extract with -DFUZZING in its own scratch path (.build-fuzz), seeds the
 # corpus from ../shared/corpus (when present) plus a few hand-made inputs, and runs libFuzzer with
-# leak detection and a 2 GB RSS limit. Crashes land in Fuzz/artifacts/; replay one with a normal build:
-#   swift run dossier-fuzz-extract Fuzz/artifacts/crash-...
+# leak detection and a 2 GB RSS limit. Crashes land in .build-fuzz/artifacts/; replay one with a normal build:
+#   swift run dossier-fuzz-extract .build-fuzz/artifacts/crash-...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"
@@ -23,7 +23,7 @@ swift build -c release --scratch-path .build-fuzz --product dossier-fuzz-extract
     -Xlinker "$fuzzer_library" -Xlinker -lstdc++
 
 work=".build-fuzz/fuzz-work"
-mkdir -p "$work/corpus" Fuzz/artifacts
+mkdir -p "$work/corpus" .build-fuzz/artifacts
 shared="../shared/corpus"
 if [ -d "$shared" ]; then
     find "$shared" -type f \( -name '*.html' -o -name '*.xml' \) -size -300k | head -200 |
@@ -36,4 +36,4 @@ printf '<script type="application/ld+json">{"@graph":[{"@type":"Person","name":"
 ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1" \
     .build-fuzz/release/dossier-fuzz-extract "$work/corpus" \
     -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -timeout=30 \
-    -artifact_prefix=Fuzz/artifacts/ -print_final_stats=1 "$@"
+    -artifact_prefix=.build-fuzz/artifacts/ -print_final_stats=1 "$@"

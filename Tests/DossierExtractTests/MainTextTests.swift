@@ -121,3 +121,13 @@ struct JSONFormTests {
         #expect(json.contains("\"kind\":\"heading\"") && json.contains("\"level\":2"))
     }
 }
+
+extension JSONFormTests {
+    @Test("a page round-trips through JSON, typed JSON-LD values as single-key objects")
+    func pageRoundTrip() throws {
+        let page = HTMLExtractor.extract(bytes: Array(articleWithMetadata.utf8), url: "https://acme.example/a")
+        let data = try JSONEncoder().encode(page)
+        #expect(try JSONDecoder().decode(ExtractedPage.self, from: data).structuredData == page.structuredData)
+        #expect(String(decoding: data, as: UTF8.self).contains("{\"article\":{"))
+    }
+}

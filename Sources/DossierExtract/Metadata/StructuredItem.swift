@@ -1,9 +1,36 @@
-/// A schema.org value from JSON-LD.
+/// A schema.org value from JSON-LD. JSON form: `{"person": {...}}`, `{"article": {...}}`, ...
 public enum StructuredItem: Sendable, Equatable, Codable {
     case person(PersonData)
     case organization(OrganizationData)
     case article(ArticleData)
     case profilePage(ProfilePageData)
+
+    private enum CodingKeys: String, CodingKey {
+        case person, organization, article, profilePage
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .person(let value): try container.encode(value, forKey: .person)
+        case .organization(let value): try container.encode(value, forKey: .organization)
+        case .article(let value): try container.encode(value, forKey: .article)
+        case .profilePage(let value): try container.encode(value, forKey: .profilePage)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let value = try container.decodeIfPresent(PersonData.self, forKey: .person) {
+            self = .person(value)
+        } else if let value = try container.decodeIfPresent(OrganizationData.self, forKey: .organization) {
+            self = .organization(value)
+        } else if let value = try container.decodeIfPresent(ArticleData.self, forKey: .article) {
+            self = .article(value)
+        } else {
+            self = .profilePage(try container.decode(ProfilePageData.self, forKey: .profilePage))
+        }
+    }
 }
 
 /// A schema.org `Person`.

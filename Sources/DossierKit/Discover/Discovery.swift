@@ -55,7 +55,17 @@ public struct Discovery: Sendable {
                 ran.insert(definition.name)
                 switch definition.input {
                 case .url(let template):
-                    if let url = template.expand(values) { batch.append(PlannedRequest(url: url, source: definition, role: .source)) }
+                    // A person search asks twice, with and without the company: the first finds
+                    // the right namesake, the second the pages that do not name the company.
+                    var queries = [values]
+                    if definition.kind == .search, definition.about == .person, state.values(for: .person)[.company] != nil {
+                        var nameOnly = values
+                        nameOnly[.query] = subject.name
+                        queries.append(nameOnly)
+                    }
+                    for query in queries {
+                        if let url = template.expand(query) { batch.append(PlannedRequest(url: url, source: definition, role: .source)) }
+                    }
                 case .text(let text):
                     state.addDocument(text: text, url: "manual:\(definition.name)", title: definition.description,
                                       source: definition, fetchedAt: now())

@@ -191,7 +191,10 @@ struct DiscoveryState {
         var seen = Set<String>()
         for document in documents {
             let folded = NameMatcher.fold(document.text + " " + (document.title ?? ""))
-            if person.isMentioned(in: folded) || companyMatcher?.isMentioned(in: folded) == true {
+            // A page about the company names it more than once: one mention in a footer or a
+            // list of links does not make a page worth reading.
+            let aboutCompany = companyMatcher.map { $0.occurrences(in: folded) >= 2 } ?? false
+            if person.isMentioned(in: folded) || aboutCompany {
                 if seen.insert(document.url + "\u{0}" + document.text.prefix(200)).inserted { kept.append(document) }
             } else {
                 outcomes.append(SourceOutcome(

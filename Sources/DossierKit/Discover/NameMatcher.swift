@@ -43,18 +43,28 @@ public struct NameMatcher: Sendable {
         return Self.containsWords(surname, in: foldedSentence)
     }
 
+    /// How often the full name occurs as words in `foldedText`, counting up to `limit`.
+    public func occurrences(in foldedText: String, limit: Int = 2) -> Int {
+        Self.wordOccurrences(fullName, in: foldedText, limit: limit)
+    }
+
     /// Whether `needle` occurs in `haystack` with word boundaries on both sides.
     static func containsWords(_ needle: String, in haystack: String) -> Bool {
-        guard !needle.isEmpty else { return false }
+        wordOccurrences(needle, in: haystack, limit: 1) > 0
+    }
+
+    private static func wordOccurrences(_ needle: String, in haystack: String, limit: Int) -> Int {
+        guard !needle.isEmpty else { return 0 }
+        var count = 0
         var searchRange = haystack.startIndex..<haystack.endIndex
-        while let found = haystack.range(of: needle, range: searchRange) {
+        while count < limit, let found = haystack.range(of: needle, range: searchRange) {
             let before = found.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: found.lowerBound)]
             let after = found.upperBound == haystack.endIndex ? nil : haystack[found.upperBound]
             let boundaryBefore = before.map { !($0.isLetter || $0.isNumber) } ?? true
             let boundaryAfter = after.map { !($0.isLetter || $0.isNumber) } ?? true
-            if boundaryBefore && boundaryAfter { return true }
+            if boundaryBefore && boundaryAfter { count += 1 }
             searchRange = haystack.index(after: found.lowerBound)..<haystack.endIndex
         }
-        return false
+        return count
     }
 }

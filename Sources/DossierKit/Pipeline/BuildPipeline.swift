@@ -28,6 +28,8 @@ public struct BuildSummary: Sendable, Codable {
     public var files: [String]
     public var identity: Identity
     public var documents: Int
+    /// The numbered sources the dossier cites.
+    public var sources: [CitedSource]
     public var outcomes: [SourceOutcome]
     /// Source files that could not be loaded, as `FILE:LINE: message`.
     public var sourceFileErrors: [String]
@@ -139,7 +141,7 @@ public struct BuildPipeline: Sendable {
 
         let summary = BuildSummary(
             person: subject.name, slug: slug, files: [markdown.path, html.path], identity: discovery.identity,
-            documents: discovery.documents.count, outcomes: discovery.outcomes,
+            documents: discovery.documents.count, sources: dossier.sources, outcomes: discovery.outcomes,
             sourceFileErrors: loaded.errors.map(\.description)
         )
         try store.finishBuild(id: build.id!, status: summary.nothingFetched ? .failed : .succeeded, at: now())

@@ -20,7 +20,15 @@ public enum SentenceSplitter {
             let character = characters[index]
             if character == "." || character == "!" || character == "?" || character == "。" {
                 var end = index + 1
-                while end < characters.count, ".!?\"'”’)]".contains(characters[end]) { end += 1 }
+                while end < characters.count {
+                    if ".!?\"'”’)]".contains(characters[end]) {
+                        end += 1
+                    } else if let after = referenceMarkEnd(characters, at: end) {
+                        end = after  // "…solution".[20] An employee: the reference stays with its sentence
+                    } else {
+                        break
+                    }
+                }
                 let atEnd = end >= characters.count
                 let followedBySpace = !atEnd && characters[end].isWhitespace
                 if atEnd || (followedBySpace && startsSentence(characters, after: end)
@@ -35,6 +43,15 @@ public enum SentenceSplitter {
         }
         append(characters[start..<characters.count], to: &sentences)
         return sentences
+    }
+
+    /// The index after a reference mark such as `[20]` starting at `position`, if there is one.
+    private static func referenceMarkEnd(_ characters: [Character], at position: Int) -> Int? {
+        guard characters[position] == "[" else { return nil }
+        var end = position + 1
+        while end < characters.count, characters[end].isNumber { end += 1 }
+        guard end > position + 1, end < characters.count, characters[end] == "]" else { return nil }
+        return end + 1
     }
 
     private static func append(_ slice: ArraySlice<Character>, to sentences: inout [String]) {

@@ -1,0 +1,106 @@
+import DossierKit
+import Foundation
+import Logging
+import Testing
+
+/// `../shared` beside the checkout: real saved pages and the tools that serve them.
+enum SharedWorkspace {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
+    static let web = shared.appendingPathComponent("corpus/web")
+    static var isAvailable: Bool { FileManager.default.fileExists(atPath: web.appendingPathComponent("manifest.json").path) }
+}
+
+/// The mini web on loopback, through `../shared/tools/miniweb`.
+final class MiniWeb {
+    let process = Process()
+    let base: String
+
+    init() throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", SharedWorkspace.shared.appendingPathComponent("tools/miniweb").path, "--port", "0", SharedWorkspace.web.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line.append(chunk)
+        }
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let range = text.range(of: "http://127.0.0.1:") else {
+            process.terminate()
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "miniweb did not start: \(text)"])
+        }
+        base = String(text[range.lowerBound...])
+    }
+
+    /// Stops the server; Foundation reaps it. (Not `waitUntilExit`, which spins a run loop
+    /// that can hang under Swift concurrency.)
+    func stop() {
+        process.terminate()
+    }
+}
+
+@Suite("dossier build against the mini web", .serialized, .enabled(if: SharedWorkspace.isAvailable, "../shared/corpus/web is absent"))
+struct MiniWebBuildTests {
+    struct Manifest: Decodable {
+        var url: String
+        var file: String
+        var kind: String
+        var bundle: String
+    }
+
+    struct Facts: Decodable {
+        struct Fact: Decodable { var source: String }
+        var person: String
+        var company: String
+        var facts: [Fact]
+    }
+
+    static func people() throws -> [String] {
+        guard SharedWorkspace.isAvailable else { return [] }
+        let folder = SharedWorkspace.web.appendingPathComponent("facts")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+    }
+
+    @Test("each person's dossier cites their pages, leaves out distractors and reports the sources that had nothing",
+          arguments: try people())
+    func build(_ factsFile: String) async throws {
+        let facts = try JSONDecoder().decode(Facts.self, from: Data(contentsOf: SharedWorkspace.web.appendingPathComponent("facts/\(factsFile)")))
+        let manifest = try JSONDecoder().decode([Manifest].self, from: Data(contentsOf: SharedWorkspace.web.appendingPathComponent("manifest.json")))
+        let bundle = String(factsFile.dropLast(".json".count))
+        let web = try MiniWeb()
+        defer { web.stop() }
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let config = DossierConfig(
+            network: NetworkSettings(perHostDelay: 0),
+            rewrites: [RewriteRule(from: "https://", to: web.base + "/"), RewriteRule(from: "http://", to: web.base + "/")],
+            search: SearchSettings(searxngURL: "https://searx.test")
+        )
+        let pipeline = BuildPipeline(
+            config: config, paths: DossierPaths(environment: ["DOSSIER_HOME": home.path]),
+            shippedSources: SharedWorkspace.repository.appendingPathComponent("Sources.d"), environment: [:],
+            logger: Logger(label: "test")
+        )
+        let summary = try await pipeline.run(BuildRequest(
+            subject: Subject(name: facts.person, company: facts.company), outputRoot: home.appendingPathComponent("output")
+        ))
+
+        let cited = Set(summary.sources.map(\.url))
+        let factPages = Set(facts.facts.compactMap { fact in manifest.first { $0.file == fact.source }?.url })
+        #expect(!cited.isDisjoint(with: factPages), "cites none of \(factPages); cites \(cited)")
+        let distractors = manifest.filter { $0.bundle == bundle && $0.kind.contains("distractor") }.map(\.url)
+        for distractor in distractors {
+            #expect(!cited.contains(distractor), "cites the distractor \(distractor)")
+        }
+        let notFound = summary.outcomes.filter { $0.kind == .failed && $0.status == 404 }
+        #expect(!notFound.isEmpty, "no source reported a 404")
+        #expect(summary.files.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+        let markdown = try String(contentsOfFile: summary.files[0], encoding: .utf8)
+        #expect(markdown.contains("## Sources"))
+        #expect(markdown.contains("404"))
+    }
+}
