@@ -36,10 +36,11 @@ final class MiniWeb {
         base = String(text[range.lowerBound...])
     }
 
-    /// Stops the server; Foundation reaps it. (Not `waitUntilExit`, which spins a run loop
-    /// that can hang under Swift concurrency.)
+    /// Stops the server with SIGKILL (the test runner may pass SIGTERM on as ignored);
+    /// Foundation reaps it. Not `waitUntilExit`, which spins a run loop that can hang
+    /// under Swift concurrency.
     func stop() {
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
     }
 }
 
