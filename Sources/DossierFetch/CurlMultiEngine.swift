@@ -26,6 +26,8 @@ public final class CurlMultiEngine: @unchecked Sendable {
         /// Exchanges handed to the engine and not yet completed: only these can be cancelled.
         var active: Set<UInt64> = []
         var shuttingDown = false
+        /// A wake-up was sent and the engine has not drained the inbox since: no need for another.
+        var wakeupPending = false
         var stopped: CheckedContinuation<Void, Never>?
         var hasStopped = false
     }
@@ -67,18 +69,19 @@ public final class CurlMultiEngine: @unchecked Sendable {
         let id = nextID.wrappingAdd(1, ordering: .relaxed).oldValue
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let refusal = inbox.withLock { inbox -> String? in
-                    if inbox.shuttingDown { return "the fetcher is shutting down" }
+                let (refusal, wake) = inbox.withLock { inbox -> (String?, Bool) in
+                    if inbox.shuttingDown { return ("the fetcher is shutting down", false) }
                     // Checked under the lock that onCancel takes: either it sees this id
                     // active, or this check sees the cancellation.
-                    if Task.isCancelled { return "cancelled before it started" }
+                    if Task.isCancelled { return ("cancelled before it started", false) }
                     inbox.starts.append((id, request, continuation))
                     inbox.active.insert(id)
-                    return nil
+                    defer { inbox.wakeupPending = true }
+                    return (nil, !inbox.wakeupPending)
                 }
                 if let refusal {
                     continuation.resume(returning: Self.cancelledResponse(refusal))
-                } else {
+                } else if wake {
                     curl_multi_wakeup(multi)
                 }
             }
@@ -117,6 +120,7 @@ public final class CurlMultiEngine: @unchecked Sendable {
                 defer {
                     inbox.starts.removeAll()
                     inbox.cancellations.removeAll()
+                    inbox.wakeupPending = false
                 }
                 return (inbox.starts, inbox.cancellations, inbox.shuttingDown)
             }

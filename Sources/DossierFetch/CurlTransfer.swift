@@ -120,14 +120,14 @@ final class CurlTransfer {
     }
 
     private func receiveHeader(_ line: UnsafeRawBufferPointer) -> Int {
-        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.hasPrefix("HTTP/") {
+        let bytes = line.trimmingASCIIWhitespace()
+        if bytes.starts(with: "HTTP/".utf8) {
             // A new status line (after 1xx responses): only the last response's fields count.
             response.headers = HTTPHeaderFields()
             statusLineSeen = true
-        } else if statusLineSeen, let colon = text.firstIndex(of: ":") {
-            let name = text[..<colon].trimmingCharacters(in: .whitespaces)
-            let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        } else if statusLineSeen, let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
+            let name = String(decoding: bytes[..<colon].trimmingASCIIWhitespace(), as: UTF8.self)
+            let value = String(decoding: bytes[(colon + 1)...].trimmingASCIIWhitespace(), as: UTF8.self)
             response.headers.append(name: name, value: value)
         }
         return line.count

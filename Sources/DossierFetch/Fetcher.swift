@@ -189,11 +189,11 @@ public struct Fetcher: Sendable {
                 do {
                     if wait > .zero { try await policy.sleep(wait) }
                 } catch {
-                    await gate.leave(host)
+                    gate.leave(host)
                     throw error
                 }
                 response = await engine.perform(request)
-                await gate.leave(host)
+                gate.leave(host)
             } catch {
                 return (Self.cancelled, attempt)
             }
@@ -245,7 +245,7 @@ public struct Fetcher: Sendable {
             case .fetched, .notModified:
                 let rules = RobotsRules(parsing: String(decoding: hop.response.body, as: UTF8.self), userAgent: policy.robotsProductToken)
                 if let seconds = rules.crawlDelay {
-                    await gate.setDelay(min(.milliseconds(Int(seconds * 1000)), policy.maximumCrawlDelay), for: target.host)
+                    gate.setDelay(min(.milliseconds(Int(seconds * 1000)), policy.maximumCrawlDelay), for: target.host)
                 }
                 return .rules(rules)
             }
@@ -310,12 +310,17 @@ struct MediaType {
     let charset: String?
 
     init(_ value: String) {
-        let parts = value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-        type = parts.first?.lowercased() ?? ""
+        let parts = value.utf8.split(separator: UInt8(ascii: ";"))
+        type = parts.first.map { String(decoding: $0.trimmingASCIIWhitespace(), as: UTF8.self).lowercased() } ?? ""
         charset = parts.dropFirst().lazy.compactMap { parameter -> String? in
-            let pair = parameter.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else { return nil }
-            return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")).lowercased()
+            let pair = parameter.split(separator: UInt8(ascii: "="), maxSplits: 1)
+            guard pair.count == 2,
+                  String(decoding: pair[0].trimmingASCIIWhitespace(), as: UTF8.self).lowercased() == "charset" else { return nil }
+            let quote: (UInt8) -> Bool = { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
+            var raw = pair[1].trimmingASCIIWhitespace()
+            while let first = raw.first, quote(first) { raw = raw.dropFirst() }
+            while let last = raw.last, quote(last) { raw = raw.dropLast() }
+            return String(decoding: raw, as: UTF8.self).lowercased()
         }.first
     }
 }

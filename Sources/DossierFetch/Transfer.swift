@@ -37,14 +37,27 @@ struct TransferResponse: Sendable {
 
 /// Response header fields in arrival order, looked up case-insensitively.
 struct HTTPHeaderFields: Sendable {
+    /// Names are kept lowercased (ASCII), so lookups compare plainly.
     private(set) var fields: [(name: String, value: String)] = []
 
     mutating func append(name: String, value: String) {
-        fields.append((name, value))
+        fields.append((name.lowercased(), value))
     }
 
     /// The last value of a field, which is the one that counts for single-valued fields.
     subscript(name: String) -> String? {
-        fields.last { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        let wanted = name.lowercased()
+        return fields.last { $0.name == wanted }?.value
+    }
+}
+
+extension Collection where Element == UInt8, SubSequence: Collection<UInt8> {
+    /// The bytes without leading and trailing ASCII spaces, tabs, CR and LF.
+    func trimmingASCIIWhitespace() -> SubSequence {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+        let start = firstIndex { !isSpace($0) } ?? endIndex
+        var end = endIndex
+        while end > start, isSpace(self[index(end, offsetBy: -1)]) { end = index(end, offsetBy: -1) }
+        return self[start..<end]
     }
 }

@@ -99,7 +99,11 @@ func runFetchBenchmark(_ arguments: [String]) throws {
         throw BenchError.failed("unexpected server banner: \(line)")
     }
 
-    let work = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-bench-\(getpid())")
+    // Bodies go to memory-backed /dev/shm when there is one, so the figures measure fetching
+    // rather than the disk's inode allocation, which varies several-fold between runs here.
+    let scratch = FileManager.default.fileExists(atPath: "/dev/shm")
+        ? URL(fileURLWithPath: "/dev/shm", isDirectory: true) : FileManager.default.temporaryDirectory
+    let work = scratch.appendingPathComponent("dossier-bench-\(getpid())")
     try? FileManager.default.removeItem(at: work)
     try FileManager.default.createDirectory(at: work.appendingPathComponent("home/config"), withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: work) }

@@ -59,6 +59,7 @@ struct FetchCommand: AsyncParsableCommand {
         if let outputDirectory {
             try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
         }
+        let outputPath = outputDirectory?.path
         let progress = ProgressLine(total: requests.count, label: "fetched", quiet: global.quiet)
         let policy = FetchPolicy(config: environment.config)
         let reports = Mutex([FetchReport?](repeating: nil, count: requests.count))
@@ -67,11 +68,11 @@ struct FetchCommand: AsyncParsableCommand {
             await CurlMultiEngine.run(maximumConnections: policy.maximumConcurrency) { engine in
                 await Fetcher(engine: engine, policy: policy, logger: environment.logger).fetchEach(requests) { index, result in
                     var file: String?
-                    if let outputDirectory, case .fetched = result.outcome {
-                        let target = outputDirectory.appendingPathComponent(BodyFileName.make(for: result))
+                    if let outputPath, case .fetched = result.outcome {
+                        let target = outputPath + "/" + BodyFileName.make(for: result)
                         do {
-                            try AtomicFile.write(result.body, to: target, durable: false)
-                            file = target.path
+                            try AtomicFile.write(result.body, toPath: target, durable: false)
+                            file = target
                         } catch {
                             writeErrors.withLock { $0.append("\(error)") }
                         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes files so a reader sees either the old or the new complete version, never a
 /// part: the bytes go to a temporary file in the same directory and the file is
@@ -16,9 +17,12 @@ public enum AtomicFile {
     /// rename (fsync), so a crash leaves the old or the new file; without it a crash may
     /// leave an empty file, which suits caches and scratch output.
     public static func write(_ data: Data, to url: URL, durable: Bool = true, permissions: mode_t = 0o644) throws {
-        let target = url.path
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp").path
+        try write(data, toPath: url.path, durable: durable, permissions: permissions)
+    }
+
+    /// `write(_:to:durable:permissions:)` for a file system path.
+    public static func write(_ data: Data, toPath target: String, durable: Bool = true, permissions: mode_t = 0o644) throws {
+        let temporary = temporaryPath(for: target)
         func failure() -> WriteError {
             let code = errno
             return WriteError(path: target, reason: String(cString: strerror(code)), code: code)
@@ -49,5 +53,16 @@ public enum AtomicFile {
             unlink(temporary)
             throw error
         }
+    }
+
+    private static let counter = Atomic<UInt64>(0)
+
+    /// A hidden name beside the target, unique in this process and across processes.
+    private static func temporaryPath(for target: String) -> String {
+        let slash = target.lastIndex(of: "/")
+        let directory = slash.map { target[...$0] } ?? ""
+        let name = slash.map { target[target.index(after: $0)...] } ?? Substring(target)
+        let sequence = counter.wrappingAdd(1, ordering: .relaxed).oldValue
+        return "\(directory).\(name).\(getpid()).\(sequence).tmp"
     }
 }

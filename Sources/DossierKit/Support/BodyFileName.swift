@@ -5,13 +5,18 @@ import Foundation
 /// system, and unique per URL (a short hash of the URL ends it).
 public enum BodyFileName {
     public static func make(for result: FetchResult) -> String {
-        let url = result.originalURL
-        let readable = url
-            .replacingOccurrences(of: "https://", with: "")
-            .replacingOccurrences(of: "http://", with: "")
-            .map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" }
-        let stem = String(String(readable).prefix(80))
-        return "\(stem)-\(fnv1a(url)).\(fileExtension(result.contentType))"
+        var bytes = Substring(result.originalURL).utf8[...]
+        for scheme in ["https://", "http://"] where bytes.starts(with: scheme.utf8) {
+            bytes = bytes.dropFirst(scheme.utf8.count)
+            break
+        }
+        var stem = [UInt8]()
+        stem.reserveCapacity(80)
+        for byte in bytes.prefix(80) {
+            let safe = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2E || byte == 0x2D
+            stem.append(safe ? byte : UInt8(ascii: "_"))
+        }
+        return String(decoding: stem, as: UTF8.self) + "-" + fnv1a(result.originalURL) + "." + fileExtension(result.contentType)
     }
 
     private static func fileExtension(_ contentType: String?) -> String {
@@ -24,11 +29,13 @@ public enum BodyFileName {
         }
     }
 
+    /// The 32-bit FNV-1a hash of the URL, as 8 hex digits.
     private static func fnv1a(_ text: String) -> String {
         var hash: UInt32 = 2_166_136_261
         for byte in text.utf8 {
             hash = (hash ^ UInt32(byte)) &* 16_777_619
         }
-        return String(format: "%08x", hash)
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 }
