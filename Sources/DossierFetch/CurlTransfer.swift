@@ -129,6 +129,9 @@ final class CurlTransfer {
             let name = String(decoding: bytes[..<colon].trimmingASCIIWhitespace(), as: UTF8.self)
             let value = String(decoding: bytes[(colon + 1)...].trimmingASCIIWhitespace(), as: UTF8.self)
             response.headers.append(name: name, value: value)
+            if name.count == 14, name.lowercased() == "content-length", let length = Int(value), length > 0 {
+                response.body.reserveCapacity(min(length, request.limits.maximumBodyBytes))
+            }
         }
         return line.count
     }
