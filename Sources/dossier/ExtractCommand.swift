@@ -1,5 +1,7 @@
 import ArgumentParser
 import DossierExtract
+import DossierFetch
+import DossierKit
 import Foundation
 
 /// `dossier extract`: the extraction stage on its own, for pages on disk or on standard input.
@@ -19,6 +21,7 @@ struct ExtractCommand: AsyncParsableCommand {
         Examples:
           dossier extract page.html
           dossier extract page.html --format json --url https://example.org/news/1
+          dossier extract https://example.org/news/1 --format markdown
           curl -s https://example.org/ | dossier extract - --content-type 'text/html; charset=utf-8'
           dossier extract --batch --out texts/ pages/*.html
           EXTRACT_OUT=texts dossier extract --batch pages/*.html
@@ -83,11 +86,9 @@ struct ExtractCommand: AsyncParsableCommand {
         return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 
+    @OptionGroup var global: GlobalOptions
+
     func run() async throws {
-        if let input = inputs.first(where: Self.isURL) {
-            StandardError.write("error: \(input): fetching URLs is not available yet; save the page and pass the file")
-            throw ExitCode(69)  // EX_UNAVAILABLE
-        }
         if batch, let outputDirectory {
             let failures = ExtractBatch(format: format, contentType: contentType)
                 .run(files: inputs, into: outputDirectory)
@@ -95,8 +96,16 @@ struct ExtractCommand: AsyncParsableCommand {
             if !failures.isEmpty { throw ExitCode.failure }
             return
         }
+        let fetched = try await fetchURLs()
         var pages: [ExtractedPage] = []
+        let scope: HTMLExtractor.Scope = format == .json || format == .markdown ? .everything : .mainText
         for input in inputs {
+            if let result = fetched[input] {
+                let served = result.contentType.map { type in type + (result.charset.map { "; charset=\($0)" } ?? "") }
+                pages.append(HTMLExtractor.extract(bytes: result.body, contentType: contentType ?? served,
+                                                   url: url ?? result.finalURL, scope: scope))
+                continue
+            }
             let bytes: [UInt8]
             do {
                 bytes = try InputFile.read(input)
@@ -104,7 +113,6 @@ struct ExtractCommand: AsyncParsableCommand {
                 StandardError.write("error: \(error)")
                 throw ExitCode.failure
             }
-            let scope: HTMLExtractor.Scope = format == .json || format == .markdown ? .everything : .mainText
             pages.append(HTMLExtractor.extract(bytes: bytes, contentType: contentType, url: url, scope: scope))
         }
         switch format {
@@ -135,5 +143,28 @@ enum InputFile {
             throw ReadError(path: path, reason: reason)
         }
         return [UInt8](data)
+    }
+}
+
+extension ExtractCommand {
+    /// Fetches the URL arguments with the configured fetcher (robots.txt, limits, rewrites).
+    private func fetchURLs() async throws -> [String: FetchResult] {
+        let urls = inputs.filter(Self.isURL)
+        guard !urls.isEmpty else { return [:] }
+        let environment = try global.loadEnvironment()
+        let policy = FetchPolicy(config: environment.config)
+        let results = await CurlMultiEngine.run(maximumConnections: policy.maximumConcurrency) { engine in
+            await Fetcher(engine: engine, policy: policy, logger: environment.logger)
+                .fetchAll(urls.map { FetchRequest(url: $0) })
+        }
+        var fetched: [String: FetchResult] = [:]
+        for result in results {
+            if let failure = result.failure {
+                StandardError.write("error: \(result.originalURL): \(failure)")
+                throw ExitCode.failure
+            }
+            fetched[result.originalURL] = result
+        }
+        return fetched
     }
 }
