@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(name: "dossier-fuzz-extract", dependencies: ["DossierExtract"]),
         .testTarget(name: "DossierFetchTests", dependencies: ["DossierFetch", "LoopbackServer"]),
         .testTarget(name: "DossierExtractTests", dependencies: ["DossierExtract"]),
-        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"]),
+        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "DossierStore"]),
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore"]),
         .testTarget(name: "LoopbackServerTests", dependencies: ["LoopbackServer"]),
     ],

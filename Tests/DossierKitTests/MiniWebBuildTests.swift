@@ -103,5 +103,13 @@ struct MiniWebBuildTests {
         let markdown = try String(contentsOfFile: summary.files[0], encoding: .utf8)
         #expect(markdown.contains("## Sources"))
         #expect(markdown.contains("404"))
+
+        // Offline, the same dossier comes from the store alone.
+        web.stop()
+        let offline = try await pipeline.run(BuildRequest(
+            subject: Subject(name: facts.person, company: facts.company), outputRoot: home.appendingPathComponent("offline"),
+            offline: true
+        ))
+        #expect(offline.sources.map(\.url) == summary.sources.map(\.url))
     }
 }

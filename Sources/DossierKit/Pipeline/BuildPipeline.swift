@@ -52,13 +52,17 @@ public struct BuildPipeline: Sendable {
     let logger: Logger
     let progress: @Sendable (String) -> Void
     let now: @Sendable () -> Date
+    /// How long a build waits for another writer before giving up (`StoreError.busy`, exit 75).
+    let lockTimeout: Duration
 
     public init(
         config: DossierConfig, paths: DossierPaths, shippedSources: URL?,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         logger: Logger, progress: @escaping @Sendable (String) -> Void = { _ in },
-        now: @escaping @Sendable () -> Date = Date.init
+        now: @escaping @Sendable () -> Date = Date.init,
+        lockTimeout: Duration = .seconds(10)
     ) {
+        self.lockTimeout = lockTimeout
         self.config = config
         self.paths = paths
         self.shippedSources = shippedSources
@@ -73,7 +77,7 @@ public struct BuildPipeline: Sendable {
             shippedDirectory: shippedSources, userDirectory: SourceCatalog.userDirectory(paths: paths),
             extraDirectory: request.extraSourcesDirectory, environment: environment, search: config.search
         )
-        let lock = try await WriterLock.acquire(directory: paths.dataDirectory)
+        let lock = try await WriterLock.acquire(directory: paths.dataDirectory, waitingUpTo: lockTimeout)
         let result: Result<BuildSummary, any Error>
         do {
             result = .success(try await build(request, catalog: loaded))
