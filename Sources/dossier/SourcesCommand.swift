@@ -1,4 +1,5 @@
 import ArgumentParser
+import DossierFetch
 import DossierKit
 import Foundation
 
@@ -13,8 +14,94 @@ struct SourcesCommand: AsyncParsableCommand {
         a later file of the same name replaces an earlier one and an empty file masks it. \
         Sources.d/README.md documents the format.
         """,
-        subcommands: [List.self]
+        subcommands: [List.self, Check.self]
     )
+
+    /// The catalog from the shipped, the user's and the `--sources` directories.
+    static func loadCatalog(sources: String?, environment: CommandEnvironment, quiet: Bool) -> LoadedSourceCatalog {
+        let executablePath = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let shippedDirectory = SourceCatalog.shippedDirectory(executablePath: executablePath)
+        if shippedDirectory == nil && !quiet {
+            StandardError.write("warning: no shipped Sources.d found; set DOSSIER_SOURCES_DIR to point at one")
+        }
+        return SourceCatalog.load(
+            shippedDirectory: shippedDirectory,
+            userDirectory: SourceCatalog.userDirectory(paths: environment.paths),
+            extraDirectory: sources.map { URL(filePath: $0, directoryHint: .isDirectory) },
+            environment: ProcessInfo.processInfo.environment,
+            search: environment.config.search
+        )
+    }
+
+    /// `dossier sources check`: one sample request per enabled source, with status and latency.
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ask each enabled source a sample query and print its status and latency.",
+            discussion: """
+            Expands each enabled source's URL template with sample values and fetches it through the \
+            fetcher (robots.txt, rewrites and limits apply). A source whose template needs a value the \
+            sample lacks is reported as skipped. Exits 1 when any source failed.
+
+            Examples:
+              dossier sources check
+              dossier sources check --person "Grace Hopper" --company "Mozilla" --domain www.mozilla.org
+            """
+        )
+
+        @Option(help: "The sample person.") var person = "Ada Lovelace"
+        @Option(help: "The sample person's Wikidata id.") var qid = "Q7259"
+        @Option(help: "The sample person's Wikipedia title.") var title = "Ada Lovelace"
+        @Option(help: "The sample company.") var company = "Mozilla"
+        @Option(help: "The sample company's domain.") var domain = "www.mozilla.org"
+        @Option(help: "The sample GitHub login.") var github = "octocat"
+        @Option(help: ArgumentHelp("A directory of source files read last.", valueName: "dir")) var sources: String?
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let environment = try global.loadEnvironment()
+            let loaded = SourcesCommand.loadCatalog(sources: sources, environment: environment, quiet: global.quiet)
+            var planned: [(name: String, url: String?)] = []
+            for entry in loaded.catalog.enabledEntries {
+                let definition = entry.definition
+                var values = TemplateValues([.person: person, .company: company, .searxng: environment.config.search.searxngURL ?? ""])
+                values[.key] = definition.apiKey(in: ProcessInfo.processInfo.environment)
+                switch definition.about {
+                case .person:
+                    values[.query] = person
+                    values[.qid] = qid
+                    values[.title] = title
+                    values[.github] = github
+                case .company:
+                    values[.query] = company
+                    values[.domain] = domain
+                    values[.title] = company
+                }
+                planned.append((definition.name, definition.urlTemplate?.expand(values)))
+            }
+            let urls = planned.compactMap(\.url)
+            let policy = FetchPolicy(config: environment.config)
+            let results = await CurlMultiEngine.run(maximumConnections: policy.maximumConcurrency) { engine in
+                await Fetcher(engine: engine, policy: policy, logger: environment.logger).fetchAll(urls.map { FetchRequest(url: $0) })
+            }
+            var byURL: [String: FetchResult] = [:]
+            for result in results { byURL[result.originalURL] = result }
+            var failed = 0
+            for (name, url) in planned {
+                guard let url, let result = byURL[url] else {
+                    print("\(name)\tskipped\tthe sample lacks a value its template needs")
+                    continue
+                }
+                let milliseconds = Int((result.timings.total * 1000).rounded())
+                if let failure = result.failure {
+                    failed += 1
+                    print("\(name)\tFAILED \(failure.category.rawValue)\t\(milliseconds) ms\t\(url)\t\(failure.message)")
+                } else {
+                    print("\(name)\t\(result.status ?? 0)\t\(milliseconds) ms\t\(url)")
+                }
+            }
+            if failed > 0 { throw ExitCode.failure }
+        }
+    }
 
     /// `dossier sources list`: one row per loaded source; broken files reported on stderr.
     struct List: AsyncParsableCommand {
@@ -53,18 +140,7 @@ struct SourcesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let environment = try global.loadEnvironment()
-            let executablePath = Bundle.main.executablePath ?? CommandLine.arguments[0]
-            let shippedDirectory = SourceCatalog.shippedDirectory(executablePath: executablePath)
-            if shippedDirectory == nil && !global.quiet {
-                StandardError.write("warning: no shipped Sources.d found; set DOSSIER_SOURCES_DIR to point at one")
-            }
-            let loaded = SourceCatalog.load(
-                shippedDirectory: shippedDirectory,
-                userDirectory: SourceCatalog.userDirectory(paths: environment.paths),
-                extraDirectory: sources.map { URL(filePath: $0, directoryHint: .isDirectory) },
-                environment: ProcessInfo.processInfo.environment,
-                search: environment.config.search
-            )
+            let loaded = SourcesCommand.loadCatalog(sources: sources, environment: environment, quiet: global.quiet)
             if json {
                 try StandardOutput.writeJSON(loaded.catalog.entries.map(SourceListing.init))
             } else {
