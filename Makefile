@@ -4,7 +4,7 @@ SWIFT ?= swift
 ARGS ?= --help
 PREFIX ?= /usr/local
 
-.PHONY: deps build release run test test-asan bench-fetch clean
+.PHONY: deps build release run test test-asan bench-fetch bench-build clean
 
 deps:
 	@scripts/install-deps
@@ -34,6 +34,12 @@ bench-fetch: deps
 	$(SWIFT) build -c release --product dossier-testserver
 	$(SWIFT) build -c release --product dossier-bench
 	.build/release/dossier-bench fetch --dossier .build/release/dossier --server .build/release/dossier-testserver
+
+# Each person of ../shared/corpus/web/facts built against ../shared/tools/miniweb: wall time and peak RSS.
+bench-build: deps
+	$(SWIFT) build -c release --product dossier
+	$(SWIFT) build -c release --product dossier-bench
+	.build/release/dossier-bench build --dossier .build/release/dossier --miniweb ../shared/tools/miniweb --web ../shared/corpus/web
 
 clean:
 	rm -rf .build .build-asan

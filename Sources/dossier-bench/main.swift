@@ -1,5 +1,12 @@
 // dossier-bench: benchmarks that print numbers (never timed tests).
 //
+//   dossier-bench build --dossier PATH --miniweb PATH --web DIR
+//
+// Serves the mini web with ../shared/tools/miniweb and builds each person of DIR/facts with
+// `dossier build` (rewrites to the mini web, its SearXNG answer, no politeness delay), each in a
+// fresh DOSSIER_HOME; prints wall time and peak RSS per person. The last line reads
+//   bench-build people=<n> max_wall_s=<x> max_rss_mb=<y>
+//
 //   dossier-bench fetch --dossier PATH --server PATH [--pages 2000] [--page-size 20000]
 //                       [--parallel 32] [--rounds 3]
 //
@@ -158,11 +165,75 @@ func runFetchBenchmark(_ arguments: [String]) throws {
                  Double(pages) / ourSeconds, Double(pages) / curlSeconds, curlSeconds / ourSeconds, peakRSS))
 }
 
+/// Starts a server process and returns it with the base URL from its first line ("... http://127.0.0.1:PORT").
+func startServer(_ executable: String, _ arguments: [String]) throws -> (Process, String) {
+    let server = Process()
+    server.executableURL = URL(fileURLWithPath: executable)
+    server.arguments = arguments
+    let output = Pipe()
+    server.standardOutput = output
+    server.standardInput = Pipe()
+    try server.run()
+    var banner = Data()
+    while !banner.contains(UInt8(ascii: "\n")) {
+        let chunk = output.fileHandleForReading.availableData
+        guard !chunk.isEmpty else { throw BenchError.failed("\(executable) exited before listening") }
+        banner.append(chunk)
+    }
+    let line = String(decoding: banner, as: UTF8.self)
+    guard let start = line.range(of: "http://") else { throw BenchError.failed("unexpected banner: \(line)") }
+    return (server, String(line[start.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines))
+}
+
+func runBuildBenchmark(_ arguments: [String]) throws {
+    let dossier = try option("--dossier", in: arguments)
+    let miniweb = try option("--miniweb", in: arguments)
+    let web = try option("--web", in: arguments)
+    struct Facts: Decodable {
+        var person: String
+        var company: String
+    }
+    let factsDirectory = web + "/facts"
+    let files = try FileManager.default.contentsOfDirectory(atPath: factsDirectory).filter { $0.hasSuffix(".json") }.sorted()
+    let (server, base) = try startServer("/usr/bin/env", ["python3", miniweb, "--port", "0", web])
+    defer { kill(server.processIdentifier, SIGKILL) }
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-bench-build-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: work) }
+    var maxWall = 0.0
+    var maxRSS = 0.0
+    for file in files {
+        let facts = try JSONDecoder().decode(Facts.self, from: Data(contentsOf: URL(fileURLWithPath: factsDirectory + "/" + file)))
+        let home = work.appendingPathComponent(String(file.dropLast(5)))
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("config"), withIntermediateDirectories: true)
+        let config = """
+        [network]
+        per_host_delay_ms = 0
+        [search]
+        searxng = "https://searx.test"
+        [[rewrite]]
+        from = "https://"
+        to = "\(base)/"
+        [[rewrite]]
+        from = "http://"
+        to = "\(base)/"
+        """
+        try config.write(to: home.appendingPathComponent("config/config.toml"), atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["DOSSIER_HOME"] = home.path
+        let (seconds, rss) = try measure([dossier, "build", facts.person, "--company", facts.company, "--quiet"], environment: environment)
+        print(String(format: "%@: %.3f s, peak RSS %.1f MB", facts.person, seconds, rss))
+        maxWall = max(maxWall, seconds)
+        maxRSS = max(maxRSS, rss)
+    }
+    print(String(format: "bench-build people=%d max_wall_s=%.3f max_rss_mb=%.1f", files.count, maxWall, maxRSS))
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
     case "fetch": try runFetchBenchmark(Array(arguments.dropFirst()))
-    default: throw BenchError.usage("dossier-bench fetch --dossier PATH --server PATH [options]")
+    case "build": try runBuildBenchmark(Array(arguments.dropFirst()))
+    default: throw BenchError.usage("dossier-bench fetch|build ... (see the comment at the top of main.swift)")
     }
 } catch {
     FileHandle.standardError.write(Data("dossier-bench: \(error)\n".utf8))
