@@ -53,6 +53,7 @@ let package = Package(
             name: "dossier",
             dependencies: [
                 "DossierKit",
+                "LoopbackServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -65,7 +66,7 @@ let package = Package(
         .executableTarget(name: "dossier-fuzz-extract", dependencies: ["DossierExtract"]),
         .testTarget(name: "DossierFetchTests", dependencies: ["DossierFetch", "LoopbackServer"]),
         .testTarget(name: "DossierExtractTests", dependencies: ["DossierExtract"]),
-        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "DossierStore"]),
+        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "DossierStore", "LoopbackServer"]),
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore"]),
         .testTarget(name: "LoopbackServerTests", dependencies: ["LoopbackServer"]),
     ],

@@ -9,12 +9,13 @@ struct DossierCommand: AsyncParsableCommand {
         abstract: "Prepare a cited, printable dossier before an informational interview.",
         discussion: """
         Examples:
+          dossier demo                                   # the whole flow offline, on a fictional person
           dossier build "Jane Doe" --company "Acme Robotics"
           dossier sources list
           dossier fetch https://example.org/ --json
           dossier extract page.html --format markdown
         """,
         version: DossierVersion.current,
-        subcommands: [BuildCommand.self, FetchCommand.self, ExtractCommand.self, SourcesCommand.self]
+        subcommands: [BuildCommand.self, DemoCommand.self, FetchCommand.self, ExtractCommand.self, SourcesCommand.self]
     )
 }

@@ -12,6 +12,17 @@ public struct Identity: Sendable, Equatable, Codable {
     public var wikipediaTitle: String?
     public var domain: String?
     public var github: String?
+
+    public init(name: String, wikidataID: String?, description: String?, confidence: Double, evidence: [String], wikipediaTitle: String?, domain: String?, github: String?) {
+        self.name = name
+        self.wikidataID = wikidataID
+        self.description = description
+        self.confidence = confidence
+        self.evidence = evidence
+        self.wikipediaTitle = wikipediaTitle
+        self.domain = domain
+        self.github = github
+    }
 }
 
 /// The company as discovery knows it.
@@ -20,6 +31,13 @@ public struct CompanyIdentity: Sendable, Equatable, Codable {
     public var wikidataID: String?
     public var domain: String?
     public var wikipediaTitle: String?
+
+    public init(name: String?, wikidataID: String?, domain: String?, wikipediaTitle: String?) {
+        self.name = name
+        self.wikidataID = wikidataID
+        self.domain = domain
+        self.wikipediaTitle = wikipediaTitle
+    }
 }
 
 /// Everything discovery found for one subject: the texts worth reading, the structured
