@@ -56,6 +56,8 @@ public enum AtomicFile {
     }
 
     private static let counter = Atomic<UInt64>(0)
+    /// This process's id, read once (getpid is a system call on current glibc).
+    private static let processID = getpid()
 
     /// A hidden name beside the target, unique in this process and across processes.
     private static func temporaryPath(for target: String) -> String {
@@ -63,6 +65,6 @@ public enum AtomicFile {
         let directory = slash.map { target[...$0] } ?? ""
         let name = slash.map { target[target.index(after: $0)...] } ?? Substring(target)
         let sequence = counter.wrappingAdd(1, ordering: .relaxed).oldValue
-        return "\(directory).\(name).\(getpid()).\(sequence).tmp"
+        return "\(directory).\(name).\(processID).\(sequence).tmp"
     }
 }
