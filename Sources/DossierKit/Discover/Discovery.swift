@@ -99,11 +99,7 @@ public struct Discovery: Sendable {
 
     private func read(_ response: PageResponse, for request: PlannedRequest, into state: inout DiscoveryState) async {
         let source = request.source
-        var outcome = SourceOutcome(
-            sourceName: source.name, url: request.url, kind: response.kind,
-            category: response.failure?.category.rawValue, message: response.failure?.message,
-            status: response.status, seconds: response.seconds
-        )
+        var outcome = Self.outcome(of: response, source: source)
         defer { state.outcomes.append(outcome) }
         guard response.failure == nil else { return }
         var reading = ArticleReading()
@@ -123,15 +119,7 @@ public struct Discovery: Sendable {
             outcome.category = "reader"
             outcome.message = "\(error)"
         }
-        if response.kind == .fetched, let store {
-            let record = PageRecord(
-                url: response.url, finalURL: response.finalURL, httpStatus: response.status ?? 200,
-                contentType: response.contentType, charset: response.charset, etag: response.validators.etag,
-                lastModified: response.validators.lastModified, fetchedAt: now(), body: response.body,
-                extractedText: reading.text, metadataJSON: reading.metadataJSON
-            )
-            try? store.upsertPage(record)
-        }
+        keep(response, text: reading.text, metadataJSON: reading.metadataJSON)
     }
 
     private func readSourceAnswer(
@@ -245,6 +233,27 @@ public struct Discovery: Sendable {
         }
     }
 
+    /// The report line of one request.
+    private static func outcome(of response: PageResponse, source: SourceDefinition) -> SourceOutcome {
+        SourceOutcome(
+            sourceName: source.name, url: response.url, kind: response.kind,
+            category: response.failure?.category.rawValue, message: response.failure?.message,
+            status: response.status, seconds: response.seconds
+        )
+    }
+
+    /// Stores a freshly fetched answer (raw body, extracted text, metadata) for conditional
+    /// requests and offline rebuilds. A store failure only costs that: the build goes on.
+    private func keep(_ response: PageResponse, text: String?, metadataJSON: String?) {
+        guard response.kind == .fetched, let store else { return }
+        try? store.upsertPage(PageRecord(
+            url: response.url, finalURL: response.finalURL, httpStatus: response.status ?? 200,
+            contentType: response.contentType, charset: response.charset, etag: response.validators.etag,
+            lastModified: response.validators.lastModified, fetchedAt: now(), body: response.body,
+            extractedText: text, metadataJSON: metadataJSON
+        ))
+    }
+
     /// Replaces Wikidata item ids in fact values with their English labels (one request).
     private func labelled(
         _ facts: [StructuredFact], answeredBy url: String, state: inout DiscoveryState, source: SourceDefinition
@@ -253,20 +262,9 @@ public struct Discovery: Sendable {
         guard !ids.isEmpty, let host = URLComponents(string: url)?.host else { return facts }
         let labelsURL = "https://\(host)/w/api.php?action=wbgetentities&ids=\(ids.joined(separator: "%7C"))&props=labels&languages=en&format=json"
         guard state.requestedURLs.insert(labelsURL).inserted, let response = await pages.pages([labelsURL]).first else { return facts }
-        state.outcomes.append(SourceOutcome(
-            sourceName: source.name, url: labelsURL, kind: response.kind,
-            category: response.failure?.category.rawValue, message: response.failure?.message,
-            status: response.status, seconds: response.seconds
-        ))
+        state.outcomes.append(Self.outcome(of: response, source: source))
         guard response.failure == nil, let labels = try? WikidataReaders.labels(response.body) else { return facts }
-        if response.kind == .fetched, let store {
-            try? store.upsertPage(PageRecord(
-                url: labelsURL, finalURL: response.finalURL, httpStatus: response.status ?? 200,
-                contentType: response.contentType, charset: response.charset, etag: response.validators.etag,
-                lastModified: response.validators.lastModified, fetchedAt: now(), body: response.body,
-                extractedText: nil, metadataJSON: nil
-            ))
-        }
+        keep(response, text: nil, metadataJSON: nil)
         return facts.map { fact in
             var fact = fact
             if let id = fact.valueID, let label = labels[id] { fact.value = label }

@@ -16,14 +16,14 @@ public enum HTMLRenderer {
         if !dossier.timeline.isEmpty {
             body += "<section><h2>Career timeline</h2><ul>"
             for entry in dossier.timeline {
-                body += "<li>\(escape(MarkdownRendererText.timeline(entry))) \(cite(entry.source))</li>"
+                body += "<li>\(escape(TimelineWording.line(entry))) \(cite(entry.source))</li>"
             }
             body += "</ul></section>\n"
         }
         body += list("More about \(dossier.subject.name)", dossier.mentions)
         if !dossier.companyFacts.isEmpty || !dossier.companySentences.isEmpty {
             body += "<section><h2>Company</h2><ul>"
-            for fact in dossier.companyFacts { body += "<li>\(escape(MarkdownRendererText.timeline(fact))) \(cite(fact.source))</li>" }
+            for fact in dossier.companyFacts { body += "<li>\(escape(TimelineWording.line(fact))) \(cite(fact.source))</li>" }
             for sentence in dossier.companySentences { body += "<li>\(escape(sentence.text)) \(cite(sentence.source))</li>" }
             body += "</ul></section>\n"
         }
@@ -117,22 +117,5 @@ public enum HTMLRenderer {
             }
         }
         return out
-    }
-}
-
-/// Plain-text wording shared by the renderers.
-enum MarkdownRendererText {
-    static func timeline(_ entry: TimelineEntry) -> String {
-        let label = ["employer": "Worked at", "position": "Position", "education": "Studied at", "inception": "Founded",
-                     "headquarters": "Headquarters", "industry": "Industry", "ceo": "CEO", "employees": "Employees",
-                     "website": "Website", "founded_by": "Founded by"][entry.kind] ?? entry.kind
-        var line = "\(label): \(entry.value)"
-        switch (entry.start, entry.end) {
-        case let (start?, end?): line += " (\(start) – \(end))"
-        case let (start?, nil): line += " (since \(start))"
-        case let (nil, end?): line += " (until \(end))"
-        default: break
-        }
-        return line
     }
 }

@@ -53,7 +53,7 @@ public enum MarkdownRenderer {
     }
 
     static func timelineLine(_ entry: TimelineEntry) -> String {
-        escape(MarkdownRendererText.timeline(entry))
+        escape(TimelineWording.line(entry))
     }
 
     static func outcomeLine(_ outcome: SourceOutcome) -> String {

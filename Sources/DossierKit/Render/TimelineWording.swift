@@ -1,0 +1,18 @@
+import Foundation
+
+/// Plain-text wording shared by the renderers.
+enum TimelineWording {
+    static func line(_ entry: TimelineEntry) -> String {
+        let label = ["employer": "Worked at", "position": "Position", "education": "Studied at", "inception": "Founded",
+                     "headquarters": "Headquarters", "industry": "Industry", "ceo": "CEO", "employees": "Employees",
+                     "website": "Website", "founded_by": "Founded by"][entry.kind] ?? entry.kind
+        var line = "\(label): \(entry.value)"
+        switch (entry.start, entry.end) {
+        case let (start?, end?): line += " (\(start) – \(end))"
+        case let (start?, nil): line += " (since \(start))"
+        case let (nil, end?): line += " (until \(end))"
+        default: break
+        }
+        return line
+    }
+}
