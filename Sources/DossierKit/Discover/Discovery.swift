@@ -200,6 +200,9 @@ public struct Discovery: Sendable {
             text: page.mainText, url: response.url, title: page.metadata.title, siteName: page.metadata.siteName,
             published: page.metadata.published, source: source, fetchedAt: now()
         )
+        for case .person(let person) in page.structuredData {
+            state.adoptStructuredPerson(name: person.name, sameAs: person.sameAs)
+        }
         let metadata = (try? JSONEncoder().encode(page.metadata)).map { String(decoding: $0, as: UTF8.self) }
         return ArticleReading(text: page.mainText, metadataJSON: metadata, links: page.links)
     }

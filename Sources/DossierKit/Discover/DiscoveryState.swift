@@ -50,10 +50,39 @@ struct DiscoveryState {
         return followUps
     }
 
-    /// Queues search hits to read as articles, up to the source's `max_results`.
+    /// Queues search hits to read as articles, up to the source's `max_results`. A hit on a
+    /// domain that carries the person's name (paulgraham.com) is taken as their own site.
     mutating func queuePages(_ pages: [DiscoveredPage], source: SourceDefinition) {
         for page in pages.prefix(source.maxResults ?? 10) {
             queue(PlannedRequest(url: page.url, source: source, role: .page))
+            if source.kind == .search, identity.domain == nil, let host = Self.host(page.url), carriesName(host) {
+                identity.domain = host
+                identity.evidence.append("personal site \(host) (a search hit on a domain with the name)")
+            }
+        }
+    }
+
+    /// Whether a host's first label is the person's name written together (janedoe.example,
+    /// www.jane-doe.example).
+    private func carriesName(_ host: String) -> Bool {
+        let labels = host.split(separator: ".").filter { $0 != "www" }
+        guard labels.count >= 2, let first = labels.first else { return false }
+        let letters = NameMatcher.fold(String(first)).filter(\.isLetter)
+        let name = NameMatcher.fold(identity.name).filter(\.isLetter)
+        return letters.count >= 6 && letters == name
+    }
+
+    /// Takes a Person in a page's JSON-LD that is the subject: their `sameAs` links that are
+    /// not profiles on large platforms point at their own site.
+    mutating func adoptStructuredPerson(name: String?, sameAs: [String]) {
+        guard identity.domain == nil, let name, person.matchesFullName(in: NameMatcher.fold(name)) else { return }
+        let platforms = ["twitter.com", "x.com", "linkedin.com", "facebook.com", "github.com", "instagram.com",
+                         "wikipedia.org", "wikidata.org", "youtube.com", "mastodon.social", "medium.com"]
+        for link in sameAs {
+            guard let host = Self.host(link), !platforms.contains(where: { host == $0 || host.hasSuffix("." + $0) }) else { continue }
+            identity.domain = host
+            identity.evidence.append("personal site \(host) (JSON-LD sameAs)")
+            return
         }
     }
 
@@ -204,6 +233,18 @@ struct DiscoveryState {
             }
         }
         kept.sort { $0.trust > $1.trust }
+        var identity = self.identity
+        if let companyMatcher {
+            // Pages that name the person and the company together make the identity surer.
+            let together = kept.filter { document in
+                let folded = NameMatcher.fold(document.text)
+                return person.isMentioned(in: folded) && companyMatcher.isMentioned(in: folded)
+            }.count
+            if together > 0 {
+                identity.confidence = max(identity.confidence, together >= 3 ? 0.75 : 0.6)
+                identity.evidence.append("\(together) \(together == 1 ? "page names" : "pages name") \(identity.name) with \(company.name ?? "")")
+            }
+        }
         return DiscoveryResult(identity: identity, company: company, documents: kept, personFacts: personFacts,
                                companyFacts: companyFacts, outcomes: outcomes)
     }
