@@ -38,6 +38,8 @@ public struct FetchPolicy: Sendable {
     public var rewrite: @Sendable (String) -> String?
     /// Waits; injected so tests can record backoffs and delays without spending them.
     public var sleep: @Sendable (Duration) async throws -> Void
+    /// The wall-clock time, for Retry-After dates; injected so tests are exact.
+    public var currentDate: @Sendable () -> Date = Date.init
 
     public init(
         userAgent: String,

@@ -224,7 +224,7 @@ public struct Fetcher: Sendable {
         }
         guard transient, attempt <= policy.retries else { return nil }
         if response.failure == nil, [429, 503].contains(response.status),
-           let value = response.headers["Retry-After"], let asked = RetryAfter.delay(value) {
+           let value = response.headers["Retry-After"], let asked = RetryAfter.delay(value, now: policy.currentDate()) {
             guard asked <= policy.maximumRetryAfter else {
                 return .give(FetchFailure(.httpStatus, "HTTP \(response.status) asked to retry after \(asked), more than the bound of \(policy.maximumRetryAfter)"))
             }

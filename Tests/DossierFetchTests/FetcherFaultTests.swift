@@ -123,23 +123,17 @@ struct FetcherFaultTests {
     @Test("a Retry-After given as an HTTP date is honoured")
     func retryAfterDate() async throws {
         let calls = CallCounter()
-        let date = Date().addingTimeInterval(30)
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        let stamp = formatter.string(from: date)
-        let fixture = try FetchFixture { request in
+        var fixture = try FetchFixture { request in
             switch request.path {
             case "/ok": .ok(healthyPage)
             case "/robots.txt": .notFound
-            default: calls.next(request.path) == 1 ? .retryLater(status: 503, retryAfter: stamp) : .ok("back")
+            default: calls.next(request.path) == 1 ? .retryLater(status: 503, retryAfter: "Tue, 01 Sep 2026 10:00:30 GMT") : .ok("back")
             }
         }
+        fixture.policy.currentDate = { Date(timeIntervalSince1970: 1_788_256_800) }  // Tue, 01 Sep 2026 10:00:00 GMT
         let result = await fetchBesideHealthy(fixture, "/dated")
         #expect(result.outcome == .fetched)
-        let wait = try #require(fixture.sleeps.waits.max())
-        #expect(wait > .seconds(25) && wait <= .seconds(31))
+        #expect(fixture.sleeps.waits == [.seconds(30)])
     }
 
     @Test("a Retry-After beyond the bound is not waited for")
