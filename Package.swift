@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(name: "dossier-fuzz-extract", dependencies: ["DossierExtract"]),
         .testTarget(name: "DossierFetchTests", dependencies: ["DossierFetch", "LoopbackServer"]),
         .testTarget(name: "DossierExtractTests", dependencies: ["DossierExtract"]),
-        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "DossierStore", "LoopbackServer"]),
+        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "DossierFetch", "DossierStore", "LoopbackServer"]),
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore"]),
         .testTarget(name: "LoopbackServerTests", dependencies: ["LoopbackServer"]),
     ],

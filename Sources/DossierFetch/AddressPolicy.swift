@@ -21,6 +21,12 @@ enum AddressPolicy {
         return false
     }
 
+    /// True when `host` is an IPv4 or IPv6 literal (bracketed or not).
+    static func isIPLiteral(_ host: String) -> Bool {
+        let trimmed = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        return parseIPv4(trimmed) != nil || parseIPv6(trimmed) != nil
+    }
+
     private static func isPublicIPv4(_ a: [UInt8]) -> Bool {
         switch (a[0], a[1]) {
         case (0, _), (10, _), (127, _): return false                 // this network, private, loopback

@@ -28,7 +28,9 @@ public final class CurlMultiEngine: @unchecked Sendable {
         var shuttingDown = false
         /// A wake-up was sent and the engine has not drained the inbox since: no need for another.
         var wakeupPending = false
-        var stopped: CheckedContinuation<Void, Never>?
+        /// Callers of `shutdown()` waiting for the engine thread to finish.
+        var stopped: [CheckedContinuation<Void, Never>] = []
+        /// Set under the lock before the multi handle is freed: no wake-up may reach it after.
         var hasStopped = false
     }
 
@@ -69,29 +71,30 @@ public final class CurlMultiEngine: @unchecked Sendable {
         let id = nextID.wrappingAdd(1, ordering: .relaxed).oldValue
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let (refusal, wake) = inbox.withLock { inbox -> (String?, Bool) in
-                    if inbox.shuttingDown { return ("the fetcher is shutting down", false) }
+                // Wake-ups are sent under the lock, so they never reach a freed multi handle.
+                let refusal = inbox.withLock { inbox -> String? in
+                    if inbox.shuttingDown { return "the fetcher is shutting down" }
                     // Checked under the lock that onCancel takes: either it sees this id
                     // active, or this check sees the cancellation.
-                    if Task.isCancelled { return ("cancelled before it started", false) }
+                    if Task.isCancelled { return "cancelled before it started" }
                     inbox.starts.append((id, request, continuation))
                     inbox.active.insert(id)
-                    defer { inbox.wakeupPending = true }
-                    return (nil, !inbox.wakeupPending)
+                    if !inbox.wakeupPending {
+                        inbox.wakeupPending = true
+                        curl_multi_wakeup(multi)
+                    }
+                    return nil
                 }
                 if let refusal {
                     continuation.resume(returning: Self.cancelledResponse(refusal))
-                } else if wake {
-                    curl_multi_wakeup(multi)
                 }
             }
         } onCancel: {
-            let isActive = inbox.withLock { inbox in
-                guard inbox.active.contains(id) else { return false }
+            inbox.withLock { inbox in
+                guard inbox.active.contains(id), !inbox.hasStopped else { return }
                 inbox.cancellations.insert(id)
-                return true
+                curl_multi_wakeup(multi)
             }
-            if isActive { curl_multi_wakeup(multi) }
         }
     }
 
@@ -101,14 +104,11 @@ public final class CurlMultiEngine: @unchecked Sendable {
             let alreadyStopped = inbox.withLock { inbox -> Bool in
                 inbox.shuttingDown = true
                 if inbox.hasStopped { return true }
-                inbox.stopped = continuation
+                inbox.stopped.append(continuation)
+                curl_multi_wakeup(multi)
                 return false
             }
-            if alreadyStopped {
-                continuation.resume()
-            } else {
-                curl_multi_wakeup(multi)
-            }
+            if alreadyStopped { continuation.resume() }
         }
     }
 
@@ -159,10 +159,11 @@ public final class CurlMultiEngine: @unchecked Sendable {
             continuation.resume(returning: Self.cancelledResponse("the fetcher is shutting down"))
         }
         curl_multi_cleanup(multi)
-        inbox.withLock { inbox in
-            inbox.stopped?.resume()
-            inbox.stopped = nil
+        let waiting = inbox.withLock { inbox in
+            defer { inbox.stopped.removeAll() }
+            return inbox.stopped
         }
+        for continuation in waiting { continuation.resume() }
     }
 
     private func start(id: UInt64, request: TransferRequest, completion: CheckedContinuation<TransferResponse, Never>) {

@@ -50,6 +50,12 @@ final class CurlTransfer {
         codes.append(dossier_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, limits.stallSeconds))
         codes.append(dossier_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, limits.stallMinimumBytesPerSecond))
         codes.append(dossier_easy_setopt_offset(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limits.maximumBodyBytes)))
+        // Proxies from the environment would hide the real address from the check in openSocket.
+        codes.append(dossier_easy_setopt_string(handle, CURLOPT_NOPROXY, "*"))
+        if request.isolateConnection {
+            codes.append(dossier_easy_setopt_long(handle, CURLOPT_FRESH_CONNECT, 1))
+            codes.append(dossier_easy_setopt_long(handle, CURLOPT_FORBID_REUSE, 1))
+        }
         for header in request.headers {
             headerList = curl_slist_append(headerList, header)
         }

@@ -134,9 +134,13 @@ public struct Fetcher: Sendable {
         let requested = policy.rewrite(url) ?? url
         let rewritten = requested != url
         let allowPrivate = policy.allowPrivateAddresses || rewritten
-        if !allowPrivate, let host = URLComponents(string: requested)?.host, AddressPolicy.isNonPublicLiteral(host) {
-            return Hop(failure: FetchFailure(.blockedAddress, "refused \(url): \(host) is not a public address"))
+        let requestedHost = URLComponents(string: requested)?.host ?? ""
+        if !allowPrivate, AddressPolicy.isNonPublicLiteral(requestedHost) {
+            return Hop(failure: FetchFailure(.blockedAddress, "refused \(url): \(requestedHost) is not a public address"))
         }
+        // A rewrite target named by host name gets a connection of its own: pooled, a later
+        // unrewritten request to the same name could reuse it without the address check.
+        let isolate = rewritten && !policy.allowPrivateAddresses && !AddressPolicy.isIPLiteral(requestedHost)
         if checkRobots && target.path != "/robots.txt" {
             switch await robotsVerdict(target) {
             case .unreachable(let failure):
@@ -152,7 +156,7 @@ public struct Fetcher: Sendable {
         if let lastModified = validators.lastModified { headers.append("If-Modified-Since: \(lastModified)") }
         let request = TransferRequest(
             url: requested, headers: headers, userAgent: policy.userAgent,
-            allowPrivateAddresses: allowPrivate, limits: policy.transferLimits
+            allowPrivateAddresses: allowPrivate, isolateConnection: isolate, limits: policy.transferLimits
         )
         let (response, attempts) = await exchange(request, host: target.host)
         if let failure = response.failure {
@@ -245,7 +249,8 @@ public struct Fetcher: Sendable {
             case .fetched, .notModified:
                 let rules = RobotsRules(parsing: String(decoding: hop.response.body, as: UTF8.self), userAgent: policy.robotsProductToken)
                 if let seconds = rules.crawlDelay {
-                    gate.setDelay(min(.milliseconds(Int(seconds * 1000)), policy.maximumCrawlDelay), for: target.host)
+                    let bound = Double(policy.maximumCrawlDelay.components.seconds)
+                    gate.setDelay(.milliseconds(Int(min(max(seconds, 0), bound) * 1000)), for: target.host)
                 }
                 return .rules(rules)
             }

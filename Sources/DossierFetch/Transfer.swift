@@ -10,6 +10,9 @@ struct TransferRequest: Sendable {
     var userAgent: String
     /// When false, connecting to a private, loopback or link-local address fails.
     var allowPrivateAddresses: Bool
+    /// Use a new connection and do not keep it: set for a private target reached by a host name,
+    /// whose pooled connection a later, unallowed request to the same name must not reuse.
+    var isolateConnection: Bool
     var limits: TransferLimits
 }
 

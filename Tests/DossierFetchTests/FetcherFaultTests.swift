@@ -260,6 +260,16 @@ struct FetcherFaultTests {
         #expect(waits.last.map { $0 > .milliseconds(5_500) } == true, "\(waits)")
     }
 
+    @Test("an absurd Crawl-delay is capped, not a crash")
+    func hugeCrawlDelay() async throws {
+        let fixture = try FetchFixture { request in
+            request.path == "/robots.txt" ? .ok("User-agent: *\nCrawl-delay: 1e300\n", contentType: "text/plain") : .ok(healthyPage)
+        }
+        let results = await fixture.fetch(["http://site.test/a", "http://site.test/b"])
+        #expect(results.allSatisfy { $0.outcome == .fetched })
+        #expect(fixture.sleeps.waits.allSatisfy { $0 <= .seconds(30) }, "\(fixture.sleeps.waits)")
+    }
+
     @Test("the charset in Content-Type is recorded")
     func charsetInContentType() async throws {
         let fixture = try FetchFixture(Self.route(.ok("caf\u{e9}", contentType: "Text/HTML; Charset=\"ISO-8859-1\"")))

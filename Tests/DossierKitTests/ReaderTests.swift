@@ -1,3 +1,4 @@
+import DossierFetch
 import DossierKit
 import Foundation
 import Testing
@@ -68,5 +69,22 @@ struct ReaderTests {
     func githubUser() throws {
         let pages = try SearchResultReaders.githubUser(Data(#"{"html_url":"https://github.com/jd","name":"Jane","bio":"b","blog":"jane.test"}"#.utf8))
         #expect(pages.map(\.url) == ["https://github.com/jd", "https://jane.test"])
+    }
+}
+
+@Suite("rewrite safety")
+struct RewriteSafetyTests {
+    private func policy(_ from: String) -> FetchPolicy {
+        FetchPolicy(config: DossierConfig(rewrites: [RewriteRule(from: from, to: "http://10.0.0.5/")]))
+    }
+
+    @Test("a rule naming a host rewrites that host only, not look-alikes that would reach private addresses")
+    func hostBoundary() {
+        let rule = policy("https://intranet.example")
+        #expect(rule.rewrite("https://intranet.example/wiki") == "http://10.0.0.5//wiki")
+        #expect(rule.rewrite("https://intranet.example.evil.test/") == nil)
+        #expect(rule.rewrite("https://intranet.example@evil.test/") == nil)
+        #expect(rule.rewrite("https://intranet.example:x@evil.test/") == nil)
+        #expect(policy("https://").rewrite("https://any.test/a") == "http://10.0.0.5/any.test/a")
     }
 }

@@ -37,6 +37,16 @@ struct RenderTests {
         #expect(markdown.contains("<https://a.test/x%20y>"))
     }
 
+    @Test("Markdown links only http(s) URLs and keeps line breaks and combining marks from breaking out")
+    func hostileMarkdownURLs() {
+        let markdown = MarkdownRenderer.render(dossier(sentence: "a\r\n# heading [\u{301}x](y)", url: "javascript:alert(1)"))
+        #expect(!markdown.contains("<javascript:"))
+        #expect(!markdown.contains("\n# heading"))
+        #expect(markdown.contains("\\[\u{301}x\\](y)"))
+        let newline = MarkdownRenderer.render(dossier(sentence: "x", url: "https://a.test/\n# injected"))
+        #expect(newline.contains("<https://a.test/%0A#%20injected>"))
+    }
+
     @Test("the same dossier renders to the same bytes")
     func deterministic() {
         let value = dossier(sentence: "Jane Doe joined Acme in 2014.", url: "https://a.test/")

@@ -41,3 +41,12 @@ struct SummarizeTests {
         #expect(!matcher.isMentioned(in: NameMatcher.fold("Mr Gurria said")))
     }
 }
+
+@Suite("slug scalars")
+struct SlugScalarTests {
+    @Test("a letter joined to a slash or a dot cannot smuggle it into a slug")
+    func joinedScalars() {
+        let slug = Slug.make("\u{0D4E}/../etc/passwd")
+        #expect(!slug.contains("/") && !slug.contains("."), "\(slug)")
+    }
+}

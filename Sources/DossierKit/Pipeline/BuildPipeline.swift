@@ -88,9 +88,25 @@ public struct BuildPipeline: Sendable {
         return try result.get()
     }
 
-    /// The build itself, run while holding the writer lock.
+    /// The build itself, run while holding the writer lock. A build that fails after it
+    /// started is marked failed in the store, and the store is closed either way.
     private func build(_ request: BuildRequest, catalog loaded: LoadedSourceCatalog) async throws -> BuildSummary {
         let store = try DossierStore(directory: paths.dataDirectory)
+        var buildID: Int64?
+        do {
+            let summary = try await build(request, catalog: loaded, store: store) { buildID = $0 }
+            try store.close()
+            return summary
+        } catch {
+            if let buildID { try? store.finishBuild(id: buildID, status: .failed, at: now()) }
+            try? store.close()
+            throw error
+        }
+    }
+
+    private func build(
+        _ request: BuildRequest, catalog loaded: LoadedSourceCatalog, store: DossierStore, started report: (Int64) -> Void
+    ) async throws -> BuildSummary {
         let subject = request.subject
         let slug = Slug.make(subject.name)
         let started = now()
@@ -100,6 +116,7 @@ public struct BuildPipeline: Sendable {
         ))
         let personID = person.id!
         let build = try store.startBuild(personID: personID, optionsJSON: Self.optionsJSON(request), at: started)
+        report(build.id!)
         progress(request.offline ? "building \(subject.name) from the store" : "discovering \(subject.name)")
 
         let discovery: DiscoveryResult
@@ -149,7 +166,6 @@ public struct BuildPipeline: Sendable {
             sourceFileErrors: loaded.errors.map(\.description)
         )
         try store.finishBuild(id: build.id!, status: summary.nothingFetched ? .failed : .succeeded, at: now())
-        try store.close()
         return summary
     }
 

@@ -8,7 +8,8 @@ extension FetchPolicy {
         let rewriter = URLRewriter(rules: config.rewrites)
         self.init(userAgent: config.userAgent, rewrite: { url in
             let rewritten = rewriter.rewrite(url)
-            return rewritten.isRewritten ? rewritten.requestURL : nil
+            guard let rule = rewritten.appliedRule, Self.endsAtBoundary(rule.from, in: url) else { return nil }
+            return rewritten.requestURL
         })
         maximumConcurrency = network.maxConcurrency
         perHostConcurrency = network.perHostConcurrency
@@ -23,5 +24,15 @@ extension FetchPolicy {
         maximumRetryAfter = .seconds(network.maxRetryAfter)
         obeyRobots = network.respectsRobots
         allowPrivateAddresses = network.allowPrivateAddresses
+    }
+
+    /// Whether the rule's `from` claims the URL's whole host: when `from` names a host,
+    /// the URL's host must be exactly it, so that `https://intranet.example` does not also
+    /// claim `https://intranet.example.evil.test/` or `https://intranet.example:x@evil.test/`
+    /// (a rewrite target may reach private addresses).
+    static func endsAtBoundary(_ from: String, in url: String) -> Bool {
+        guard let schemeEnd = from.range(of: "://"), schemeEnd.upperBound < from.endIndex else { return true }
+        let ruleHost = from[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }.lowercased()
+        return URLComponents(string: url)?.host?.lowercased() == ruleHost
     }
 }

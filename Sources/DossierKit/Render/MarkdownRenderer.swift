@@ -30,7 +30,7 @@ public enum MarkdownRenderer {
             line += escape(source.title ?? source.url)
             if let site = source.site { line += " — \(escape(site))" }
             if let published = source.published { line += ", \(escape(published))" }
-            line += " <\(escapeURL(source.url))> (fetched \(DateText.day(source.fetchedAt)))"
+            line += " \(escapeURL(source.url)) (fetched \(DateText.day(source.fetchedAt)))"
             out += line + "\n"
         }
         if !dossier.failed.isEmpty {
@@ -58,31 +58,49 @@ public enum MarkdownRenderer {
 
     static func outcomeLine(_ outcome: SourceOutcome) -> String {
         var line = escape(outcome.sourceName)
-        if let url = outcome.url { line += " <\(escapeURL(url))>" }
+        if let url = outcome.url { line += " \(escapeURL(url))" }
         let reason = [outcome.category, outcome.message].compactMap { $0 }.joined(separator: ": ")
         if !reason.isEmpty { line += " — \(escape(reason))" }
         return line
     }
 
-    /// Backslash-escapes Markdown punctuation and replaces angle brackets with entities.
+    /// Backslash-escapes Markdown punctuation, replaces angle brackets and ampersands with
+    /// entities, turns line breaks into spaces and drops control and bidirectional-override
+    /// characters; works on Unicode scalars, so a combining mark cannot hide a bracket.
     static func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
-            case "\\", "`", "*", "_", "[", "]", "#", "|", "!": out += "\\\(character)"
-            case "\n", "\r": out += " "
-            default: out.append(character)
+            case "\\", "`", "*", "_", "[", "]", "#", "|", "!":
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            case "\n", "\r", "\t", "\u{2028}", "\u{2029}": out += " "
+            case "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}": continue
+            default:
+                if scalar.properties.generalCategory == .control { continue }
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
 
-    /// A URL for an autolink: spaces and angle brackets percent-encoded.
+    /// A URL for an autolink, or escaped text when it is not http(s); everything outside
+    /// printable ASCII (spaces, brackets, line breaks, non-ASCII) is percent-encoded.
     static func escapeURL(_ url: String) -> String {
-        url.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E")
+        let scheme = URLComponents(string: url)?.scheme?.lowercased()
+        guard scheme == "http" || scheme == "https" else { return escape(url) }
+        var out = ""
+        for byte in url.utf8 {
+            if byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">") {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return "<" + out + ">"
     }
 }
 

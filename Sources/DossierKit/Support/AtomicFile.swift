@@ -49,10 +49,21 @@ public enum AtomicFile {
             closed = true
             if close(descriptor) != 0 { throw failure() }
             if rename(temporary, target) != 0 { throw failure() }
+            if durable { syncDirectory(of: target) }
         } catch {
             unlink(temporary)
             throw error
         }
+    }
+
+    /// Flushes the directory entry of a renamed file, so the new name survives a crash too.
+    /// Best effort: a directory that cannot be opened for reading is left as it is.
+    private static func syncDirectory(of target: String) {
+        let directory = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
+        let descriptor = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
     }
 
     private static let counter = Atomic<UInt64>(0)

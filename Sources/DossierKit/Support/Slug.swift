@@ -7,15 +7,17 @@ public enum Slug {
     public static func make(_ name: String) -> String {
         var slug = ""
         var pendingHyphen = false
-        for character in name.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil).lowercased() {
-            if character.isLetter || character.isNumber {
+        // Scalar by scalar: a Character's letter test looks at its first scalar only, so a
+        // letter with a "/" joined to it would pass.
+        for scalar in name.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil).lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal {
                 if pendingHyphen && !slug.isEmpty { slug.append("-") }
-                slug.append(character)
+                slug.unicodeScalars.append(scalar)
                 pendingHyphen = false
             } else {
                 pendingHyphen = true
             }
-            if slug.count >= 80 { break }
+            if slug.unicodeScalars.count >= 80 { break }
         }
         if slug.isEmpty {
             var hash: UInt32 = 2_166_136_261
