@@ -73,12 +73,12 @@ struct BuildCommand: AsyncParsableCommand {
         )
         let outputRoot = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? OutputLocation.defaultRoot(paths: environment.paths)
-        let quiet = global.quiet
+        let status = StatusLine(quiet: global.quiet)
         let pipeline = BuildPipeline(
             config: environment.config, paths: environment.paths,
             shippedSources: SourceCatalog.shippedDirectory(executablePath: CommandLine.arguments[0]),
             logger: environment.logger,
-            progress: { message in if !quiet { StandardError.write(message) } }
+            progress: { status.show($0) }
         )
         let request = BuildRequest(
             subject: subject, outputRoot: outputRoot, offline: offline,
@@ -96,13 +96,14 @@ struct BuildCommand: AsyncParsableCommand {
             StandardError.write("error: \(error)")
             throw ExitCode(73)  // EX_CANTCREAT
         }
+        status.finish()
         for error in summary.sourceFileErrors { StandardError.write("warning: \(error)") }
         if json {
             try StandardOutput.writeJSON(summary)
         } else {
             for file in summary.files { print(file) }
         }
-        if !quiet && !summary.failures.isEmpty {
+        if !global.quiet && !summary.failures.isEmpty {
             StandardError.write("warning: \(summary.failures.count) source request(s) failed:")
             for failure in summary.failures.prefix(20) {
                 StandardError.write("  \(failure.sourceName): \(failure.url ?? "") — \(failure.category ?? ""): \(failure.message ?? "")")

@@ -38,17 +38,18 @@ struct DemoCommand: AsyncParsableCommand {
         defer { server.stop() }
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-demo-\(getpid())")
         defer { try? FileManager.default.removeItem(at: home) }
-        let quiet = global.quiet
+        let status = StatusLine(quiet: global.quiet)
         let pipeline = BuildPipeline(
             config: DemoSite.config(serverBase: server.baseURL),
             paths: DossierPaths(environment: ["DOSSIER_HOME": home.path]),
             shippedSources: SourceCatalog.shippedDirectory(executablePath: CommandLine.arguments[0]),
             environment: [:], logger: environment.logger,
-            progress: { message in if !quiet { StandardError.write(message) } }
+            progress: { status.show($0) }
         )
         let outputRoot = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? OutputLocation.defaultRoot(paths: environment.paths)
         let summary = try await pipeline.run(BuildRequest(subject: DemoSite.subject, outputRoot: outputRoot))
+        status.finish()
         if json {
             try StandardOutput.writeJSON(summary)
         } else {

@@ -47,6 +47,31 @@ final class ProgressLine: Sendable {
     }
 }
 
+/// Progress messages on stderr: one line redrawn in place on a terminal, plain lines when
+/// piped (so logs keep every step).
+final class StatusLine: Sendable {
+    private let quiet: Bool
+    private let redraw: Bool
+
+    init(quiet: Bool) {
+        self.quiet = quiet
+        self.redraw = StandardError.isTerminal
+    }
+
+    func show(_ message: String) {
+        guard !quiet else { return }
+        if redraw {
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8))
+        } else {
+            StandardError.write(message)
+        }
+    }
+
+    func finish() {
+        if !quiet && redraw { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
 /// Runs work that Ctrl-C cancels: the first SIGINT cancels the task (transfers stop,
 /// what finished is kept); a second one exits at once.
 enum Interruptible {
