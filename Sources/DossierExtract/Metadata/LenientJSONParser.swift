@@ -33,18 +33,29 @@ struct LenientJSONParser {
             let byte = bytes[position]
             if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x2C || byte == 0x3B {
                 position += 1
-            } else if starts(with: "//") {
-                while position < bytes.count, bytes[position] != 0x0A { position += 1 }
-            } else if starts(with: "/*") {
-                position += 2
-                while position < bytes.count, !starts(with: "*/") { position += 1 }
-                position = min(bytes.count, position + 2)
+            } else if skipComment() {
+                continue
             } else if starts(with: "<!--") || starts(with: "-->") || starts(with: "<![CDATA[") || starts(with: "]]>") {
                 while position < bytes.count, bytes[position] != 0x7B, bytes[position] != 0x5B { position += 1 }
             } else {
                 return
             }
         }
+    }
+
+    /// Skips a `//` or `/* */` comment at the position; false when there is none.
+    private mutating func skipComment() -> Bool {
+        if starts(with: "//") {
+            while position < bytes.count, bytes[position] != 0x0A { position += 1 }
+            return true
+        }
+        if starts(with: "/*") {
+            position += 2
+            while position < bytes.count, !starts(with: "*/") { position += 1 }
+            position = min(bytes.count, position + 2)
+            return true
+        }
+        return false
     }
 
     private func starts(with text: StaticString) -> Bool {
@@ -70,12 +81,8 @@ struct LenientJSONParser {
             let byte = bytes[position]
             if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
                 position += 1
-            } else if starts(with: "//") {
-                while position < bytes.count, bytes[position] != 0x0A { position += 1 }
-            } else if starts(with: "/*") {
-                position += 2
-                while position < bytes.count, !starts(with: "*/") { position += 1 }
-                position = min(bytes.count, position + 2)
+            } else if skipComment() {
+                continue
             } else {
                 return
             }
