@@ -9,7 +9,7 @@ struct DossierCommand: AsyncParsableCommand {
         abstract: "Prepare a cited, printable dossier before an informational interview.",
         discussion: """
         Examples:
-          dossier demo                                   # the whole flow offline, on a fictional person
+          dossier demo          # the whole flow offline
           dossier build "Jane Doe" --company "Acme Robotics"
           dossier sources list
           dossier fetch https://example.org/ --json
