@@ -36,6 +36,16 @@ public struct Fetcher: Sendable {
         self.logger = logger
     }
 
+    /// Fetches `requests` with a fresh engine that is shut down afterwards: for commands
+    /// that fetch one batch and are done.
+    public static func fetchAll(
+        _ requests: [FetchRequest], policy: FetchPolicy, logger: Logger = Logger(label: "dossier.fetch")
+    ) async -> [FetchResult] {
+        await CurlMultiEngine.run(maximumConnections: policy.maximumConcurrency) { engine in
+            await Fetcher(engine: engine, policy: policy, logger: logger).fetchAll(requests)
+        }
+    }
+
     /// Fetches many URLs at once within the policy's limits. Results come back in the
     /// order of `requests`.
     public func fetchAll(_ requests: [FetchRequest]) async -> [FetchResult] {
@@ -134,7 +144,7 @@ public struct Fetcher: Sendable {
         let requested = policy.rewrite(url) ?? url
         let rewritten = requested != url
         let allowPrivate = policy.allowPrivateAddresses || rewritten
-        let requestedHost = URLComponents(string: requested)?.host ?? ""
+        let requestedHost = rewritten ? (URLComponents(string: requested)?.host ?? "") : target.host
         if !allowPrivate, AddressPolicy.isNonPublicLiteral(requestedHost) {
             return Hop(failure: FetchFailure(.blockedAddress, "refused \(url): \(requestedHost) is not a public address"))
         }

@@ -153,10 +153,7 @@ extension ExtractCommand {
         guard !urls.isEmpty else { return [:] }
         let environment = try global.loadEnvironment()
         let policy = FetchPolicy(config: environment.config)
-        let results = await CurlMultiEngine.run(maximumConnections: policy.maximumConcurrency) { engine in
-            await Fetcher(engine: engine, policy: policy, logger: environment.logger)
-                .fetchAll(urls.map { FetchRequest(url: $0) })
-        }
+        let results = await Fetcher.fetchAll(urls.map { FetchRequest(url: $0) }, policy: policy, logger: environment.logger)
         var fetched: [String: FetchResult] = [:]
         for result in results {
             if let failure = result.failure {

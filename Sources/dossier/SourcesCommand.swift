@@ -80,9 +80,7 @@ struct SourcesCommand: AsyncParsableCommand {
             }
             let urls = planned.compactMap(\.url)
             let policy = FetchPolicy(config: environment.config)
-            let results = await CurlMultiEngine.run(maximumConnections: policy.maximumConcurrency) { engine in
-                await Fetcher(engine: engine, policy: policy, logger: environment.logger).fetchAll(urls.map { FetchRequest(url: $0) })
-            }
+            let results = await Fetcher.fetchAll(urls.map { FetchRequest(url: $0) }, policy: policy, logger: environment.logger)
             var byURL: [String: FetchResult] = [:]
             for result in results { byURL[result.originalURL] = result }
             var failed = 0

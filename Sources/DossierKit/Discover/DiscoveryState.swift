@@ -216,15 +216,20 @@ struct DiscoveryState {
     func result() -> DiscoveryResult {
         let companyMatcher = company.name.map(NameMatcher.init)
         var kept: [SourceDocument] = []
+        var keptNamingBoth = 0
         var outcomes = self.outcomes
         var seen = Set<String>()
         for document in documents {
             let folded = NameMatcher.fold(document.text + " " + (document.title ?? ""))
             // A page about the company names it more than once: one mention in a footer or a
             // list of links does not make a page worth reading.
-            let aboutCompany = companyMatcher.map { $0.occurrences(in: folded) >= 2 } ?? false
-            if person.isMentioned(in: folded) || aboutCompany {
-                if seen.insert(document.url + "\u{0}" + document.text.prefix(200)).inserted { kept.append(document) }
+            let companyMentions = companyMatcher?.occurrences(in: folded) ?? 0
+            let namesPerson = person.isMentioned(in: folded)
+            if namesPerson || companyMentions >= 2 {
+                if seen.insert(document.url + "\u{0}" + document.text.prefix(200)).inserted {
+                    kept.append(document)
+                    if namesPerson && companyMentions > 0 { keptNamingBoth += 1 }
+                }
             } else {
                 outcomes.append(SourceOutcome(
                     sourceName: document.sourceName, url: document.url, kind: .skipped, category: "not_about_subject",
@@ -234,16 +239,11 @@ struct DiscoveryState {
         }
         kept.sort { $0.trust > $1.trust }
         var identity = self.identity
-        if let companyMatcher {
-            // Pages that name the person and the company together make the identity surer.
-            let together = kept.filter { document in
-                let folded = NameMatcher.fold(document.text)
-                return person.isMentioned(in: folded) && companyMatcher.isMentioned(in: folded)
-            }.count
-            if together > 0 {
-                identity.confidence = max(identity.confidence, together >= 3 ? 0.75 : 0.6)
-                identity.evidence.append("\(together) \(together == 1 ? "page names" : "pages name") \(identity.name) with \(company.name ?? "")")
-            }
+        // Pages that name the person and the company together make the identity surer.
+        if keptNamingBoth > 0 {
+            identity.confidence = max(identity.confidence, keptNamingBoth >= 3 ? 0.75 : 0.6)
+            let pages = keptNamingBoth == 1 ? "page names" : "pages name"
+            identity.evidence.append("\(keptNamingBoth) \(pages) \(identity.name) with \(company.name ?? "")")
         }
         return DiscoveryResult(identity: identity, company: company, documents: kept, personFacts: personFacts,
                                companyFacts: companyFacts, outcomes: outcomes)

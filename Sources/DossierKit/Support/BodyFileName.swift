@@ -16,7 +16,7 @@ public enum BodyFileName {
             let safe = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2E || byte == 0x2D
             stem.append(safe ? byte : UInt8(ascii: "_"))
         }
-        return String(decoding: stem, as: UTF8.self) + "-" + fnv1a(result.originalURL) + "." + fileExtension(result.contentType)
+        return String(decoding: stem, as: UTF8.self) + "-" + FNV1a.hex(result.originalURL) + "." + fileExtension(result.contentType)
     }
 
     private static func fileExtension(_ contentType: String?) -> String {
@@ -27,15 +27,5 @@ public enum BodyFileName {
         case "text/plain": "txt"
         default: "bin"
         }
-    }
-
-    /// The 32-bit FNV-1a hash of the URL, as 8 hex digits.
-    private static func fnv1a(_ text: String) -> String {
-        var hash: UInt32 = 2_166_136_261
-        for byte in text.utf8 {
-            hash = (hash ^ UInt32(byte)) &* 16_777_619
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 }

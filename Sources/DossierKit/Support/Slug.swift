@@ -20,9 +20,7 @@ public enum Slug {
             if slug.unicodeScalars.count >= 80 { break }
         }
         if slug.isEmpty {
-            var hash: UInt32 = 2_166_136_261
-            for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-            slug = "person-" + String(hash, radix: 16)
+            slug = "person-" + FNV1a.hex(name)
         }
         return slug
     }
