@@ -4,7 +4,7 @@ SWIFT ?= swift
 ARGS ?= --help
 PREFIX ?= /usr/local
 
-.PHONY: deps build release run test test-asan bench-fetch bench-build clean
+.PHONY: deps build release run test test-asan bench-fetch bench-build score-dossier clean
 
 deps:
 	@scripts/install-deps
@@ -40,6 +40,13 @@ bench-build: deps
 	$(SWIFT) build -c release --product dossier
 	$(SWIFT) build -c release --product dossier-bench
 	.build/release/dossier-bench build --dossier .build/release/dossier --miniweb ../shared/tools/miniweb --web ../shared/corpus/web
+
+# Each person of ../shared/corpus/web/facts built against ../shared/tools/miniweb, its dossier.md
+# scored against the person's facts (keep the dossiers with SCORE_KEEP=DIR).
+score-dossier: deps
+	$(SWIFT) build -c release --product dossier
+	$(SWIFT) build -c release --product dossier-bench
+	.build/release/dossier-bench score --dossier .build/release/dossier --miniweb ../shared/tools/miniweb --web ../shared/corpus/web $(if $(SCORE_KEEP),--keep $(SCORE_KEEP))
 
 clean:
 	rm -rf .build .build-asan

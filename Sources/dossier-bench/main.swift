@@ -185,14 +185,29 @@ func startServer(_ executable: String, _ arguments: [String]) throws -> (Process
     return (server, String(line[start.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines))
 }
 
+/// A DOSSIER_HOME whose config sends every request to the mini web at `base`, uses its
+/// SearXNG answer and waits no politeness delay.
+func writeMiniWebConfig(home: URL, base: String) throws {
+    try FileManager.default.createDirectory(at: home.appendingPathComponent("config"), withIntermediateDirectories: true)
+    let config = """
+    [network]
+    per_host_delay_ms = 0
+    [search]
+    searxng = "https://searx.test"
+    [[rewrite]]
+    from = "https://"
+    to = "\(base)/"
+    [[rewrite]]
+    from = "http://"
+    to = "\(base)/"
+    """
+    try config.write(to: home.appendingPathComponent("config/config.toml"), atomically: true, encoding: .utf8)
+}
+
 func runBuildBenchmark(_ arguments: [String]) throws {
     let dossier = try option("--dossier", in: arguments)
     let miniweb = try option("--miniweb", in: arguments)
     let web = try option("--web", in: arguments)
-    struct Facts: Decodable {
-        var person: String
-        var company: String
-    }
     let factsDirectory = web + "/facts"
     let files = try FileManager.default.contentsOfDirectory(atPath: factsDirectory).filter { $0.hasSuffix(".json") }.sorted()
     let (server, base) = try startServer("/usr/bin/env", ["python3", miniweb, "--port", "0", web])
@@ -202,22 +217,9 @@ func runBuildBenchmark(_ arguments: [String]) throws {
     var maxWall = 0.0
     var maxRSS = 0.0
     for file in files {
-        let facts = try JSONDecoder().decode(Facts.self, from: Data(contentsOf: URL(fileURLWithPath: factsDirectory + "/" + file)))
+        let facts = try JSONDecoder().decode(FactFile.self, from: Data(contentsOf: URL(fileURLWithPath: factsDirectory + "/" + file)))
         let home = work.appendingPathComponent(String(file.dropLast(5)))
-        try FileManager.default.createDirectory(at: home.appendingPathComponent("config"), withIntermediateDirectories: true)
-        let config = """
-        [network]
-        per_host_delay_ms = 0
-        [search]
-        searxng = "https://searx.test"
-        [[rewrite]]
-        from = "https://"
-        to = "\(base)/"
-        [[rewrite]]
-        from = "http://"
-        to = "\(base)/"
-        """
-        try config.write(to: home.appendingPathComponent("config/config.toml"), atomically: true, encoding: .utf8)
+        try writeMiniWebConfig(home: home, base: base)
         var environment = ProcessInfo.processInfo.environment
         environment["DOSSIER_HOME"] = home.path
         let (seconds, rss) = try measure([dossier, "build", facts.person, "--company", facts.company, "--quiet"], environment: environment)
@@ -233,7 +235,8 @@ do {
     switch arguments.first {
     case "fetch": try runFetchBenchmark(Array(arguments.dropFirst()))
     case "build": try runBuildBenchmark(Array(arguments.dropFirst()))
-    default: throw BenchError.usage("dossier-bench fetch|build ... (see the comment at the top of main.swift)")
+    case "score": try runScore(Array(arguments.dropFirst()))
+    default: throw BenchError.usage("dossier-bench fetch|build|score ... (see the comment at the top of main.swift)")
     }
 } catch {
     FileHandle.standardError.write(Data("dossier-bench: \(error)\n".utf8))
