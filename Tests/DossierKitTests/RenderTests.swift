@@ -10,8 +10,8 @@ struct RenderTests {
             identity: Identity(name: "Jane", wikidataID: nil, description: nil, confidence: 0.5, evidence: ["x"],
                                wikipediaTitle: nil, domain: nil, github: nil),
             company: CompanyIdentity(name: nil, wikidataID: nil, domain: nil, wikipediaTitle: nil),
-            atAGlance: [CitedSentence(text: sentence, source: 1)], timeline: [], mentions: [], companyFacts: [],
-            companySentences: [],
+            atAGlance: [CitedSentence(text: sentence, source: 1)], timeline: [], ownWords: [], mentions: [],
+            companyProfile: CompanyProfile(), industry: IndustryContext(), questions: [], preparation: PreparationNotes(), checklist: [],
             sources: [CitedSource(number: 1, title: "<img src=x onerror=alert(1)>", site: nil, published: nil, url: url,
                                   fetchedAt: Date(timeIntervalSince1970: 0))],
             failed: [], skipped: [], generatedAt: Date(timeIntervalSince1970: 0)

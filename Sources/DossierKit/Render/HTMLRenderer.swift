@@ -15,16 +15,16 @@ public enum HTMLRenderer {
         body += list("At a glance", dossier.atAGlance)
         if !dossier.timeline.isEmpty {
             body += "<section><h2>Career timeline</h2><ul>"
-            for entry in dossier.timeline {
-                body += "<li>\(escape(TimelineWording.line(entry))) \(cite(entry.source))</li>"
+            for item in dossier.timeline {
+                body += "<li>\(escape(item.when ?? "")) \(escape(item.text)) \(cite(item.source))</li>"
             }
             body += "</ul></section>\n"
         }
         body += list("More about \(dossier.subject.name)", dossier.mentions)
-        if !dossier.companyFacts.isEmpty || !dossier.companySentences.isEmpty {
+        if !dossier.companyProfile.isEmpty {
             body += "<section><h2>Company</h2><ul>"
-            for fact in dossier.companyFacts { body += "<li>\(escape(TimelineWording.line(fact))) \(cite(fact.source))</li>" }
-            for sentence in dossier.companySentences { body += "<li>\(escape(sentence.text)) \(cite(sentence.source))</li>" }
+            for fact in dossier.companyProfile.facts { body += "<li>\(escape(TimelineWording.line(fact))) \(cite(fact.source))</li>" }
+            for sentence in dossier.companyProfile.sentences { body += "<li>\(escape(sentence.text)) \(cite(sentence.source))</li>" }
             body += "</ul></section>\n"
         }
         body += "<section class=\"sources\"><h2>Sources</h2><ol>"

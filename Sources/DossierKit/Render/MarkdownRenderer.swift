@@ -10,21 +10,69 @@ public enum MarkdownRenderer {
         out += "**Same person?** \(Int((dossier.identity.confidence * 100).rounded())) % — \(escape(dossier.identity.evidence.joined(separator: "; ")))"
         if let id = dossier.identity.wikidataID { out += " (Wikidata \(escape(id)))" }
         out += "\n\n"
-        section("At a glance", dossier.atAGlance, into: &out)
+        section(SectionTitle.atAGlance, dossier.atAGlance, into: &out)
         if !dossier.timeline.isEmpty {
-            out += "## Career timeline\n\n"
-            for entry in dossier.timeline { out += "- \(timelineLine(entry)) [\(entry.source)]\n" }
+            out += "## \(SectionTitle.timeline)\n\n"
+            for item in dossier.timeline {
+                out += "- " + (item.when.map { "**\(escape($0))** " } ?? "") + "\(escape(item.text)) [\(item.source)]"
+                if !item.otherDates.isEmpty {
+                    out += " (also " + item.otherDates.map { "\(escape($0.date)) [\($0.source)]" }.joined(separator: ", ") + ")"
+                }
+                out += "\n"
+            }
             out += "\n"
         }
-        section("More about \(dossier.subject.name)", dossier.mentions, into: &out)
-        if !dossier.companyFacts.isEmpty || !dossier.companySentences.isEmpty {
-            out += "## Company\n\n"
-            for fact in dossier.companyFacts { out += "- \(timelineLine(fact)) [\(fact.source)]\n" }
-            if !dossier.companyFacts.isEmpty { out += "\n" }
-            for sentence in dossier.companySentences { out += "- \(escape(sentence.text)) [\(sentence.source)]\n" }
+        section(SectionTitle.ownWords, dossier.ownWords, into: &out)
+        section(SectionTitle.mentions(dossier.subject.name), dossier.mentions, into: &out)
+        let company = dossier.companyProfile
+        if !company.isEmpty {
+            out += "## \(escape(SectionTitle.company(dossier.company.name)))\n\n"
+            for fact in company.facts { out += "- \(timelineLine(fact)) [\(fact.source)]\n" }
+            for sentence in company.sentences { out += "- \(escape(sentence.text)) [\(sentence.source)]\n" }
+            if !company.news.isEmpty {
+                out += "\n### \(SectionTitle.news)\n\n"
+                for item in company.news {
+                    out += "- **\(escape(item.date))** \(escape(item.title))"
+                    if let sentence = item.sentence { out += ": \(escape(sentence))" }
+                    out += " [\(item.source)]\n"
+                }
+            }
             out += "\n"
         }
-        out += "## Sources\n\n"
+        if !dossier.industry.isEmpty {
+            out += "## \(SectionTitle.industry)\n\n"
+            if !dossier.industry.keyPhrases.isEmpty {
+                out += "Key phrases: " + dossier.industry.keyPhrases.map(escape).joined(separator: " · ") + "\n\n"
+            }
+            for sentence in dossier.industry.trends { out += "- \(escape(sentence.text)) [\(sentence.source)]\n" }
+            if !dossier.industry.trends.isEmpty { out += "\n" }
+        }
+        if !dossier.questions.isEmpty {
+            out += "## \(SectionTitle.questions)\n\n"
+            for (index, question) in dossier.questions.enumerated() {
+                out += "\(index + 1). \(escape(question.text))" + (question.source.map { " [\($0)]" } ?? "") + "\n"
+            }
+            out += "\n"
+        }
+        let you = dossier.preparation
+        if you != PreparationNotes() {
+            out += "## \(SectionTitle.you)\n\n"
+            if !you.meetingGoals.isEmpty { out += "- Goals for this meeting: \(escape(you.meetingGoals.joined(separator: "; ")))\n" }
+            if !you.careerGoals.isEmpty { out += "- Career goals: \(escape(you.careerGoals.joined(separator: "; ")))\n" }
+            if let background = you.background { out += "- Background: \(escape(background))\n" }
+            if !you.practiceQuestions.isEmpty {
+                out += "- They may ask you: " + you.practiceQuestions.map(escape).joined(separator: " / ") + "\n"
+            }
+            out += "\n"
+        }
+        if !dossier.checklist.isEmpty {
+            out += "## \(SectionTitle.checklist)\n\n"
+            for item in dossier.checklist {
+                out += "- [ ] " + (item.due.map { "**\(escape($0))** " } ?? "") + escape(item.text) + "\n"
+            }
+            out += "\n"
+        }
+        out += "## \(SectionTitle.sources)\n\n"
         for source in dossier.sources {
             var line = "\(source.number). "
             line += escape(source.title ?? source.url)

@@ -16,3 +16,18 @@ enum TimelineWording {
         return line
     }
 }
+
+/// Section titles shared by the renderers.
+enum SectionTitle {
+    static let atAGlance = "At a glance"
+    static let timeline = "Career timeline"
+    static let ownWords = "In their own words"
+    static func mentions(_ name: String) -> String { "More about \(name)" }
+    static func company(_ name: String?) -> String { name.map { "Company: \($0)" } ?? "Company" }
+    static let news = "Recent news"
+    static let industry = "Industry"
+    static let questions = "Suggested questions"
+    static let you = "You"
+    static let checklist = "Checklist"
+    static let sources = "Sources"
+}

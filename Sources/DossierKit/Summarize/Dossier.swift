@@ -11,9 +11,9 @@ public struct CitedSentence: Sendable, Equatable, Codable {
     }
 }
 
-/// One line of the career timeline, from structured data, cited.
+/// A structured fact (a Wikidata claim, a JSON-LD property), worded by `TimelineWording`, cited.
 public struct TimelineEntry: Sendable, Equatable, Codable {
-    /// `employer`, `position`, `education`.
+    /// `employer`, `position`, `education`, or for companies `inception`, `headquarters` …
     public var kind: String
     public var value: String
     public var start: String?
@@ -26,6 +26,133 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
         self.start = start
         self.end = end
         self.source = source
+    }
+}
+
+/// A date as one source gives it, for conflicts shown side by side.
+public struct CitedDate: Sendable, Equatable, Codable {
+    public var date: String
+    public var source: Int
+
+    public init(date: String, source: Int) {
+        self.date = date
+        self.source = source
+    }
+}
+
+/// One line of the career timeline: a structured fact or a verbatim sentence with a career
+/// pattern (joined, founded, appointed …), placed at its year.
+public struct TimelineItem: Sendable, Equatable, Codable {
+    /// The year or span the line is placed at (`1995`, `2014 – 2020`), when known.
+    public var when: String?
+    /// The worded structured fact, or the sentence verbatim.
+    public var text: String
+    /// Whether `text` is a verbatim span of the cited source (else a worded structured fact).
+    public var verbatim: Bool
+    public var source: Int
+    /// Other dates other sources give for the same fact, shown beside it and not resolved.
+    public var otherDates: [CitedDate]
+
+    public init(when: String?, text: String, verbatim: Bool, source: Int, otherDates: [CitedDate] = []) {
+        self.when = when
+        self.text = text
+        self.verbatim = verbatim
+        self.source = source
+        self.otherDates = otherDates
+    }
+}
+
+/// A dated news item: a page with a publication date, and its most telling sentence.
+public struct NewsItem: Sendable, Equatable, Codable {
+    /// `yyyy-MM-dd` (or as precise as the page gave it).
+    public var date: String
+    public var title: String
+    public var sentence: String?
+    public var source: Int
+
+    public init(date: String, title: String, sentence: String?, source: Int) {
+        self.date = date
+        self.title = title
+        self.sentence = sentence
+        self.source = source
+    }
+}
+
+/// What the dossier says about the company.
+public struct CompanyProfile: Sendable, Equatable, Codable {
+    /// Structured facts: inception, headquarters, industry, employees, leadership.
+    public var facts: [TimelineEntry]
+    /// Sentences about founding, headquarters, size, leadership and business, verbatim.
+    public var sentences: [CitedSentence]
+    /// Dated news, newest first.
+    public var news: [NewsItem]
+
+    public init(facts: [TimelineEntry] = [], sentences: [CitedSentence] = [], news: [NewsItem] = []) {
+        self.facts = facts
+        self.sentences = sentences
+        self.news = news
+    }
+
+    public var isEmpty: Bool { facts.isEmpty && sentences.isEmpty && news.isEmpty }
+}
+
+/// The industry around the company: key phrases of what was read, and sentences on trends.
+public struct IndustryContext: Sendable, Equatable, Codable {
+    /// Key phrases, most telling first.
+    public var keyPhrases: [String]
+    public var trends: [CitedSentence]
+
+    public init(keyPhrases: [String] = [], trends: [CitedSentence] = []) {
+        self.keyPhrases = keyPhrases
+        self.trends = trends
+    }
+
+    public var isEmpty: Bool { keyPhrases.isEmpty && trends.isEmpty }
+}
+
+/// A question to ask in the meeting. A specific question is built from a cited fact and
+/// cites it; a generic backup has no source.
+public struct SuggestedQuestion: Sendable, Equatable, Codable {
+    /// `motivation`, `career`, `industry`, `company`, `advice` or `referral`.
+    public var topic: String
+    public var text: String
+    public var source: Int?
+
+    public init(topic: String, text: String, source: Int?) {
+        self.topic = topic
+        self.text = text
+        self.source = source
+    }
+}
+
+/// The reader's side of the meeting: their goals and background (from the `[me]` table of
+/// the config and the meeting), and questions the person may ask them, to practise.
+public struct PreparationNotes: Sendable, Equatable, Codable {
+    public var name: String?
+    public var meetingGoals: [String]
+    public var careerGoals: [String]
+    public var background: String?
+    public var practiceQuestions: [String]
+
+    public init(name: String? = nil, meetingGoals: [String] = [], careerGoals: [String] = [], background: String? = nil,
+                practiceQuestions: [String] = []) {
+        self.name = name
+        self.meetingGoals = meetingGoals
+        self.careerGoals = careerGoals
+        self.background = background
+        self.practiceQuestions = practiceQuestions
+    }
+}
+
+/// One step of the informational-interview routine, dated once a meeting exists.
+public struct ChecklistItem: Sendable, Equatable, Codable {
+    public var text: String
+    /// `yyyy-MM-dd` when a meeting gives the step a date.
+    public var due: String?
+
+    public init(text: String, due: String? = nil) {
+        self.text = text
+        self.due = due
     }
 }
 
@@ -49,16 +176,26 @@ public struct CitedSource: Sendable, Equatable, Codable {
 }
 
 /// The content of a dossier, before rendering: every sentence about the person is a
-/// verbatim span of a source, and every entry cites one.
+/// verbatim span of a source, and every entry cites one. Its JSON form (`schemaVersion`)
+/// is documented in docs/dossier-json.md.
 public struct Dossier: Sendable, Codable {
+    /// The version of the JSON schema; raised on any incompatible change.
+    public static let schemaVersion = 2
+
     public var subject: Subject
     public var identity: Identity
     public var company: CompanyIdentity
     public var atAGlance: [CitedSentence]
-    public var timeline: [TimelineEntry]
+    public var timeline: [TimelineItem]
+    /// Quoted and first-person sentences about motivation and lessons.
+    public var ownWords: [CitedSentence]
+    /// Further sentences about the person that no other section holds.
     public var mentions: [CitedSentence]
-    public var companyFacts: [TimelineEntry]
-    public var companySentences: [CitedSentence]
+    public var companyProfile: CompanyProfile
+    public var industry: IndustryContext
+    public var questions: [SuggestedQuestion]
+    public var preparation: PreparationNotes
+    public var checklist: [ChecklistItem]
     public var sources: [CitedSource]
     /// Sources that failed, with the reason.
     public var failed: [SourceOutcome]
@@ -66,15 +203,23 @@ public struct Dossier: Sendable, Codable {
     public var skipped: [SourceOutcome]
     public var generatedAt: Date
 
-    public init(subject: Subject, identity: Identity, company: CompanyIdentity, atAGlance: [CitedSentence], timeline: [TimelineEntry], mentions: [CitedSentence], companyFacts: [TimelineEntry], companySentences: [CitedSentence], sources: [CitedSource], failed: [SourceOutcome], skipped: [SourceOutcome], generatedAt: Date) {
+    public init(subject: Subject, identity: Identity, company: CompanyIdentity, atAGlance: [CitedSentence],
+                timeline: [TimelineItem], ownWords: [CitedSentence], mentions: [CitedSentence],
+                companyProfile: CompanyProfile, industry: IndustryContext, questions: [SuggestedQuestion],
+                preparation: PreparationNotes, checklist: [ChecklistItem], sources: [CitedSource],
+                failed: [SourceOutcome], skipped: [SourceOutcome], generatedAt: Date) {
         self.subject = subject
         self.identity = identity
         self.company = company
         self.atAGlance = atAGlance
         self.timeline = timeline
+        self.ownWords = ownWords
         self.mentions = mentions
-        self.companyFacts = companyFacts
-        self.companySentences = companySentences
+        self.companyProfile = companyProfile
+        self.industry = industry
+        self.questions = questions
+        self.preparation = preparation
+        self.checklist = checklist
         self.sources = sources
         self.failed = failed
         self.skipped = skipped

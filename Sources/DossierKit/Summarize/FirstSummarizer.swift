@@ -46,14 +46,16 @@ public struct FirstSummarizer: Sendable {
             .filter { ["employer", "position", "education"].contains($0.kind) }
             .map { TimelineEntry(kind: $0.kind, value: $0.value, start: $0.start, end: $0.end, source: citations.number(forFact: $0, readAt: generatedAt)) }
             .sorted { ($0.start ?? "9999", $0.kind, $0.value) < ($1.start ?? "9999", $1.kind, $1.value) }
+            .map { TimelineItem(when: $0.start, text: TimelineWording.line($0), verbatim: false, source: $0.source) }
         let companyFacts = discovery.companyFacts
             .map { TimelineEntry(kind: $0.kind, value: $0.value, start: $0.start, end: $0.end, source: citations.number(forFact: $0, readAt: generatedAt)) }
         let failed = discovery.outcomes.filter { $0.kind == .failed }
         let skipped = discovery.outcomes.filter { $0.kind == .skipped }
         return Dossier(
             subject: subject, identity: discovery.identity, company: discovery.company, atAGlance: atAGlance,
-            timeline: timeline, mentions: mentions, companyFacts: companyFacts, companySentences: companySentences,
-            sources: citations.sources, failed: failed, skipped: skipped, generatedAt: generatedAt
+            timeline: timeline, ownWords: [], mentions: mentions,
+            companyProfile: CompanyProfile(facts: companyFacts, sentences: companySentences), industry: IndustryContext(),
+            questions: [], preparation: PreparationNotes(), checklist: [], sources: citations.sources, failed: failed, skipped: skipped, generatedAt: generatedAt
         )
     }
 
