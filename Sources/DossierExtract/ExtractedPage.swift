@@ -20,6 +20,9 @@ public struct ExtractedPage: Sendable, Equatable, Codable {
     public var links: [PageLink] = []
     /// (name, title) pairs found on team and leadership pages and in Person data.
     public var people: [PersonCard] = []
+    /// The rows of the page's tables, each cell with its column heading; the main text leaves
+    /// out link-dense tables (laureate lists, publication lists) that these keep.
+    public var tableRows: [TableRow] = []
 
     public init(url: String?, charset: String, blocks: [TextBlock]) {
         self.url = url
@@ -30,5 +33,18 @@ public struct ExtractedPage: Sendable, Equatable, Codable {
     /// The main text: one block per line.
     public var mainText: String {
         blocks.map(\.text).joined(separator: "\n")
+    }
+}
+
+/// One row of a table: its cells' text and, for each, the heading of its column when the
+/// table has a heading row.
+public struct TableRow: Sendable, Equatable, Codable {
+    public var cells: [String]
+    /// One per cell; nil where the table gives no heading.
+    public var headings: [String?]
+
+    public init(cells: [String], headings: [String?]) {
+        self.cells = cells
+        self.headings = headings
     }
 }

@@ -28,6 +28,57 @@ struct PageAnalyzer {
         page.links = links(base: base)
         page.metadata = metadata(meta, structured: page.structuredData, links: page.links, base: base)
         page.people = PeopleFinder(document: document).people(structured: page.structuredData)
+        page.tableRows = tableRows()
+    }
+
+    /// Every table row with data cells (up to 5,000), each cell labelled with the heading of
+    /// its column (from the nearest heading row above in the same table), columns placed the
+    /// way `rowspan` and `colspan` lay them out.
+    private func tableRows(limit: Int = 5_000) -> [TableRow] {
+        struct TableState {
+            var headings: [String] = []
+            /// Column → rows still covered by a cell above with `rowspan`.
+            var covered: [Int: Int] = [:]
+        }
+        let rowspan = document.nameIndex("rowspan"), colspan = document.nameIndex("colspan")
+        var rows: [TableRow] = []
+        var tables: [Int: TableState] = [:]
+        for row in document.elements(.tr) where rows.count < limit {
+            var table = Int(document.nodes[row].parent)
+            while table >= 0, document.nodes[table].tag != .table { table = Int(document.nodes[table].parent) }
+            var state = tables[table] ?? TableState()
+            var cells: [(text: String, isHeading: Bool, column: Int)] = []
+            var column = 0
+            var index = row + 1
+            let end = Int(document.nodes[row].end)
+            while index < end {
+                let node = document.nodes[index]
+                guard !node.isText && (node.tag == .td || node.tag == .th) else {
+                    index += 1
+                    continue
+                }
+                while state.covered[column, default: 0] > 0 { column += 1 }
+                let rows = document.attribute(index, rowspan).flatMap { Int($0.trimmingSpaces()) }.map { min(max($0, 1), 1_000) } ?? 1
+                let columns = document.attribute(index, colspan).flatMap { Int($0.trimmingSpaces()) }.map { min(max($0, 1), 100) } ?? 1
+                cells.append((document.text(of: index).trimmingSpaces(), node.tag == .th, column))
+                if rows > 1 { for spanned in column..<column + columns { state.covered[spanned] = rows } }
+                column += columns
+                index = Int(node.end)
+            }
+            for (spanned, remaining) in state.covered where remaining > 0 { state.covered[spanned] = remaining - 1 }
+            defer { tables[table] = state }
+            guard !cells.isEmpty else { continue }
+            if cells.count >= 2 && cells.allSatisfy(\.isHeading) {
+                state.headings = Array(repeating: "", count: (cells.map(\.column).max() ?? 0) + 1)
+                for cell in cells { state.headings[cell.column] = cell.text }
+                continue
+            }
+            let headings = state.headings
+            rows.append(TableRow(cells: cells.map(\.text), headings: cells.map { cell in
+                cell.column < headings.count && !headings[cell.column].isEmpty ? headings[cell.column] : nil
+            }))
+        }
+        return rows
     }
 
     // MARK: Sources

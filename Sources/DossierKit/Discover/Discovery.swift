@@ -105,6 +105,8 @@ public struct Discovery: Sendable {
         var reading = ArticleReading()
         do {
             switch request.role {
+            case .page where Self.isFeed(response):
+                readFeed(response, source: source, into: &state)
             case .page:
                 reading = readArticle(response, source: source, into: &state)
             case .feed:
@@ -191,20 +193,44 @@ public struct Discovery: Sendable {
     /// Reads a page's main text (plain text as it is) into a document.
     private func readArticle(_ response: PageResponse, source: SourceDefinition, into state: inout DiscoveryState) -> ArticleReading {
         if response.contentType == "text/plain" {
-            let text = String(decoding: response.body, as: UTF8.self)
+            let text = Self.unwrapped(String(decoding: response.body, as: UTF8.self))
             state.addDocument(text: text, url: response.url, title: nil, source: source, fetchedAt: now())
             return ArticleReading(text: text)
         }
         let page = HTMLExtractor.extract(bytes: response.body, contentType: response.contentType, url: response.finalURL)
         state.addDocument(
             text: page.mainText, url: response.url, title: page.metadata.title, siteName: page.metadata.siteName,
-            published: page.metadata.published, source: source, fetchedAt: now()
+            published: page.metadata.published, source: source, fetchedAt: now(), tableRows: page.tableRows
         )
         for case .person(let person) in page.structuredData {
             state.adoptStructuredPerson(name: person.name, sameAs: person.sameAs)
         }
         let metadata = (try? JSONEncoder().encode(page.metadata)).map { String(decoding: $0, as: UTF8.self) }
         return ArticleReading(text: page.mainText, metadataJSON: metadata, links: page.links)
+    }
+
+    /// Whether a page a search led to is an RSS or Atom feed, read item by item.
+    static func isFeed(_ response: PageResponse) -> Bool {
+        let type = response.contentType?.lowercased() ?? ""
+        return type.contains("rss") || type.contains("atom") || type == "application/xml" || type == "text/xml"
+    }
+
+    /// Plain text as paragraphs, one per line: lines wrapped inside a paragraph are joined,
+    /// blank lines separate paragraphs.
+    static func unwrapped(_ text: String) -> String {
+        var paragraphs: [String] = []
+        var current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty {
+                if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+                current = []
+            } else {
+                current.append(Substring(trimmed))
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+        return paragraphs.joined(separator: "\n")
     }
 
     /// Links to other pages of the same site, by their URL as the page gave it.

@@ -1,3 +1,4 @@
+import DossierExtract
 import Foundation
 
 /// What discovery knows so far about one subject, and what it still has to read.
@@ -101,13 +102,14 @@ struct DiscoveryState {
 
     mutating func addDocument(
         text: String, url: String, title: String?, siteName: String? = nil, published: String? = nil,
-        source: SourceDefinition, fetchedAt: Date
+        source: SourceDefinition, fetchedAt: Date, tableRows: [TableRow] = []
     ) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { return }
+        let rowsNamingPerson = tableRows.filter { person.isNamed(inSentence: NameMatcher.fold($0.cells.joined(separator: " "))) }
+        guard !trimmed.isEmpty || !rowsNamingPerson.isEmpty else { return }
         documents.append(SourceDocument(
             url: url, title: title, siteName: siteName, published: published, text: trimmed,
-            sourceName: source.name, trust: source.trust, fetchedAt: fetchedAt
+            sourceName: source.name, trust: source.trust, fetchedAt: fetchedAt, tableRows: Array(rowsNamingPerson.prefix(50))
         ))
     }
 
@@ -211,21 +213,34 @@ struct DiscoveryState {
         URLComponents(string: url)?.host?.lowercased()
     }
 
+    /// Whether a page is on the company's own site: its domain, or a host with a label that
+    /// is the company's name written together (hacks.mozilla.org for Mozilla).
+    func isOnCompanySite(_ url: String) -> Bool {
+        guard let host = Self.host(url) else { return false }
+        if let domain = company.domain?.lowercased(), host == domain || host.hasSuffix("." + domain) { return true }
+        let labels = host.split(separator: ".").dropLast()
+        return NameMatcher.companyNames(company.name).contains { name in
+            let joined = NameMatcher.fold(name).filter { $0.isLetter || $0.isNumber }
+            return joined.count >= 3 && labels.contains { $0 == joined }
+        }
+    }
+
     /// The result: documents about the person or the company kept (most trusted first),
     /// the others recorded as skipped.
     func result() -> DiscoveryResult {
-        let companyMatcher = company.name.map(NameMatcher.init)
+        let companyMatchers = NameMatcher.companyNames(company.name).map(NameMatcher.init)
         var kept: [SourceDocument] = []
         var keptNamingBoth = 0
         var outcomes = self.outcomes
         var seen = Set<String>()
         for document in documents {
-            let folded = NameMatcher.fold(document.text + " " + (document.title ?? ""))
+            let rows = document.tableRows.map { $0.cells.joined(separator: " ") }
+            let folded = NameMatcher.fold(([document.text, document.title ?? ""] + rows).joined(separator: " "))
             // A page about the company names it more than once: one mention in a footer or a
             // list of links does not make a page worth reading.
-            let companyMentions = companyMatcher?.occurrences(in: folded) ?? 0
+            let companyMentions = companyMatchers.reduce(0) { $0 + $1.occurrences(in: folded) }
             let namesPerson = person.isMentioned(in: folded)
-            if namesPerson || companyMentions >= 2 {
+            if namesPerson || companyMentions >= 2 || isOnCompanySite(document.url) {
                 if seen.insert(document.url + "\u{0}" + document.text.prefix(200)).inserted {
                     kept.append(document)
                     if namesPerson && companyMentions > 0 { keptNamingBoth += 1 }

@@ -67,4 +67,16 @@ public struct NameMatcher: Sendable {
         }
         return count
     }
+
+    /// "SpaceX / Tesla, Inc." names two companies; legal suffixes are not part of the name people use.
+    public static func companyNames(_ value: String?) -> [String] {
+        guard let value else { return [] }
+        let suffixes = [", inc.", ", inc", " inc.", " inc", ", ltd.", " ltd.", " ltd", " llc", " corp.", " corporation",
+                        " gmbh", " plc", " s.a.", " ag", " co."]
+        return value.split(separator: "/").compactMap { part in
+            var name = part.trimmingCharacters(in: .whitespaces)
+            if let suffix = suffixes.first(where: { name.lowercased().hasSuffix($0) }) { name = String(name.dropLast(suffix.count)) }
+            return name.isEmpty ? nil : name
+        }
+    }
 }

@@ -16,9 +16,11 @@ public struct SourceDocument: Sendable, Equatable, Codable {
     public var sourceName: String
     public var trust: Double
     public var fetchedAt: Date
+    /// Table rows of the page that name the person (the main text leaves most tables out).
+    public var tableRows: [TableRow]
 
     public init(url: String, title: String?, siteName: String?, published: String?, text: String,
-                sourceName: String, trust: Double, fetchedAt: Date) {
+                sourceName: String, trust: Double, fetchedAt: Date, tableRows: [TableRow] = []) {
         self.url = url
         self.title = title
         self.siteName = siteName
@@ -27,6 +29,7 @@ public struct SourceDocument: Sendable, Equatable, Codable {
         self.sourceName = sourceName
         self.trust = trust
         self.fetchedAt = fetchedAt
+        self.tableRows = tableRows
     }
 }
 

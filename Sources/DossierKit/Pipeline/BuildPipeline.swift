@@ -77,10 +77,14 @@ public struct BuildPipeline: Sendable {
             shippedDirectory: shippedSources, userDirectory: SourceCatalog.userDirectory(paths: paths),
             extraDirectory: request.extraSourcesDirectory, environment: environment, search: config.search
         )
+        let banks = try SummaryBanks.load(
+            shippedDirectory: SummaryBanks.shippedDirectory(besideSources: shippedSources),
+            userDirectory: paths.configDirectory.appending(path: "banks", directoryHint: .isDirectory)
+        )
         let lock = try await WriterLock.acquire(directory: paths.dataDirectory, waitingUpTo: lockTimeout)
         let result: Result<BuildSummary, any Error>
         do {
-            result = .success(try await build(request, catalog: loaded))
+            result = .success(try await build(request, catalog: loaded, banks: banks))
         } catch {
             result = .failure(error)
         }
@@ -90,11 +94,11 @@ public struct BuildPipeline: Sendable {
 
     /// The build itself, run while holding the writer lock. A build that fails after it
     /// started is marked failed in the store, and the store is closed either way.
-    private func build(_ request: BuildRequest, catalog loaded: LoadedSourceCatalog) async throws -> BuildSummary {
+    private func build(_ request: BuildRequest, catalog loaded: LoadedSourceCatalog, banks: SummaryBanks) async throws -> BuildSummary {
         let store = try DossierStore(directory: paths.dataDirectory)
         var buildID: Int64?
         do {
-            let summary = try await build(request, catalog: loaded, store: store) { buildID = $0 }
+            let summary = try await build(request, catalog: loaded, banks: banks, store: store) { buildID = $0 }
             try store.close()
             return summary
         } catch {
@@ -105,7 +109,8 @@ public struct BuildPipeline: Sendable {
     }
 
     private func build(
-        _ request: BuildRequest, catalog loaded: LoadedSourceCatalog, store: DossierStore, started report: (Int64) -> Void
+        _ request: BuildRequest, catalog loaded: LoadedSourceCatalog, banks: SummaryBanks, store: DossierStore,
+        started report: (Int64) -> Void
     ) async throws -> BuildSummary {
         let subject = request.subject
         let slug = Slug.make(subject.name)
@@ -152,7 +157,7 @@ public struct BuildPipeline: Sendable {
         _ = try store.upsertPerson(person)
 
         progress("summarizing \(discovery.documents.count) pages")
-        let dossier = FirstSummarizer().summarize(discovery, subject: subject, generatedAt: now())
+        let dossier = DossierSummarizer(banks: banks, profile: config.me).summarize(discovery, subject: subject, generatedAt: now())
         let folder = request.outputRoot.appendingPathComponent(slug, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let markdown = folder.appendingPathComponent("dossier.md")

@@ -1,0 +1,320 @@
+import Foundation
+
+/// Turns what discovery found into the dossier: extractive and deterministic. Every
+/// sentence is a verbatim span of a source (reference marks and whitespace aside) with its
+/// citation; the same discovery, banks and profile give the same dossier, byte for byte.
+///
+/// Sentences are anchored to the person (name, surname, pronoun follow-ups, first person
+/// on their own site) or the company, near-duplicates across pages dropped (the most
+/// trusted copy kept), ranked by LexRank biased towards a BM25 prior weighted by trust,
+/// position and recency, and picked per section with MMR, within a word budget for the
+/// body so the dossier prints on two pages.
+public struct DossierSummarizer: Sendable {
+    public var banks: SummaryBanks
+    public var profile: UserProfile
+    /// The most words the body (everything before the Sources list) may have.
+    public var bodyWordBudget = 1_150
+    /// How many sentences the graph ranks at most (the best by prior).
+    public var rankedSentenceLimit = 600
+
+    public init(banks: SummaryBanks, profile: UserProfile = UserProfile()) {
+        self.banks = banks
+        self.profile = profile
+    }
+
+    public func summarize(_ discovery: DiscoveryResult, subject: Subject, generatedAt: Date) -> Dossier {
+        let documents = discovery.documents
+        let personMatcher = NameMatcher(subject.name)
+        let companyNames = NameMatcher.companyNames(discovery.company.name ?? subject.company)
+        let pool = SentencePool(documents: documents, person: personMatcher, companies: companyNames.map(NameMatcher.init),
+                                ownDomain: discovery.identity.domain)
+        let relevant = Self.withoutNearDuplicates(pool.sentences.filter { $0.person != .none || $0.company }, documents: documents)
+        let query = Set(TermVector.terms(NameMatcher.fold(([subject.name] + companyNames).joined(separator: " ")))
+                        + SentenceCues.career.flatMap { TermVector.terms($0) })
+        let bm25 = BM25.scores(relevant.map(\.terms), query: query)
+        let currentYear = Calendar(identifier: .gregorian).component(.year, from: generatedAt)
+        let readability = documents.map { Self.englishShare($0.text) }
+        var priors = zip(relevant, bm25).map { sentence, relevance in
+            Self.prior(sentence, document: documents[sentence.document], relevance: relevance, currentYear: currentYear)
+                * readability[sentence.document]
+        }
+        // Rank the best `rankedSentenceLimit` by prior: the graph is quadratic.
+        let kept = priors.indices.sorted { (priors[$1], $0) < (priors[$0], $1) }.prefix(rankedSentenceLimit).sorted()
+        let sentences = kept.map { relevant[$0] }
+        priors = kept.map { priors[$0] }
+        let ranker = SentenceRanker(sentences: sentences, priors: priors)
+        var picker = SectionPicker(ranker: ranker)
+
+        var citations = CitationTable()
+        func cite(_ index: Int) -> CitedSentence {
+            let sentence = sentences[index]
+            return CitedSentence(text: sentence.text, source: citations.number(for: documents[sentence.document]))
+        }
+        let all = Array(sentences.indices)
+        let aboutPerson = all.filter { sentences[$0].person != .none }
+        let glance = picker.pick(aboutPerson.filter { sentences[$0].person == .named && sentences[$0].wordCount <= 60 }, count: 4)
+        let careerSentences = picker.pick(aboutPerson.filter {
+            !sentences[$0].years.isEmpty && SentenceCues.matches(SentenceCues.career, in: sentences[$0].folded)
+        }, count: 10)
+        let ownWords = picker.pick(aboutPerson.filter { index in
+            let sentence = sentences[index]
+            return (sentence.person == .firstPerson || SentenceCues.hasQuotation(sentence.text))
+                && SentenceCues.matches(SentenceCues.reflection, in: sentence.folded)
+                && !banks.avoid.contains { NameMatcher.containsWords($0, in: sentence.folded) }
+        }, count: 3)
+        let companySentences = picker.pick(all.filter {
+            sentences[$0].company && sentences[$0].person == .none && SentenceCues.matches(SentenceCues.company, in: sentences[$0].folded)
+        }, count: 5)
+        let trends = picker.pick(all.filter { SentenceCues.count(SentenceCues.trend, in: sentences[$0].folded) >= 2 }, count: 2)
+        let mentions = picker.pick(aboutPerson, count: 30)
+
+        let news = newsItems(documents: documents, sentences: sentences, ranker: ranker, citations: &citations)
+        var timeline = careerSentences.map { index in
+            TimelineItem(when: sentences[index].years.first.map(String.init), text: sentences[index].text, verbatim: true,
+                         source: citations.number(for: documents[sentences[index].document]))
+        }
+        timeline += structuredTimeline(discovery.personFacts, citations: &citations, readAt: generatedAt)
+        timeline.sort { ($0.when ?? "9999", $0.text) < ($1.when ?? "9999", $1.text) }
+        let companyFacts = discovery.companyFacts.map {
+            TimelineEntry(kind: $0.kind, value: $0.value, start: $0.start, end: $0.end,
+                          source: citations.number(forFact: $0, readAt: generatedAt))
+        }
+        let citedDocuments = Set(picker.used.map { sentences[$0].document })
+        let phraseText = pool.sentences.filter { citedDocuments.contains($0.document) }.map(\.text).joined(separator: "\n")
+        let nameWords = Set(TermVector.terms(NameMatcher.fold(subject.name)))
+        let keyPhrases = KeyPhraseExtractor.keyPhrases(in: phraseText, count: 16, excluding: [subject.name] + companyNames)
+            .filter { phrase in TermVector.terms(NameMatcher.fold(phrase)).allSatisfy { !nameWords.contains($0) } }
+            .prefix(8).map { $0 }
+
+        let questionSentences = (glance + careerSentences + ownWords + mentions).filter { sentences[$0].person != .none }
+        var questionWriter = QuestionWriter(banks: banks, companyName: companyNames.first,
+                                            subjectWords: Set(TermVector.terms(NameMatcher.fold(subject.name))))
+        let questions = questionWriter.questions(
+            steps: questionSentences.map { (sentences[$0], documents[sentences[$0].document]) },
+            news: news.filter { item in documents.contains { ($0.title ?? $0.url) == item.title && Self.englishShare($0.text) > 0.5 } },
+            keyPhrases: keyPhrases, documents: documents, citations: &citations
+        )
+
+        var dossier = Dossier(
+            subject: subject, identity: discovery.identity, company: discovery.company,
+            atAGlance: glance.map(cite), timeline: timeline, ownWords: ownWords.map(cite), mentions: mentions.map(cite),
+            companyProfile: CompanyProfile(facts: companyFacts, sentences: companySentences.map(cite), news: news),
+            industry: IndustryContext(keyPhrases: keyPhrases, trends: trends.map(cite)),
+            questions: questions,
+            preparation: PreparationNotes(name: profile.name, meetingGoals: profile.goals, careerGoals: profile.careerGoals,
+                                          background: profile.background, practiceQuestions: banks.practice),
+            checklist: banks.checklist.map { ChecklistItem(text: $0.text) },
+            sources: [], failed: discovery.outcomes.filter { $0.kind == .failed },
+            skipped: discovery.outcomes.filter { $0.kind == .skipped }, generatedAt: generatedAt
+        )
+        Self.fitBudget(&dossier, words: bodyWordBudget)
+        Self.renumberSources(&dossier, from: citations.sources)
+        return dossier
+    }
+
+    // MARK: - Sentences
+
+    /// Drops sentences that repeat one already kept (SimHash), visiting the most trusted
+    /// documents first so the most trusted copy stays.
+    static func withoutNearDuplicates(_ sentences: [PoolSentence], documents: [SourceDocument]) -> [PoolSentence] {
+        var filter = NearDuplicateFilter()
+        let byTrust = sentences.sorted {
+            (documents[$1.document].trust, $0.document, $0.position) < (documents[$0.document].trust, $1.document, $1.position)
+        }
+        let keptIDs = Set(byTrust.filter { filter.isNew($0.text) }.map(\.id))
+        return sentences.filter { keptIDs.contains($0.id) }
+    }
+
+    /// How much a sentence deserves a place before the graph has its say: its source's trust,
+    /// how early it comes, how recent its page is, how many facts it carries for its length,
+    /// how it is anchored, and its BM25 relevance to the person, the company and career words.
+    static func prior(_ sentence: PoolSentence, document: SourceDocument, relevance: Double, currentYear: Int) -> Double {
+        let position = 1 / (1 + Double(sentence.position) / 30)
+        var recency = 1.0
+        if let published = document.published, let year = Int(published.prefix(4)), year <= currentYear {
+            recency = 1 + 0.5 * max(0, 1 - Double(currentYear - year) / 10)
+        }
+        let words = sentence.text.split(separator: " ")
+        let firstPerson: Set<Substring> = ["I", "I'm", "I’m", "I'd", "I’d", "I've", "I’ve", "I'll"]
+        let names = Set(words.dropFirst().filter { word in
+            guard let first = word.first, !firstPerson.contains(word) else { return false }
+            return first.isUppercase
+        }.map { $0.trimmingCharacters(in: .punctuationCharacters) })
+        let numbers = words.filter { $0.first?.isNumber == true }.count
+        let facts = Double(names.count) * 0.4 + Double(sentence.years.count) * 0.5 + Double(numbers) * 0.2
+        let density = 0.3 + min(2, facts)
+        let length = sentence.wordCount > 35 ? 35 / Double(sentence.wordCount) : sentence.wordCount < 10 ? 0.7 : 1
+        let anchor: Double = switch sentence.person {
+        case .named: 1
+        case .firstPerson: 0.8
+        case .pronoun: 0.7
+        case .none: 0.6
+        }
+        return document.trust * position * recency * density * length * anchor * (1 + relevance)
+    }
+
+    /// How much of a text reads as English, 0.2 to 1: the share of its first 2,000 words that
+    /// are common English function words, against the quarter typical of English prose.
+    static func englishShare(_ text: String) -> Double {
+        let words = text.prefix(20_000).split { !$0.isLetter }.prefix(2_000)
+        guard !words.isEmpty else { return 1 }
+        let common = words.filter { TermVector.stopwords.contains($0.lowercased()) }.count
+        return max(0.2, min(1, Double(common) / Double(words.count) / 0.25))
+    }
+
+    // MARK: - Sections
+
+    /// Pages with a publication date (encyclopedia articles aside), newest first, each with
+    /// its best-ranked sentence.
+    private func newsItems(documents: [SourceDocument], sentences: [PoolSentence], ranker: SentenceRanker,
+                           citations: inout CitationTable) -> [NewsItem] {
+        let encyclopedias = ["wikipedia.org", "wikidata.org"]
+        let dated = documents.indices.filter { index in
+            guard let published = documents[index].published, published.count >= 4, Int(published.prefix(4)) != nil else { return false }
+            let host = URLComponents(string: documents[index].url)?.host?.lowercased() ?? ""
+            return !encyclopedias.contains { host == $0 || host.hasSuffix("." + $0) }
+        }
+        var seenTitles = Set<String>()
+        let newest = dated.sorted { (documents[$1].published!, $0) < (documents[$0].published!, $1) }
+        return newest.compactMap { index -> NewsItem? in
+            let document = documents[index]
+            let title = document.title ?? document.url
+            guard seenTitles.insert(NameMatcher.fold(title)).inserted else { return nil }
+            let best = sentences.indices.filter { sentences[$0].document == index }
+                .max { (ranker.scores[$0], $1) < (ranker.scores[$1], $0) }
+            let sentence = best.map { sentences[$0].text }.flatMap { NameMatcher.fold($0) == NameMatcher.fold(title) ? nil : $0 }
+            return NewsItem(date: String(document.published!.prefix(10)), title: title, sentence: sentence,
+                            source: citations.number(for: document))
+        }.prefix(5).map { $0 }
+    }
+
+    /// Employer, position and education claims; the same claim with different dates from
+    /// different sources is one line with the other dates beside it.
+    private func structuredTimeline(_ facts: [StructuredFact], citations: inout CitationTable, readAt: Date) -> [TimelineItem] {
+        var items: [TimelineItem] = []
+        var indexByClaim: [String: Int] = [:]
+        for fact in facts where ["employer", "position", "education"].contains(fact.kind) {
+            let source = citations.number(forFact: fact, readAt: readAt)
+            let entry = TimelineEntry(kind: fact.kind, value: fact.value, start: fact.start, end: fact.end, source: source)
+            let key = fact.kind + "\u{1F}" + NameMatcher.fold(fact.value)
+            if let existing = indexByClaim[key] {
+                if let start = fact.start, start != items[existing].when, source != items[existing].source {
+                    items[existing].otherDates.append(CitedDate(date: start, source: source))
+                }
+                continue
+            }
+            let span = [fact.start, fact.end].compactMap { $0?.prefix(4) }.joined(separator: " – ")
+            indexByClaim[key] = items.count
+            items.append(TimelineItem(when: span.isEmpty ? nil : span, text: TimelineWording.line(entry), verbatim: false, source: source))
+        }
+        return items
+    }
+
+    // MARK: - Budget and numbering
+
+    /// Drops the least necessary sentences until the body fits: further mentions first, then
+    /// trends, company sentences, timeline lines beyond five, own words beyond one and
+    /// glance sentences beyond three.
+    static func fitBudget(_ dossier: inout Dossier, words budget: Int) {
+        while bodyWords(dossier) > budget {
+            if !dossier.mentions.isEmpty { dossier.mentions.removeLast() }
+            else if !dossier.industry.trends.isEmpty { dossier.industry.trends.removeLast() }
+            else if dossier.companyProfile.news.count > 3 { dossier.companyProfile.news.removeLast() }
+            else if !dossier.companyProfile.sentences.isEmpty { dossier.companyProfile.sentences.removeLast() }
+            else if let index = dossier.timeline.lastIndex(where: \.verbatim), dossier.timeline.count > 5 { dossier.timeline.remove(at: index) }
+            else if dossier.ownWords.count > 1 { dossier.ownWords.removeLast() }
+            else if dossier.atAGlance.count > 3 { dossier.atAGlance.removeLast() }
+            else { return }
+        }
+    }
+
+    /// Words of the printed body: the Markdown dossier before its Sources list.
+    static func bodyWords(_ dossier: Dossier) -> Int {
+        var probe = dossier
+        probe.sources = []
+        probe.failed = []
+        probe.skipped = []
+        return MarkdownRenderer.render(probe).split(whereSeparator: \.isWhitespace).count
+    }
+
+    /// Numbers the sources still cited after the budget, in the order the dossier cites them.
+    static func renumberSources(_ dossier: inout Dossier, from table: [CitedSource]) {
+        var order: [Int] = []
+        func note(_ number: Int) { if !order.contains(number) { order.append(number) } }
+        dossier.atAGlance.forEach { note($0.source) }
+        dossier.timeline.forEach { item in
+            note(item.source)
+            item.otherDates.forEach { note($0.source) }
+        }
+        dossier.ownWords.forEach { note($0.source) }
+        dossier.mentions.forEach { note($0.source) }
+        dossier.companyProfile.facts.forEach { note($0.source) }
+        dossier.companyProfile.sentences.forEach { note($0.source) }
+        dossier.companyProfile.news.forEach { note($0.source) }
+        dossier.industry.trends.forEach { note($0.source) }
+        dossier.questions.forEach { $0.source.map(note) }
+        let renumber = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0 + 1) })
+        func new(_ number: Int) -> Int { renumber[number]! }
+        dossier.atAGlance = dossier.atAGlance.map { CitedSentence(text: $0.text, source: new($0.source)) }
+        dossier.timeline = dossier.timeline.map { item in
+            var item = item
+            item.source = new(item.source)
+            item.otherDates = item.otherDates.map { CitedDate(date: $0.date, source: new($0.source)) }
+            return item
+        }
+        dossier.ownWords = dossier.ownWords.map { CitedSentence(text: $0.text, source: new($0.source)) }
+        dossier.mentions = dossier.mentions.map { CitedSentence(text: $0.text, source: new($0.source)) }
+        dossier.companyProfile.facts = dossier.companyProfile.facts.map { var fact = $0; fact.source = new(fact.source); return fact }
+        dossier.companyProfile.sentences = dossier.companyProfile.sentences.map { CitedSentence(text: $0.text, source: new($0.source)) }
+        dossier.companyProfile.news = dossier.companyProfile.news.map { var item = $0; item.source = new(item.source); return item }
+        dossier.industry.trends = dossier.industry.trends.map { CitedSentence(text: $0.text, source: new($0.source)) }
+        dossier.questions = dossier.questions.map { var question = $0; question.source = question.source.map(new); return question }
+        let byNumber = Dictionary(uniqueKeysWithValues: table.map { ($0.number, $0) })
+        dossier.sources = order.enumerated().map { offset, old in
+            var source = byNumber[old]!
+            source.number = offset + 1
+            return source
+        }
+    }
+}
+
+/// Picks sentences section by section, never the same sentence twice, each section's MMR
+/// aware of everything picked before.
+struct SectionPicker {
+    let ranker: SentenceRanker
+    private(set) var used: [Int] = []
+
+    init(ranker: SentenceRanker) {
+        self.ranker = ranker
+    }
+
+    mutating func pick(_ candidates: [Int], count: Int) -> [Int] {
+        let fresh = candidates.filter { !used.contains($0) }
+        let chosen = ranker.select(fresh, count: count, alreadyChosen: used)
+        used += chosen
+        return chosen
+    }
+}
+
+/// Numbers sources in the order the summary first cites them.
+struct CitationTable {
+    private(set) var sources: [CitedSource] = []
+    private var numberByURL: [String: Int] = [:]
+
+    mutating func number(for document: SourceDocument) -> Int {
+        number(url: document.url, title: document.title, site: document.siteName, published: document.published, fetchedAt: document.fetchedAt)
+    }
+
+    /// Structured facts are cited to their entity page, read during this build.
+    mutating func number(forFact fact: StructuredFact, readAt: Date) -> Int {
+        number(url: fact.sourceURL, title: "Wikidata", site: "Wikidata", published: nil, fetchedAt: readAt)
+    }
+
+    private mutating func number(url: String, title: String?, site: String?, published: String?, fetchedAt: Date) -> Int {
+        if let number = numberByURL[url] { return number }
+        let number = sources.count + 1
+        numberByURL[url] = number
+        sources.append(CitedSource(number: number, title: title, site: site, published: published, url: url, fetchedAt: fetchedAt))
+        return number
+    }
+}

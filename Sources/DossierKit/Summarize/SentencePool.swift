@@ -1,0 +1,196 @@
+import DossierExtract
+import Foundation
+
+/// How a sentence is tied to the person.
+enum PersonAnchor: Int, Comparable {
+    case none = 0
+    /// A pronoun ("He", "Her") continuing a paragraph that named the person.
+    case pronoun = 1
+    /// First person ("I", "my") on the person's own site.
+    case firstPerson = 2
+    /// The full name or the surname.
+    case named = 3
+
+    static func < (lhs: PersonAnchor, rhs: PersonAnchor) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A sentence of a source, cleaned for display, with what it is about and the features
+/// the ranking uses.
+struct PoolSentence {
+    let id: Int
+    /// The sentence as the page gave it, with reference marks (`[12]`) removed and
+    /// whitespace made plain.
+    let text: String
+    let folded: String
+    /// Content words (folded, stopwords removed) for similarity.
+    let terms: [String]
+    let wordCount: Int
+    let document: Int
+    let paragraph: Int
+    /// Index of the sentence in its document.
+    let position: Int
+    let person: PersonAnchor
+    let company: Bool
+    /// Years (1900–2099) the sentence names, in order.
+    let years: [Int]
+}
+
+/// All usable sentences of the discovered documents.
+struct SentencePool {
+    private(set) var sentences: [PoolSentence] = []
+
+    init(documents: [SourceDocument], person: NameMatcher, companies: [NameMatcher], ownDomain: String?) {
+        for (documentIndex, document) in documents.enumerated() {
+            let personal = ownDomain.map { Self.isOnDomain(document.url, $0) } ?? false
+            var position = 0
+            for (paragraphIndex, paragraph) in document.text.split(separator: "\n").enumerated() {
+                var carried = false
+                for raw in SentenceSplitter.sentences(in: String(paragraph)) {
+                    position += 1
+                    let text = Self.clean(raw)
+                    let words = text.split(whereSeparator: \.isWhitespace)
+                    guard Self.isUsable(text, wordCount: words.count) else {
+                        carried = false
+                        continue
+                    }
+                    let folded = NameMatcher.fold(text)
+                    var anchor = PersonAnchor.none
+                    if person.isNamed(inSentence: folded) {
+                        anchor = .named
+                    } else if personal && Self.isFirstPerson(words) {
+                        anchor = .firstPerson
+                    } else if carried && Self.startsWithPronoun(words) {
+                        anchor = .pronoun
+                    }
+                    carried = anchor == .named || anchor == .pronoun
+                    let mentionsCompany = companies.contains { $0.isMentioned(in: folded) }
+                    sentences.append(PoolSentence(
+                        id: sentences.count, text: text, folded: folded, terms: TermVector.terms(folded),
+                        wordCount: words.count, document: documentIndex, paragraph: paragraphIndex,
+                        position: position, person: anchor, company: mentionsCompany, years: Self.years(in: text)
+                    ))
+                }
+            }
+            for row in document.tableRows {
+                position += 1
+                guard let text = Self.line(for: row, in: document, person: person) else { continue }
+                let folded = NameMatcher.fold(text)
+                sentences.append(PoolSentence(
+                    id: sentences.count, text: text, folded: folded, terms: TermVector.terms(folded),
+                    wordCount: text.split(separator: " ").count, document: documentIndex, paragraph: -1,
+                    position: position, person: .named, company: companies.contains { $0.isMentioned(in: folded) },
+                    years: Self.years(in: text)
+                ))
+            }
+        }
+    }
+
+    /// A table row naming the person as one line: the page title, the row's first cell,
+    /// and each cell naming the person with its column heading ("List of Nobel laureates:
+    /// 2024 · Physics: John Hopfield, Geoffrey Hinton"). Cells are verbatim.
+    static func line(for row: TableRow, in document: SourceDocument, person: NameMatcher) -> String? {
+        func labelled(_ index: Int) -> String {
+            let cell = row.cells[index].count > 160 ? String(row.cells[index].prefix(160)) + "…" : row.cells[index]
+            return row.headings[index].map { "\($0): \(cell)" } ?? cell
+        }
+        let naming = row.cells.indices.filter { person.isNamed(inSentence: NameMatcher.fold(row.cells[$0])) }
+        guard !naming.isEmpty else { return nil }
+        let chosen = row.cells.count <= 4 ? Array(row.cells.indices) : ([0] + naming.filter { $0 != 0 })
+        let cells = chosen.map(labelled).filter { !$0.isEmpty }
+        let line = (document.title.map { [$0] } ?? []) + [cells.joined(separator: " · ")]
+        let text = clean(line.joined(separator: ": "))
+        let wordCount = text.split(separator: " ").count
+        return (3...60).contains(wordCount) ? text : nil
+    }
+
+    /// Reference marks (`[12]`, `[a]`, `[citation needed]`) removed; every run of
+    /// whitespace, non-breaking spaces included, made one space.
+    static func clean(_ sentence: String) -> String {
+        var out = ""
+        var index = sentence.startIndex
+        while index < sentence.endIndex {
+            let character = sentence[index]
+            if character == "[" || (character == "\\" && sentence[sentence.index(after: index)...].first == "[") {
+                let open = character == "[" ? index : sentence.index(after: index)
+                if let close = sentence[open...].firstIndex(of: "]"), sentence.distance(from: open, to: close) <= 24 {
+                    let inside = sentence[sentence.index(after: open)..<close]
+                    if Self.isReferenceMark(inside) {
+                        index = sentence.index(after: close)
+                        continue
+                    }
+                }
+            }
+            out.append(character.isWhitespace ? " " : character)
+            index = sentence.index(after: index)
+        }
+        return out.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            .replacingOccurrences(of: " ,", with: ",").replacingOccurrences(of: " .", with: ".")
+    }
+
+    private static func isReferenceMark(_ inside: Substring) -> Bool {
+        let text = inside.hasSuffix("\\") ? inside.dropLast() : inside
+        if !text.isEmpty, text.allSatisfy({ $0.isNumber }) { return true }
+        if text.count == 1, text.first?.isLetter == true { return true }
+        let lowered = text.lowercased()
+        return ["citation needed", "clarification needed", "when?", "who?", "according to whom?", "update"].contains(lowered)
+            || lowered.hasPrefix("note ") || lowered.hasPrefix("nb ")
+    }
+
+    /// Whole sentences of prose: not a reference-list entry, a heading, a table row or a link.
+    static func isUsable(_ text: String, wordCount: Int) -> Bool {
+        guard (6...60).contains(wordCount), let last = text.last else { return false }
+        guard ".!?\"”’)".contains(last) else { return false }
+        guard let first = text.first, first.isLetter || first.isNumber || "\"“‘'(".contains(first) else { return false }
+        // A whole sentence in quotes is a cited title ("Musk's dream almost killed Tesla").
+        if "\"“".contains(first), let closing = text.dropFirst().firstIndex(where: { "\"”".contains($0) }),
+           text.distance(from: closing, to: text.endIndex) <= 3 { return false }
+        let lowered = text.lowercased()
+        let noise = ["retrieved ", "archived from", "isbn", "doi:", "(pdf)", "http://", "https://", "www.", " | ",
+                     "cookie", "subscribe", "sign up", "javascript", "all rights reserved", "click here"]
+        if noise.contains(where: { lowered.contains($0) }) { return false }
+        let letters = text.unicodeScalars.filter { CharacterSet.letters.contains($0) }.count
+        return Double(letters) / Double(text.unicodeScalars.count) > 0.6
+    }
+
+    private static func isFirstPerson(_ words: [Substring]) -> Bool {
+        words.contains { word in
+            let bare = word.trimmingCharacters(in: .punctuationCharacters)
+            return bare == "I" || bare == "I'm" || bare == "I’m" || bare == "I've" || bare == "I’ve" || bare == "I'd"
+                || bare.lowercased() == "my" || bare.lowercased() == "me"
+        }
+    }
+
+    private static func startsWithPronoun(_ words: [Substring]) -> Bool {
+        guard let first = words.first else { return false }
+        let bare = first.trimmingCharacters(in: .punctuationCharacters)
+        if ["He", "She", "His", "Her", "They", "Their"].contains(bare) { return true }
+        // "In 2014, he …", "After that she …"
+        return words.prefix(5).dropFirst().contains { ["he", "she"].contains($0.trimmingCharacters(in: .punctuationCharacters)) }
+    }
+
+    static func years(in text: String) -> [Int] {
+        var years: [Int] = []
+        var digits = ""
+        var previous: Character = " "
+        var boundaryBefore = true
+        for character in text + " " {
+            if character.isASCII && character.isNumber {
+                if digits.isEmpty { boundaryBefore = !(previous.isLetter || previous.isNumber) }
+                digits.append(character)
+            } else {
+                if digits.count == 4, boundaryBefore, !character.isLetter, let year = Int(digits), (1900...2099).contains(year) {
+                    years.append(year)
+                }
+                digits = ""
+            }
+            previous = character
+        }
+        return years
+    }
+
+    static func isOnDomain(_ url: String, _ domain: String) -> Bool {
+        guard let host = URLComponents(string: url)?.host?.lowercased() else { return false }
+        let bare = domain.lowercased().hasPrefix("www.") ? String(domain.lowercased().dropFirst(4)) : domain.lowercased()
+        return host == bare || host.hasSuffix("." + bare)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import TOMLKit
+
+/// A question template of `questions.toml`.
+public struct QuestionTemplate: Sendable, Equatable {
+    public var topic: String
+    /// The kind of cited fact that fills it (`founded`, `joined`, `role`, `education`, `left`,
+    /// `award`, `news`, `phrase`); nil for a generic backup.
+    public var fills: String?
+    public var text: String
+
+    public init(topic: String, fills: String?, text: String) {
+        self.topic = topic
+        self.fills = fills
+        self.text = text
+    }
+}
+
+/// A step of the informational-interview routine, from `checklist.toml`.
+public struct RoutineStep: Sendable, Equatable {
+    /// Where the step sits: `before`, `morning of`, `meeting`, `after`.
+    public var when: String
+    public var text: String
+
+    public init(when: String, text: String) {
+        self.when = when
+        self.text = text
+    }
+}
+
+/// The editable text the summarizer draws on: question templates, words that keep a fact
+/// out of questions, the routine's checklist and practice questions. Shipped in `Banks.d`
+/// beside `Sources.d`; a file of the same name in `<config dir>/banks/` replaces the shipped one.
+public struct SummaryBanks: Sendable, Equatable {
+    public var questions: [QuestionTemplate]
+    /// Words (folded) that keep a sentence out of question templates: salary, family, health, politics.
+    public var avoid: [String]
+    public var checklist: [RoutineStep]
+    public var practice: [String]
+
+    public static let placeholders: Set<String> = ["name", "in year", "company", "headline", "phrase"]
+    public static let factKinds: Set<String> = ["founded", "joined", "role", "education", "left", "award", "news", "phrase"]
+
+    public init(questions: [QuestionTemplate] = [], avoid: [String] = [], checklist: [RoutineStep] = [], practice: [String] = []) {
+        self.questions = questions
+        self.avoid = avoid
+        self.checklist = checklist
+        self.practice = practice
+    }
+
+    /// The shipped `Banks.d` for a shipped `Sources.d` (its sibling).
+    public static func shippedDirectory(besideSources sources: URL?) -> URL? {
+        sources.map { $0.deletingLastPathComponent().appending(path: "Banks.d", directoryHint: .isDirectory) }
+    }
+
+    /// Reads the three banks, each from `userDirectory` when it has the file, else from
+    /// `shippedDirectory`; a bank found in neither is empty. A malformed file or an unknown
+    /// topic, kind or placeholder is an error naming the file and line.
+    public static func load(shippedDirectory: URL?, userDirectory: URL?) throws(SourceLoadError) -> SummaryBanks {
+        func file(_ name: String) -> URL? {
+            [userDirectory, shippedDirectory].compactMap { $0?.appending(path: name, directoryHint: .notDirectory) }
+                .first { FileManager.default.fileExists(atPath: $0.path(percentEncoded: false)) }
+        }
+        var banks = SummaryBanks()
+        if let url = file("questions.toml") {
+            let source = try SourceFile(contentsOf: url)
+            let locator = TOMLKeyLocator(source: source.text)
+            banks.avoid = try strings(source.document, "avoid", file: url, locator: locator).map(NameMatcher.fold)
+            let tables = source.document["question"]?.array ?? []
+            for (index, value) in tables.enumerated() {
+                guard let table = value.table, let topic = table["topic"]?.string, let text = table["text"]?.string else {
+                    throw SourceLoadError(file: url, line: locator.line(of: ConfigKeyPath.root.appending("question").appending(index: index)),
+                                          message: "question \(index + 1) needs a `topic` and a `text`")
+                }
+                let fills = table["fills"]?.string
+                let line = locator.line(of: ConfigKeyPath.root.appending("question").appending(index: index))
+                if let fills, !factKinds.contains(fills) {
+                    throw SourceLoadError(file: url, line: line, message: "question \(index + 1): unknown kind `\(fills)` in `fills`")
+                }
+                for placeholder in Self.placeholders(in: text) where !placeholders.contains(placeholder) {
+                    throw SourceLoadError(file: url, line: line, message: "question \(index + 1): unknown placeholder {\(placeholder)}")
+                }
+                banks.questions.append(QuestionTemplate(topic: topic, fills: fills, text: text))
+            }
+        }
+        if let url = file("checklist.toml") {
+            let source = try SourceFile(contentsOf: url)
+            let locator = TOMLKeyLocator(source: source.text)
+            for (index, value) in (source.document["step"]?.array ?? []).enumerated() {
+                guard let table = value.table, let text = table["text"]?.string else {
+                    throw SourceLoadError(file: url, line: locator.line(of: ConfigKeyPath.root.appending("step").appending(index: index)), message: "step \(index + 1) needs a `text`")
+                }
+                banks.checklist.append(RoutineStep(when: table["when"]?.string ?? "", text: text))
+            }
+        }
+        if let url = file("practice.toml") {
+            let source = try SourceFile(contentsOf: url)
+            banks.practice = try strings(source.document, "questions", file: url, locator: TOMLKeyLocator(source: source.text))
+        }
+        return banks
+    }
+
+    /// The `{…}` placeholders of a template.
+    static func placeholders(in text: String) -> [String] {
+        var found: [String] = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            found.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return found
+    }
+
+    private static func strings(_ table: TOMLTable, _ key: String, file: URL, locator: TOMLKeyLocator) throws(SourceLoadError) -> [String] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else {
+            throw SourceLoadError(file: file, line: locator.line(of: ConfigKeyPath.root.appending(key)), message: "`\(key)` must be an array of strings")
+        }
+        return try array.map { (element: any TOMLValueConvertible) throws(SourceLoadError) -> String in
+            guard let string = element.string else {
+                throw SourceLoadError(file: file, line: locator.line(of: ConfigKeyPath.root.appending(key)), message: "`\(key)` must be an array of strings")
+            }
+            return string
+        }
+    }
+}
