@@ -9,17 +9,20 @@ struct BuildCommand: AsyncParsableCommand {
         commandName: "build",
         abstract: "Build the prep dossier of a person: discover, fetch, extract, store, summarize, render.",
         discussion: """
-        Writes <output>/<slug>/dossier.md and dossier.html and prints their paths (a JSON report with \
-        --json). Sources come from Sources.d (see `dossier sources list`). The output folder is Output/ \
+        Writes <output>/<slug>/dossier.md and dossier.html (or the formats chosen with --format: md, \
+        html, json, txt, pdf) and prints their paths (a JSON report with --json). The PDF is rendered \
+        from the HTML by headless Chromium or WeasyPrint, whichever is installed. Sources come from Sources.d (see `dossier sources list`). The output folder is Output/ \
         when run inside the dossier repository, else $XDG_DATA_HOME/dossier/output.
 
         Exit status: 0 when the dossier was written (failed sources are listed as warnings), 69 when \
-        nothing could be fetched, 64 on usage errors, 75 when another dossier process holds the store.
+        nothing could be fetched, 1 when the PDF could not be rendered (the other files are written), 64 on \
+        usage errors, 75 when another dossier process holds the store.
 
         Examples:
           dossier build "Ada Lovelace"
           dossier build "Jane Doe" --company "Acme Robotics" --domain acme.example
           dossier build "Jane Doe" --url https://acme.example/team/jane --json
+          dossier build "Jane Doe" --format md,html,pdf
           dossier build "Jane Doe" --offline          # re-render from the store, no network
         """
     )
@@ -38,6 +41,8 @@ struct BuildCommand: AsyncParsableCommand {
 
     @Option(help: "The folder to write into (default: Output/ in the repository, else the data folder).")
     var output: String?
+
+    @OptionGroup var format: FormatOptions
 
     @Flag(help: "Rebuild from the store without network.")
     var offline = false
@@ -81,7 +86,7 @@ struct BuildCommand: AsyncParsableCommand {
             progress: { status.show($0) }
         )
         let request = BuildRequest(
-            subject: subject, outputRoot: outputRoot, offline: offline,
+            subject: subject, outputRoot: outputRoot, formats: format.formats, offline: offline,
             extraSourcesDirectory: sourcesDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
         )
         let summary: BuildSummary
@@ -113,5 +118,16 @@ struct BuildCommand: AsyncParsableCommand {
             StandardError.write("error: nothing could be fetched for \(subject.name)")
             throw ExitCode(69)  // EX_UNAVAILABLE
         }
+        try summary.failIfPDFMissing()
+    }
+}
+
+extension BuildSummary {
+    /// Reports the PDF that was asked for but not written, after the other files were
+    /// printed, and fails the command (exit 1).
+    func failIfPDFMissing() throws {
+        guard let pdfError else { return }
+        StandardError.write("error: \(pdfError)")
+        throw ExitCode.failure
     }
 }

@@ -18,11 +18,14 @@ struct DemoCommand: AsyncParsableCommand {
         Examples:
           dossier demo
           dossier demo --output /tmp/demo --json
+          dossier demo --format md,html,json,txt,pdf
         """
     )
 
     @Option(help: "The folder to write into (default: as for `dossier build`).")
     var output: String?
+
+    @OptionGroup var format: FormatOptions
 
     @Flag(help: "Print the JSON report instead of the paths.")
     var json = false
@@ -43,17 +46,21 @@ struct DemoCommand: AsyncParsableCommand {
             config: DemoSite.config(serverBase: server.baseURL),
             paths: DossierPaths(environment: ["DOSSIER_HOME": home.path]),
             shippedSources: SourceCatalog.shippedDirectory(executablePath: CommandLine.arguments[0]),
-            environment: [:], logger: environment.logger,
+            // No keys or settings from the environment; only PATH, to find a PDF renderer.
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""], logger: environment.logger,
             progress: { status.show($0) }
         )
         let outputRoot = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? OutputLocation.defaultRoot(paths: environment.paths)
-        let summary = try await pipeline.run(BuildRequest(subject: DemoSite.subject, outputRoot: outputRoot))
+        let summary = try await pipeline.run(BuildRequest(
+            subject: DemoSite.subject, outputRoot: outputRoot, formats: format.formats
+        ))
         status.finish()
         if json {
             try StandardOutput.writeJSON(summary)
         } else {
             for file in summary.files { print(file) }
         }
+        try summary.failIfPDFMissing()
     }
 }

@@ -6,16 +6,20 @@ import Logging
 /// What `dossier build` was asked to do.
 public struct BuildRequest: Sendable {
     public var subject: Subject
-    /// The folder that receives `<slug>/dossier.md` and `dossier.html`.
+    /// The folder that receives `<slug>/dossier.<format>`.
     public var outputRoot: URL
+    /// The formats to write (`OutputFormat.defaults` unless told otherwise).
+    public var formats: [OutputFormat]
     /// Rebuild from the store, without network.
     public var offline: Bool
     /// `--sources DIR`: source files read after the shipped and the user's.
     public var extraSourcesDirectory: URL?
 
-    public init(subject: Subject, outputRoot: URL, offline: Bool = false, extraSourcesDirectory: URL? = nil) {
+    public init(subject: Subject, outputRoot: URL, formats: [OutputFormat] = OutputFormat.defaults, offline: Bool = false,
+                extraSourcesDirectory: URL? = nil) {
         self.subject = subject
         self.outputRoot = outputRoot
+        self.formats = formats
         self.offline = offline
         self.extraSourcesDirectory = extraSourcesDirectory
     }
@@ -33,6 +37,8 @@ public struct BuildSummary: Sendable, Codable {
     public var outcomes: [SourceOutcome]
     /// Source files that could not be loaded, as `FILE:LINE: message`.
     public var sourceFileErrors: [String]
+    /// Why the PDF asked for was not written (the other files were).
+    public var pdfError: String?
 
     /// True when no request got an answer (everything failed): exit 69.
     public var nothingFetched: Bool {
@@ -158,17 +164,15 @@ public struct BuildPipeline: Sendable {
 
         progress("summarizing \(discovery.documents.count) pages")
         let dossier = DossierSummarizer(banks: banks, profile: config.me).summarize(discovery, subject: subject, generatedAt: now())
-        let folder = request.outputRoot.appendingPathComponent(slug, isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let markdown = folder.appendingPathComponent("dossier.md")
-        let html = folder.appendingPathComponent("dossier.html")
-        try AtomicFile.write(Data(MarkdownRenderer.render(dossier).utf8), to: markdown)
-        try AtomicFile.write(Data(HTMLRenderer.render(dossier).utf8), to: html)
+        let written = try await DossierFiles.write(
+            dossier, formats: request.formats, to: request.outputRoot.appendingPathComponent(slug, isDirectory: true),
+            pdf: PDFRenderer(environment: environment)
+        )
 
         let summary = BuildSummary(
-            person: subject.name, slug: slug, files: [markdown.path, html.path], identity: discovery.identity,
+            person: subject.name, slug: slug, files: written.files, identity: discovery.identity,
             documents: discovery.documents.count, sources: dossier.sources, outcomes: discovery.outcomes,
-            sourceFileErrors: loaded.errors.map(\.description)
+            sourceFileErrors: loaded.errors.map(\.description), pdfError: written.pdfError.map { "\($0)" }
         )
         try store.finishBuild(id: build.id!, status: summary.nothingFetched ? .failed : .succeeded, at: now())
         return summary

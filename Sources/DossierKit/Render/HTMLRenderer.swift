@@ -1,44 +1,31 @@
 import Foundation
 
-/// Renders a dossier as one self-contained, printable HTML file: no external assets,
-/// a Content-Security-Policy that forbids scripts and remote loads, everything from the
-/// web escaped, and links only to http(s) URLs.
+/// Renders a dossier as one self-contained, printable HTML file.
+///
+/// Guarantees: no external assets and no scripts (inline CSS only, under a
+/// Content-Security-Policy that forbids scripts, remote loads, forms and base changes);
+/// everything that came from the web is escaped for text and attribute context, with
+/// bidirectional overrides and control characters dropped; links only for http(s) URLs.
+/// Citations are superscript links to the `#s<N>` anchors of the Sources list.
+///
+/// Printed (A4 or Letter), the dossier proper ends with as many ruled note lines as fit
+/// on its last page without starting a third (`NoteSpace`), and the Sources list, with the
+/// failed and skipped sources, starts on a new page.
 public enum HTMLRenderer {
     public static func render(_ dossier: Dossier) -> String {
-        var body = "<header><h1>\(escape(dossier.subject.name))</h1>"
-        var facts: [String] = []
-        if let company = dossier.company.name { facts.append("<b>Company:</b> \(escape(company))") }
-        if let description = dossier.identity.description { facts.append("<b>Who:</b> \(escape(description))") }
-        let confidence = Int((dossier.identity.confidence * 100).rounded())
-        facts.append("<b>Same person?</b> \(confidence) % — \(escape(dossier.identity.evidence.joined(separator: "; ")))")
-        body += "<p class=\"meta\">" + facts.joined(separator: "<br>") + "</p></header>\n"
-        body += list("At a glance", dossier.atAGlance)
-        if !dossier.timeline.isEmpty {
-            body += "<section><h2>Career timeline</h2><ul>"
-            for item in dossier.timeline {
-                body += "<li>\(escape(item.when ?? "")) \(escape(item.text)) \(cite(item.source))</li>"
-            }
-            body += "</ul></section>\n"
-        }
-        body += list("More about \(dossier.subject.name)", dossier.mentions)
-        if !dossier.companyProfile.isEmpty {
-            body += "<section><h2>Company</h2><ul>"
-            for fact in dossier.companyProfile.facts { body += "<li>\(escape(TimelineWording.line(fact))) \(cite(fact.source))</li>" }
-            for sentence in dossier.companyProfile.sentences { body += "<li>\(escape(sentence.text)) \(cite(sentence.source))</li>" }
-            body += "</ul></section>\n"
-        }
-        body += "<section class=\"sources\"><h2>Sources</h2><ol>"
-        for source in dossier.sources {
-            var line = "<li id=\"s\(source.number)\">\(link(source.url, text: source.title ?? source.url))"
-            if let site = source.site { line += " — \(escape(site))" }
-            if let published = source.published { line += ", \(escape(published))" }
-            line += " <span class=\"url\">\(escape(source.url))</span> (fetched \(DateText.day(source.fetchedAt)))</li>"
-            body += line
-        }
-        body += "</ol>"
-        body += outcomes("Failed sources", dossier.failed)
-        body += outcomes("Skipped", dossier.skipped)
-        body += "</section>\n<footer>Built \(DateText.minute(dossier.generatedAt)) by dossier \(DossierVersion.current).</footer>"
+        var body = header(dossier)
+        body += citedList(SectionTitle.atAGlance, dossier.atAGlance)
+        body += timeline(dossier.timeline)
+        body += citedList(SectionTitle.ownWords, dossier.ownWords)
+        body += citedList(SectionTitle.mentions(dossier.subject.name), dossier.mentions)
+        body += company(dossier.companyProfile, name: dossier.company.name)
+        body += industry(dossier.industry)
+        body += questions(dossier.questions)
+        body += preparation(dossier.preparation)
+        body += checklist(dossier.checklist)
+        body += notes(lines: NoteSpace.lines(for: dossier))
+        body += sources(dossier)
+        body += "<footer>Built \(DateText.minute(dossier.generatedAt)) by dossier \(escape(DossierVersion.current)).</footer>\n"
         return """
         <!DOCTYPE html>
         <html lang="en">
@@ -46,55 +33,186 @@ public enum HTMLRenderer {
         <meta charset="utf-8">
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="referrer" content="no-referrer">
         <title>\(escape(dossier.subject.name)) — dossier</title>
-        <style>\(style)</style>
+        <style>
+        \(style)
+        </style>
         </head>
         <body>
-        \(body)
+        <main>
+        \(body)</main>
         </body>
         </html>
 
         """
     }
 
-    private static let style = """
-    body{font:10.5pt/1.4 Georgia,serif;max-width:46em;margin:1.5em auto;padding:0 1em;color:#111}
-    h1{font-size:18pt;margin:0 0 .2em}h2{font-size:12pt;margin:1em 0 .3em;border-bottom:1px solid #999}
-    .meta{margin:.2em 0}ul,ol{margin:.2em 0;padding-left:1.3em}li{margin:.15em 0}
-    sup a{text-decoration:none}.sources{font-size:9pt}.url{color:#555;word-break:break-all}
-    footer{font-size:8pt;color:#666;margin-top:1em}
-    @page{margin:15mm}@media print{body{margin:0;max-width:none}.sources{break-before:page}a{color:inherit}}
-    """
+    // MARK: - Sections
 
-    private static func list(_ title: String, _ sentences: [CitedSentence]) -> String {
+    private static func header(_ dossier: Dossier) -> String {
+        var facts: [String] = []
+        if let company = dossier.company.name { facts.append("<b>Company:</b> \(escape(company))") }
+        if let description = dossier.identity.description { facts.append("<b>Who:</b> \(escape(description))") }
+        let confidence = Int((dossier.identity.confidence * 100).rounded())
+        var identity = "<b>Same person?</b> \(confidence) %"
+        let evidence = dossier.identity.evidence.joined(separator: "; ")
+        if !evidence.isEmpty { identity += " — \(escape(evidence))" }
+        if let id = dossier.identity.wikidataID { identity += " (Wikidata \(escape(id)))" }
+        facts.append(identity)
+        return "<header>\n<h1>\(escape(dossier.subject.name))</h1>\n<p class=\"meta\">"
+            + facts.joined(separator: "<br>\n") + "</p>\n</header>\n"
+    }
+
+    private static func citedList(_ title: String, _ sentences: [CitedSentence]) -> String {
         guard !sentences.isEmpty else { return "" }
-        var html = "<section><h2>\(escape(title))</h2><ul>"
-        for sentence in sentences { html += "<li>\(escape(sentence.text)) \(cite(sentence.source))</li>" }
-        return html + "</ul></section>\n"
+        let items = sentences.map { "<li>\(escape($0.text))\(cite($0.source))</li>" }
+        return section(title, "<ul>\n" + items.joined(separator: "\n") + "\n</ul>")
+    }
+
+    private static func timeline(_ items: [TimelineItem]) -> String {
+        guard !items.isEmpty else { return "" }
+        let lines = items.map { item in
+            var line = "<li>" + (item.when.map { "<b class=\"when\">\(escape($0))</b> " } ?? "")
+            line += escape(item.text) + cite(item.source)
+            if !item.otherDates.isEmpty {
+                let others = item.otherDates.map { escape($0.date) + cite($0.source) }
+                line += " <span class=\"also\">(also \(others.joined(separator: ", ")))</span>"
+            }
+            return line + "</li>"
+        }
+        return section(SectionTitle.timeline, "<ul class=\"timeline\">\n" + lines.joined(separator: "\n") + "\n</ul>")
+    }
+
+    private static func company(_ profile: CompanyProfile, name: String?) -> String {
+        guard !profile.isEmpty else { return "" }
+        var items = profile.facts.map { "<li>\(escape(TimelineWording.line($0)))\(cite($0.source))</li>" }
+        items += profile.sentences.map { "<li>\(escape($0.text))\(cite($0.source))</li>" }
+        var content = items.isEmpty ? "" : "<ul>\n" + items.joined(separator: "\n") + "\n</ul>\n"
+        if !profile.news.isEmpty {
+            let news = profile.news.map { item in
+                var line = "<li><b class=\"when\">\(escape(item.date))</b> \(escape(item.title))"
+                if let sentence = item.sentence { line += ": \(escape(sentence))" }
+                return line + cite(item.source) + "</li>"
+            }
+            content += "<h3>\(escape(SectionTitle.news))</h3>\n<ul>\n" + news.joined(separator: "\n") + "\n</ul>"
+        }
+        return section(SectionTitle.company(name), content)
+    }
+
+    private static func industry(_ industry: IndustryContext) -> String {
+        guard !industry.isEmpty else { return "" }
+        var content = ""
+        if !industry.keyPhrases.isEmpty {
+            content += "<p class=\"phrases\"><b>Key phrases:</b> "
+                + industry.keyPhrases.map(escape).joined(separator: " · ") + "</p>\n"
+        }
+        if !industry.trends.isEmpty {
+            content += "<ul>\n" + industry.trends.map { "<li>\(escape($0.text))\(cite($0.source))</li>" }
+                .joined(separator: "\n") + "\n</ul>"
+        }
+        return section(SectionTitle.industry, content)
+    }
+
+    private static func questions(_ questions: [SuggestedQuestion]) -> String {
+        guard !questions.isEmpty else { return "" }
+        let items = questions.map { "<li>\(escape($0.text))\($0.source.map(cite) ?? "")</li>" }
+        return section(SectionTitle.questions, "<ol class=\"questions\">\n" + items.joined(separator: "\n") + "\n</ol>")
+    }
+
+    private static func preparation(_ you: PreparationNotes) -> String {
+        guard you != PreparationNotes() else { return "" }
+        var items: [String] = []
+        if !you.meetingGoals.isEmpty {
+            items.append("<b>Goals for this meeting:</b> \(escape(you.meetingGoals.joined(separator: "; ")))")
+        }
+        if !you.careerGoals.isEmpty { items.append("<b>Career goals:</b> \(escape(you.careerGoals.joined(separator: "; ")))") }
+        if let background = you.background { items.append("<b>Background:</b> \(escape(background))") }
+        if !you.practiceQuestions.isEmpty {
+            items.append("<b>They may ask you:</b> " + you.practiceQuestions.map(escape).joined(separator: " / "))
+        }
+        guard !items.isEmpty else { return "" }
+        return section(SectionTitle.you, "<ul>\n" + items.map { "<li>\($0)</li>" }.joined(separator: "\n") + "\n</ul>")
+    }
+
+    private static func checklist(_ items: [ChecklistItem]) -> String {
+        guard !items.isEmpty else { return "" }
+        let lines = items.map { item in
+            "<li>" + (item.due.map { "<b class=\"when\">\(escape($0))</b> " } ?? "") + escape(item.text) + "</li>"
+        }
+        return section(SectionTitle.checklist, "<ul class=\"checklist\">\n" + lines.joined(separator: "\n") + "\n</ul>")
+    }
+
+    /// Ruled lines for notes; none when the dossier proper leaves no room for them.
+    private static func notes(lines: Int) -> String {
+        guard lines > 0 else { return "" }
+        return "<section class=\"notes\">\n<h2>Notes</h2>\n"
+            + String(repeating: "<div class=\"rule\"></div>", count: lines) + "\n</section>\n"
+    }
+
+    private static func sources(_ dossier: Dossier) -> String {
+        var html = "<section class=\"sources\">\n<h2>\(SectionTitle.sources)</h2>\n<ol>\n"
+        for source in dossier.sources {
+            var line = "<li id=\"s\(source.number)\" value=\"\(source.number)\">"
+            line += link(source.url, text: source.title ?? source.url)
+            if let site = source.site { line += " — \(escape(site))" }
+            if let published = source.published { line += ", \(escape(published))" }
+            line += "<br><span class=\"url\">\(escape(source.url))</span>"
+            line += " <span class=\"fetched\">(fetched \(DateText.day(source.fetchedAt)))</span></li>\n"
+            html += line
+        }
+        html += "</ol>\n"
+        html += outcomes("Failed sources", dossier.failed)
+        html += outcomes("Skipped", dossier.skipped)
+        return html + "</section>\n"
     }
 
     private static func outcomes(_ title: String, _ outcomes: [SourceOutcome]) -> String {
         guard !outcomes.isEmpty else { return "" }
-        var html = "<h3>\(escape(title))</h3><ul>"
+        var html = "<h3>\(escape(title))</h3>\n<ul class=\"outcomes\">\n"
         for outcome in outcomes {
             var line = "<li>\(escape(outcome.sourceName))"
             if let url = outcome.url { line += " <span class=\"url\">\(escape(url))</span>" }
             let reason = [outcome.category, outcome.message].compactMap { $0 }.joined(separator: ": ")
             if !reason.isEmpty { line += " — \(escape(reason))" }
-            html += line + "</li>"
+            html += line + "</li>\n"
         }
-        return html + "</ul>"
+        return html + "</ul>\n"
+    }
+
+    private static func section(_ title: String, _ content: String) -> String {
+        "<section>\n<h2>\(escape(title))</h2>\n\(content)\n</section>\n"
     }
 
     private static func cite(_ number: Int) -> String {
-        "<sup><a href=\"#s\(number)\">[\(number)]</a></sup>"
+        "<sup class=\"cite\"><a href=\"#s\(number)\">[\(number)]</a></sup>"
     }
 
-    /// A link when `url` is http(s); plain text otherwise (no javascript:, data: …).
+    // MARK: - Escaping
+
+    /// A link when `url` is http(s); escaped text otherwise (no javascript:, data: …).
     static func link(_ url: String, text: String) -> String {
-        let scheme = URLComponents(string: url)?.scheme?.lowercased()
-        guard scheme == "http" || scheme == "https" else { return escape(text) }
-        return "<a href=\"\(escape(url))\" rel=\"noreferrer noopener\">\(escape(text))</a>"
+        guard let href = hrefValue(url) else { return escape(text) }
+        return "<a href=\"\(href)\" rel=\"noreferrer noopener\">\(escape(text))</a>"
+    }
+
+    /// The attribute value for an http(s) URL, or nil for any other scheme. The scheme is
+    /// checked on the raw text (so `java\tscript:` or a leading space is not a link), and
+    /// every byte outside printable ASCII is percent-encoded, the markup characters too.
+    static func hrefValue(_ url: String) -> String? {
+        let lowered = url.prefix(8).lowercased()
+        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else { return nil }
+        var out = ""
+        for byte in url.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;"
+            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "`"):
+                out += String(format: "%%%02X", byte)
+            case 0x21..<0x7F: out.unicodeScalars.append(Unicode.Scalar(byte))
+            default: out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
     }
 
     /// Escapes the five characters that matter in HTML text and attribute values, and drops
@@ -110,7 +228,7 @@ public enum HTMLRenderer {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             case "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}": continue
-            case "\n", "\t": out += " "
+            case "\n", "\r", "\t", "\u{2028}", "\u{2029}": out += " "
             default:
                 if scalar.properties.generalCategory == .control { continue }
                 out.unicodeScalars.append(scalar)
@@ -118,4 +236,42 @@ public enum HTMLRenderer {
         }
         return out
     }
+
+    // MARK: - Style
+
+    /// Screen: one readable column. Print: compact 9.5pt type, page margins that suit
+    /// both A4 and Letter, Sources on a new page, no break inside an item or after a heading.
+    private static let style = """
+    :root{color-scheme:light}
+    body{margin:0;background:#f4f4f2;color:#161616;font:10.5pt/1.45 Charter,"Bitstream Charter","Iowan Old Style",Georgia,"DejaVu Serif Condensed",serif;overflow-wrap:anywhere}
+    main{max-width:46em;margin:1.5em auto;padding:1.5em 2em;background:#fff;box-shadow:0 0 .4em rgba(0,0,0,.12)}
+    header{border-bottom:2px solid #222;padding-bottom:.3em;margin-bottom:.4em}
+    h1{font-size:18pt;line-height:1.15;margin:0 0 .15em}
+    h2{font-size:11.5pt;margin:.75em 0 .2em;padding-bottom:.05em;border-bottom:1px solid #999;break-after:avoid}
+    h3{font-size:10pt;margin:.5em 0 .15em;break-after:avoid}
+    p{margin:.2em 0}.meta{margin:.1em 0;color:#333}
+    ul,ol{margin:.15em 0;padding-left:1.4em}li{margin:.1em 0;break-inside:avoid}
+    ol.questions{padding-left:2em}
+    .when{font-variant-numeric:tabular-nums}.also{color:#555}
+    sup.cite{font-size:.72em;line-height:0;margin-left:.12em}sup.cite a{color:#1a4d8f;text-decoration:none}
+    ul.checklist{list-style:none;padding-left:.2em}
+    ul.checklist li::before{content:"";display:inline-block;width:.75em;height:.75em;border:1px solid #333;margin-right:.5em;vertical-align:-.08em}
+    .notes{break-inside:avoid}.rule{height:1.9em;border-bottom:1px solid #bbb}
+    .sources{font-size:.88em;line-height:1.35}.sources h2{margin-top:1.2em}
+    .sources ol{padding-left:2.2em}.sources li{margin:.15em 0}.url{color:#555;word-break:break-all;font-size:.95em}.fetched{color:#555}
+    .outcomes li{color:#333}
+    footer{font-size:.8em;color:#666;margin-top:1em}
+    a{color:#1a4d8f}
+    @page{size:auto;margin:14mm 14mm 13mm}
+    @page{@bottom-right{content:counter(page) " / " counter(pages);font:8pt sans-serif;color:#777}}
+    @media print{
+    body{background:none;font-size:9.5pt;line-height:1.28}
+    main{max-width:none;margin:0;padding:0;box-shadow:none}
+    h1{font-size:15pt}h2{font-size:10.5pt;margin:.5em 0 .12em}h3{margin:.4em 0 .1em}
+    li{margin:.06em 0}
+    a,sup.cite a{color:inherit;text-decoration:none}
+    .sources{break-before:page}.sources h2{margin-top:0}
+    .rule{height:7mm;box-sizing:border-box}
+    }
+    """
 }
