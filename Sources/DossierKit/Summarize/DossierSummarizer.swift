@@ -38,8 +38,14 @@ public struct DossierSummarizer: Sendable {
             Self.prior(sentence, document: documents[sentence.document], relevance: relevance, currentYear: currentYear)
                 * readability[sentence.document]
         }
-        // Rank the best `rankedSentenceLimit` by prior: the graph is quadratic.
-        let kept = priors.indices.sorted { (priors[$1], $0) < (priors[$0], $1) }.prefix(rankedSentenceLimit).sorted()
+        // The graph is quadratic: rank the best by prior, two thirds of the places for
+        // sentences about the person, the rest for the company's.
+        let byPrior = priors.indices.sorted { (priors[$1], $0) < (priors[$0], $1) }
+        let personPlaces = rankedSentenceLimit * 2 / 3
+        let aboutPersonByPrior = byPrior.filter { relevant[$0].person != .none }.prefix(personPlaces)
+        let companyByPrior = byPrior.filter { relevant[$0].person == .none }
+            .prefix(rankedSentenceLimit - aboutPersonByPrior.count)
+        let kept = (aboutPersonByPrior + companyByPrior).sorted()
         let sentences = kept.map { relevant[$0] }
         priors = kept.map { priors[$0] }
         let ranker = SentenceRanker(sentences: sentences, priors: priors)
@@ -68,7 +74,7 @@ public struct DossierSummarizer: Sendable {
         let trends = picker.pick(all.filter { SentenceCues.count(SentenceCues.trend, in: sentences[$0].folded) >= 2 }, count: 2)
         let mentions = picker.pick(aboutPerson, count: 30)
 
-        let news = newsItems(documents: documents, sentences: sentences, ranker: ranker, citations: &citations)
+        let news = newsItems(documents: documents, sentences: sentences, ranker: ranker, pool: pool, citations: &citations)
         var timeline = careerSentences.map { index in
             TimelineItem(when: sentences[index].years.first.map(String.init), text: sentences[index].text, verbatim: true,
                          source: citations.number(for: documents[sentences[index].document]))
@@ -81,7 +87,7 @@ public struct DossierSummarizer: Sendable {
         }
         let citedDocuments = Set(picker.used.map { sentences[$0].document })
         let phraseText = pool.sentences.filter { citedDocuments.contains($0.document) }.map(\.text).joined(separator: "\n")
-        let nameWords = Set(TermVector.terms(NameMatcher.fold(subject.name)))
+        let nameWords = Set(TermVector.terms(NameMatcher.fold(([subject.name] + companyNames).joined(separator: " "))))
         let keyPhrases = KeyPhraseExtractor.keyPhrases(in: phraseText, count: 16, excluding: [subject.name] + companyNames)
             .filter { phrase in TermVector.terms(NameMatcher.fold(phrase)).allSatisfy { !nameWords.contains($0) } }
             .prefix(8).map { $0 }
@@ -129,7 +135,8 @@ public struct DossierSummarizer: Sendable {
     /// how early it comes, how recent its page is, how many facts it carries for its length,
     /// how it is anchored, and its BM25 relevance to the person, the company and career words.
     static func prior(_ sentence: PoolSentence, document: SourceDocument, relevance: Double, currentYear: Int) -> Double {
-        let position = 1 / (1 + Double(sentence.position) / 30)
+        // The lead of an article sums it up; a personal essay tells a life in order.
+        let position = sentence.person == .firstPerson ? 0.5 : 1 / (1 + Double(sentence.position) / 15)
         var recency = 1.0
         if let published = document.published, let year = Int(published.prefix(4)), year <= currentYear {
             recency = 1 + 0.5 * max(0, 1 - Double(currentYear - year) / 10)
@@ -141,9 +148,9 @@ public struct DossierSummarizer: Sendable {
             return first.isUppercase
         }.map { $0.trimmingCharacters(in: .punctuationCharacters) })
         let numbers = words.filter { $0.first?.isNumber == true }.count
-        let facts = Double(names.count) * 0.4 + Double(sentence.years.count) * 0.5 + Double(numbers) * 0.2
+        let facts = Double(names.count) * 0.6 + Double(sentence.years.count) * 0.6 + Double(numbers) * 0.2
         let density = 0.3 + min(2, facts)
-        let length = sentence.wordCount > 35 ? 35 / Double(sentence.wordCount) : sentence.wordCount < 10 ? 0.7 : 1
+        let length = sentence.wordCount > 25 ? pow(25 / Double(sentence.wordCount), 1.5) : sentence.wordCount < 10 ? 0.7 : 1
         let anchor: Double = switch sentence.person {
         case .named: 1
         case .firstPerson: 0.8
@@ -167,7 +174,7 @@ public struct DossierSummarizer: Sendable {
     /// Pages with a publication date (encyclopedia articles aside), newest first, each with
     /// its best-ranked sentence.
     private func newsItems(documents: [SourceDocument], sentences: [PoolSentence], ranker: SentenceRanker,
-                           citations: inout CitationTable) -> [NewsItem] {
+                           pool: SentencePool, citations: inout CitationTable) -> [NewsItem] {
         let encyclopedias = ["wikipedia.org", "wikidata.org"]
         let dated = documents.indices.filter { index in
             guard let published = documents[index].published, published.count >= 4, Int(published.prefix(4)) != nil else { return false }
@@ -182,7 +189,9 @@ public struct DossierSummarizer: Sendable {
             guard seenTitles.insert(NameMatcher.fold(title)).inserted else { return nil }
             let best = sentences.indices.filter { sentences[$0].document == index }
                 .max { (ranker.scores[$0], $1) < (ranker.scores[$1], $0) }
-            let sentence = best.map { sentences[$0].text }.flatMap { NameMatcher.fold($0) == NameMatcher.fold(title) ? nil : $0 }
+            let lead = pool.sentences.first { $0.document == index && $0.wordCount >= 8 && $0.paragraph >= 0 }
+            let sentence = (best.map { sentences[$0].text } ?? lead?.text)
+                .flatMap { NameMatcher.fold($0) == NameMatcher.fold(title) ? nil : $0 }
             return NewsItem(date: String(document.published!.prefix(10)), title: title, sentence: sentence,
                             source: citations.number(for: document))
         }.prefix(5).map { $0 }

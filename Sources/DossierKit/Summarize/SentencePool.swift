@@ -91,9 +91,11 @@ struct SentencePool {
     static func line(for row: TableRow, in document: SourceDocument, person: NameMatcher) -> String? {
         func labelled(_ index: Int) -> String {
             let cell = row.cells[index].count > 160 ? String(row.cells[index].prefix(160)) + "…" : row.cells[index]
-            return row.headings[index].map { "\($0): \(cell)" } ?? cell
+            // Headings are short; a long one is a widget (sort buttons), not a label.
+            return row.headings[index].flatMap { $0.count <= 40 ? "\($0): \(cell)" : nil } ?? cell
         }
-        let naming = row.cells.indices.filter { person.isNamed(inSentence: NameMatcher.fold(row.cells[$0])) }
+        // A long cell naming the person is a list (a navigation box of names), not a fact.
+        let naming = row.cells.indices.filter { row.cells[$0].count <= 160 && person.isNamed(inSentence: NameMatcher.fold(row.cells[$0])) }
         guard !naming.isEmpty else { return nil }
         let chosen = row.cells.count <= 4 ? Array(row.cells.indices) : ([0] + naming.filter { $0 != 0 })
         let cells = chosen.map(labelled).filter { !$0.isEmpty }
@@ -141,12 +143,16 @@ struct SentencePool {
         guard (6...60).contains(wordCount), let last = text.last else { return false }
         guard ".!?\"”’)".contains(last) else { return false }
         guard let first = text.first, first.isLetter || first.isNumber || "\"“‘'(".contains(first) else { return false }
-        // A whole sentence in quotes is a cited title ("Musk's dream almost killed Tesla").
-        if "\"“".contains(first), let closing = text.dropFirst().firstIndex(where: { "\"”".contains($0) }),
-           text.distance(from: closing, to: text.endIndex) <= 3 { return false }
+        // A sentence that opens with a quoted title closed by a period is a reference-list
+        // entry ("Musk's dream almost killed Tesla". The Times.).
+        if "\"“".contains(first), let closing = text.dropFirst().firstIndex(where: { "\"”".contains($0) }) {
+            let before = text[text.index(before: closing)]
+            let after = text[text.index(after: closing)...].first
+            if before == "." || after == "." || after == nil { return false }
+        }
         let lowered = text.lowercased()
         let noise = ["retrieved ", "archived from", "isbn", "doi:", "(pdf)", "http://", "https://", "www.", " | ",
-                     "cookie", "subscribe", "sign up", "javascript", "all rights reserved", "click here"]
+                     "cookie", "subscribe", "sign up", "enable javascript", "all rights reserved", "click here"]
         if noise.contains(where: { lowered.contains($0) }) { return false }
         let letters = text.unicodeScalars.filter { CharacterSet.letters.contains($0) }.count
         return Double(letters) / Double(text.unicodeScalars.count) > 0.6

@@ -78,7 +78,7 @@ struct SentenceRanker {
     /// Graph score of each sentence, indexed like `sentences`.
     private(set) var scores: [Double]
 
-    init(sentences: [PoolSentence], priors: [Double], damping: Double = 0.5, iterations: Int = 30) {
+    init(sentences: [PoolSentence], priors: [Double], damping: Double = 0.3, iterations: Int = 30) {
         self.sentences = sentences
         vectors = TermVector.vectors(sentences.map(\.terms))
         let count = sentences.count

@@ -6,10 +6,11 @@ import Foundation
 ///
 /// The text is split into sentences and words; every run of one to three words that is not
 /// interrupted by punctuation, neither starts nor ends with a stopword and holds no number-only
-/// word is a candidate. Each word gets a score from five statistical features (casing, position,
-/// frequency, relatedness to context and spread over sentences) and each candidate a score from
-/// its words; lower scores are better. Near-identical candidates (singular and plural, one inside
-/// another, or a few letters apart) are kept only once, in their best-scoring form.
+/// word is a candidate (phrases of two or three words must occur at least twice). Each word gets
+/// a score from five statistical features (casing, position, frequency, relatedness to context
+/// and spread over sentences) and each candidate a score from its words; lower scores are better.
+/// Near-identical candidates (singular and plural, one inside another, or a few letters apart)
+/// are kept only once, in their best-scoring form.
 public enum KeyPhraseExtractor {
     /// The best `count` key phrases of `text`, best first, each in the casing it most often has
     /// in the text.
@@ -115,7 +116,7 @@ private struct TokenizedDocument {
                     sentenceHasTokens = false
                 }
                 pendingBreak = true
-            } else if !scalar.properties.isWhitespace {
+            } else if !(scalar == " " || scalar == "\t" || scalar == "\r" || scalar.properties.isWhitespace) {
                 pendingBreak = true
             }
             index = scalars.index(after: index)
@@ -127,15 +128,24 @@ private struct TokenizedDocument {
         if let known = wordIDs[folded] { return known }
         let id = Int32(words.count)
         wordIDs[folded] = id
-        let isNumber = !folded.unicodeScalars.contains { $0.properties.isAlphabetic }
-        let isStopword = englishStopwords.contains(folded) || (folded.unicodeScalars.count == 1 && !isNumber)
+        let isNumber = !folded.unicodeScalars.contains(where: \.isLetter)
+        let isStopword = englishStopwords.contains(folded) || Self.isContraction(folded)
+            || (folded.unicodeScalars.count == 1 && !isNumber)
         words.append(WordKind(text: folded, isStopword: isStopword, isNumber: isNumber))
         return id
     }
 
     /// Lowercased, with typographic apostrophes made plain so "don’t" and "don't" are one word.
     private static func fold(_ spelling: Substring) -> String {
-        spelling.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        let lowercased = spelling.lowercased()
+        guard lowercased.unicodeScalars.contains("\u{2019}") else { return lowercased }
+        return String(String.UnicodeScalarView(lowercased.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+    }
+
+    /// "you'll", "didn't", "we're": function words however they are spelled.
+    private static func isContraction(_ folded: String) -> Bool {
+        guard folded.utf8.contains(UInt8(ascii: "'")), let apostrophe = folded.lastIndex(of: "'") else { return false }
+        return ["ll", "re", "ve", "d", "m", "t"].contains(folded[folded.index(after: apostrophe)...])
     }
 
     /// "Acme's" counts as "Acme".
@@ -174,6 +184,11 @@ extension Unicode.Scalar {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
+    }
+
+    /// An alphabetic scalar (checked without a property lookup for ASCII).
+    fileprivate var isLetter: Bool {
+        isASCII ? ("a"..."z").contains(self) || ("A"..."Z").contains(self) : properties.isAlphabetic
     }
 }
 
@@ -283,9 +298,9 @@ private enum Casing {
     init(_ spelling: String) {
         var letters = 0, uppercase = 0
         var firstIsUppercase: Bool?
-        for scalar in spelling.unicodeScalars where scalar.properties.isAlphabetic {
+        for scalar in spelling.unicodeScalars where scalar.isLetter {
             letters += 1
-            let isUppercase = scalar.properties.isUppercase
+            let isUppercase = scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.isUppercase
             if isUppercase { uppercase += 1 }
             if firstIsUppercase == nil { firstIsUppercase = isUppercase }
         }
@@ -301,29 +316,22 @@ private enum Casing {
 
 // MARK: - Candidates
 
-/// Up to three word ids; unused slots are -1.
+/// One to three ids (of lowercased words or of spellings); unused slots are -1.
 private struct WordGram: Hashable {
-    var words: (Int32, Int32, Int32)
-    var length: Int
+    var first: Int32
+    var second: Int32 = -1
+    var third: Int32 = -1
 
     init(_ tokens: ArraySlice<Token>, _ id: (Token) -> Int32) {
-        var slots: [Int32] = [-1, -1, -1]
-        for (offset, token) in tokens.enumerated() { slots[offset] = id(token) }
-        words = (slots[0], slots[1], slots[2])
-        length = tokens.count
+        let start = tokens.startIndex
+        first = id(tokens[start])
+        if tokens.count > 1 { second = id(tokens[start + 1]) }
+        if tokens.count > 2 { third = id(tokens[start + 2]) }
     }
 
-    var array: [Int32] { Array([words.0, words.1, words.2].prefix(length)) }
+    var length: Int { third >= 0 ? 3 : second >= 0 ? 2 : 1 }
 
-    static func == (lhs: WordGram, rhs: WordGram) -> Bool {
-        lhs.length == rhs.length && lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(words.0)
-        hasher.combine(words.1)
-        hasher.combine(words.2)
-    }
+    var ids: [Int32] { third >= 0 ? [first, second, third] : second >= 0 ? [first, second] : [first] }
 }
 
 /// Every candidate phrase of a document with its frequency and score.
@@ -377,15 +385,17 @@ private struct CandidateSet {
         let words = statistics.document.words
         let adjacency = statistics.adjacency
         let frequency = statistics.frequency
-        let ids = candidate.gram.array
+        let ids = candidate.gram.ids
         var product = 1.0
         var sum = 0.0
         for (offset, id) in ids.enumerated() {
             if words[Int(id)].isStopword {
+                // The chance of seeing the stopword after the word before it, times the chance of
+                // seeing the word after it follow the stopword.
                 let before = ids[offset - 1], after = ids[offset + 1]
-                let toStopword = Double(adjacency[WordPair(first: before, second: id)] ?? 0) / Double(max(frequency[Int(before)], 1))
-                let fromStopword = Double(adjacency[WordPair(first: id, second: after)] ?? 0) / Double(max(frequency[Int(after)], 1))
-                let binding = toStopword * fromStopword
+                let intoStopword = Double(adjacency[WordPair(first: before, second: id)] ?? 0) / Double(frequency[Int(before)])
+                let outOfStopword = Double(adjacency[WordPair(first: id, second: after)] ?? 0) / Double(frequency[Int(after)])
+                let binding = intoStopword * outOfStopword
                 product *= 1 + (1 - binding)
                 sum -= 1 - binding
             } else {
@@ -393,23 +403,31 @@ private struct CandidateSet {
                 sum += wordScores[Int(id)]
             }
         }
-        return product / (Double(candidate.frequency) * (1 + sum))
+        // Loosely bound stopwords can push the sum below zero; clamping keeps the score positive.
+        return product / (Double(candidate.frequency) * (1 + max(sum, 0)))
     }
 
     /// The best `count` distinct candidates as phrases in their most common spelling.
     func best(_ count: Int) -> [String] {
         let words = document.words
-        let ranked = candidates.sorted { lhs, rhs in
-            if lhs.score != rhs.score { return lhs.score < rhs.score }
-            return lhs.gram.array.map { words[Int($0)].text }.lexicographicallyPrecedes(rhs.gram.array.map { words[Int($0)].text })
-        }
+        // A word sequence seen once is rarely a key phrase, but the product of word scores favours
+        // it over its parts; only single words may occur once.
+        let ranked = candidates.filter { $0.gram.length == 1 || $0.frequency > 1 }.sorted { $0.score < $1.score }
         var chosen: [[String]] = []
         var phrases: [String] = []
-        for candidate in ranked where phrases.count < count {
-            let folded = candidate.gram.array.map { words[Int($0)].text }
-            if chosen.contains(where: { PhraseSimilarity.isNearDuplicate(folded, $0) }) { continue }
-            chosen.append(folded)
-            phrases.append(spelling(of: candidate))
+        var runStart = 0
+        while runStart < ranked.count && phrases.count < count {
+            // Candidates with equal scores are taken in alphabetical order of their words.
+            var runEnd = runStart + 1
+            while runEnd < ranked.count && ranked[runEnd].score == ranked[runStart].score { runEnd += 1 }
+            let run = ranked[runStart..<runEnd].map { candidate in (candidate, candidate.gram.ids.map { words[Int($0)].text }) }
+                .sorted { $0.1.lexicographicallyPrecedes($1.1) }
+            for (candidate, folded) in run where phrases.count < count {
+                if chosen.contains(where: { PhraseSimilarity.isNearDuplicate(folded, $0) }) { continue }
+                chosen.append(folded)
+                phrases.append(spelling(of: candidate))
+            }
+            runStart = runEnd
         }
         return phrases
     }
@@ -420,7 +438,7 @@ private struct CandidateSet {
         let length = candidate.gram.length
         var counts: [WordGram: Int] = [:]
         var order: [WordGram] = []  // spellings in order of first appearance
-        for start in candidate.firstToken...(tokens.count - length) {
+        for start in candidate.firstToken...(tokens.count - length) where tokens[start].word == candidate.gram.first {
             let slice = tokens[start..<(start + length)]
             guard WordGram(slice, \.word) == candidate.gram,
                   !slice.dropFirst().contains(where: \.breakBefore) else { continue }
@@ -432,7 +450,7 @@ private struct CandidateSet {
         for surface in order.dropFirst() where counts[surface, default: 0] > counts[best, default: 0] {
             best = surface
         }
-        return best.array.map { document.surfaces[Int($0)] }.joined(separator: " ")
+        return best.ids.map { document.surfaces[Int($0)] }.joined(separator: " ")
     }
 }
 
@@ -440,7 +458,7 @@ private struct CandidateSet {
 
 /// Decides whether two lowercased phrases say the same thing for a key-phrase list.
 private enum PhraseSimilarity {
-    /// Equal up to plural endings, one contained in the other word for word, or at least 80 %
+    /// Equal up to plural endings, one contained in the other word for word, or more than 80 %
     /// alike by edit distance (Levenshtein over characters, relative to the longer phrase).
     static func isNearDuplicate(_ lhs: [String], _ rhs: [String]) -> Bool {
         let left = lhs.map(singular), right = rhs.map(singular)
@@ -489,22 +507,22 @@ private enum PhraseSimilarity {
 
 // MARK: - Stopwords
 
-/// Common English function words (and a few web and title words) that may not start or end a
-/// key phrase. Compared lowercased, with plain apostrophes.
+/// Common English function words, titles and very general words that may not start or end a key
+/// phrase. Compared lowercased, with plain apostrophes; contractions ("we'll") are recognised apart.
 private let englishStopwords: Set<String> = [
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
-    "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
-    "can", "could", "did", "do", "does", "doing", "don't", "down", "during", "each", "e.g", "either",
-    "etc", "even", "ever", "every", "few", "for", "from", "further", "get", "gets", "got", "had", "has",
-    "have", "having", "he", "he's", "her", "here", "hers", "herself", "him", "himself", "his", "how",
-    "however", "i", "i'm", "i.e", "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself",
-    "just", "let's", "like", "many", "may", "me", "might", "more", "most", "mr", "mrs", "ms", "dr", "much",
-    "must", "my", "myself", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only",
-    "or", "other", "our", "ours", "ourselves", "out", "over", "own", "per", "rather", "really", "said",
-    "same", "says", "she", "she's", "should", "since", "so", "some", "still", "such", "than", "that",
-    "that's", "the", "their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they",
-    "they're", "this", "those", "though", "through", "thus", "to", "too", "under", "until", "up", "upon",
-    "us", "use", "used", "using", "very", "via", "was", "we", "we're", "we've", "well", "were", "what",
-    "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within",
-    "without", "would", "yet", "you", "you're", "you've", "your", "yours", "yourself", "yourselves",
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "anything",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
+    "can", "could", "did", "do", "does", "doing", "down", "dr", "during", "e.g", "each", "either", "etc",
+    "even", "ever", "every", "everything", "few", "for", "from", "further", "get", "gets", "got", "had",
+    "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how",
+    "however", "i", "i.e", "if", "in", "into", "is", "it", "its", "itself", "just", "let", "like", "made",
+    "make", "makes", "many", "may", "me", "might", "more", "most", "mr", "mrs", "ms", "much", "must", "my",
+    "myself", "no", "nor", "not", "nothing", "now", "of", "off", "often", "on", "once", "one", "only", "or",
+    "other", "our", "ours", "ourselves", "out", "over", "own", "per", "rather", "really", "said", "same",
+    "says", "she", "should", "since", "so", "some", "something", "still", "such", "take", "takes", "than",
+    "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this",
+    "those", "though", "through", "thus", "to", "too", "under", "until", "up", "upon", "us", "use", "used",
+    "using", "very", "via", "was", "we", "well", "were", "what", "when", "where", "whether", "which",
+    "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you",
+    "your", "yours", "yourself", "yourselves",
 ]

@@ -49,16 +49,22 @@ public struct SimHash {
 /// same order (whatever the punctuation, quotes, whitespace or casing), or a SimHash fingerprint
 /// within `maximumDistance` bits of an accepted one.
 ///
-/// The default distance, 3, is the strictest that still takes a sentence of twenty-odd
-/// words with one word changed as a repeat in the test suite, while two different sentences
-/// about the same person stay far apart (unrelated sentences differ in about 32 bits).
+/// The default distance is 12 bits. Changing one word of a sentence replaces up to three of its
+/// shingles, which for a sentence of twenty-odd words moves the fingerprint by 4 to 17 bits
+/// (about 9 on average; ties in the bit votes make it noisy). Measured on 3,319 sentences of the
+/// extraction corpus: within 3 bits caught only 13 % of one-word edits, within 10 bits 82 % and
+/// within 12 bits 92 %. Of the 5.5 million pairs of different sentences there, the pairs within
+/// 10 bits were all genuine near-copies (a quote with and without its attribution, a price
+/// changed); at 11 and 12 bits six unrelated short sentences paired up (about one pair in a
+/// million), and unrelated sentences average 32 bits. `NearDuplicateTests` pins the behaviour
+/// on sentences about one person.
 public struct NearDuplicateFilter {
     /// The largest SimHash distance at which a text counts as a repeat.
     public let maximumDistance: Int
     private var fingerprints: [UInt64] = []
     private var wordSequences: Set<String> = []
 
-    public init(maximumDistance: Int = 3) {
+    public init(maximumDistance: Int = 12) {
         self.maximumDistance = maximumDistance
     }
 
