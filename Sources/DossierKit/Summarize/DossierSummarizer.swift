@@ -74,10 +74,11 @@ public struct DossierSummarizer: Sendable {
         let trends = picker.pick(all.filter { SentenceCues.count(SentenceCues.trend, in: sentences[$0].folded) >= 2 }, count: 2)
         let mentions = picker.pick(aboutPerson, count: 30)
 
-        let news = newsItems(documents: documents, sentences: sentences, ranker: ranker, pool: pool, citations: &citations)
-        var timeline = careerSentences.map { index in
-            TimelineItem(when: sentences[index].years.first.map(String.init), text: sentences[index].text, verbatim: true,
-                         source: citations.number(for: documents[sentences[index].document]))
+        let news = newsItems(documents: documents, sentences: sentences, ranker: ranker, pool: pool, person: personMatcher,
+                             companies: companyNames.map(NameMatcher.init), used: Set(picker.used), citations: &citations)
+        let subjectWords = Set(TermVector.terms(NameMatcher.fold(subject.name))).union(["he", "she", "i", "we", "they"])
+        var timeline = Self.mergedBySteps(careerSentences.map { sentences[$0] }, subjects: subjectWords) { sentence in
+            citations.number(for: documents[sentence.document])
         }
         timeline += structuredTimeline(discovery.personFacts, citations: &citations, readAt: generatedAt)
         timeline.sort { ($0.when ?? "9999", $0.text) < ($1.when ?? "9999", $1.text) }
@@ -93,8 +94,7 @@ public struct DossierSummarizer: Sendable {
             .prefix(8).map { $0 }
 
         let questionSentences = (glance + careerSentences + ownWords + mentions).filter { sentences[$0].person != .none }
-        var questionWriter = QuestionWriter(banks: banks, companyName: companyNames.first,
-                                            subjectWords: Set(TermVector.terms(NameMatcher.fold(subject.name))))
+        var questionWriter = QuestionWriter(banks: banks, companyName: companyNames.first, subjectWords: subjectWords)
         let questions = questionWriter.questions(
             steps: questionSentences.map { (sentences[$0], documents[sentences[$0].document]) },
             news: news.filter { item in documents.contains { ($0.title ?? $0.url) == item.title && Self.englishShare($0.text) > 0.5 } },
@@ -171,30 +171,68 @@ public struct DossierSummarizer: Sendable {
 
     // MARK: - Sections
 
-    /// Pages with a publication date (encyclopedia articles aside), newest first, each with
-    /// its best-ranked sentence.
+    /// Timeline lines from career sentences (best first), merged by the step they tell (its
+    /// kind and organisation or title): a later sentence with the same step adds its year
+    /// beside the first when it differs, rather than a line of its own.
+    static func mergedBySteps(_ career: [PoolSentence], subjects: Set<String>, cite: (PoolSentence) -> Int) -> [TimelineItem] {
+        var items: [TimelineItem] = []
+        var itemByStep: [String: Int] = [:]
+        for sentence in career {
+            let source = cite(sentence)
+            let year = sentence.years.first.map(String.init)
+            let keys = CareerStep.steps(in: sentence.text, subjects: subjects).map { $0.kind + "\u{1F}" + NameMatcher.fold($0.name) }
+            if let existing = keys.lazy.compactMap({ itemByStep[$0] }).first {
+                if let year, year != items[existing].when, !items[existing].otherDates.contains(where: { $0.date == year }) {
+                    items[existing].otherDates.append(CitedDate(date: year, source: source))
+                }
+                continue
+            }
+            for key in keys { itemByStep[key] = items.count }
+            items.append(TimelineItem(when: year, text: sentence.text, verbatim: true, source: source))
+        }
+        return items
+    }
+
+    /// Up to five pages with a publication date (encyclopedia articles aside): those naming the
+    /// person first, then those naming the company, then the rest, newest first within each;
+    /// shown newest first, each with its best-ranked sentence (or its first, when none was
+    /// ranked) unless that only repeats the title.
     private func newsItems(documents: [SourceDocument], sentences: [PoolSentence], ranker: SentenceRanker,
-                           pool: SentencePool, citations: inout CitationTable) -> [NewsItem] {
+                           pool: SentencePool, person: NameMatcher, companies: [NameMatcher], used: Set<Int>,
+                           citations: inout CitationTable) -> [NewsItem] {
         let encyclopedias = ["wikipedia.org", "wikidata.org"]
         let dated = documents.indices.filter { index in
             guard let published = documents[index].published, published.count >= 4, Int(published.prefix(4)) != nil else { return false }
             let host = URLComponents(string: documents[index].url)?.host?.lowercased() ?? ""
             return !encyclopedias.contains { host == $0 || host.hasSuffix("." + $0) }
         }
+        func tier(_ index: Int) -> Int {
+            let folded = NameMatcher.fold((documents[index].title ?? "") + " " + documents[index].text)
+            return person.isMentioned(in: folded) ? 0 : companies.contains { $0.isMentioned(in: folded) } ? 1 : 2
+        }
+        let tiers = Dictionary(uniqueKeysWithValues: dated.map { ($0, tier($0)) })
         var seenTitles = Set<String>()
-        let newest = dated.sorted { (documents[$1].published!, $0) < (documents[$0].published!, $1) }
-        return newest.compactMap { index -> NewsItem? in
+        let chosen = dated
+            .sorted { (tiers[$0]!, documents[$1].published!, $0) < (tiers[$1]!, documents[$0].published!, $1) }
+            .filter { seenTitles.insert(NameMatcher.fold(documents[$0].title ?? documents[$0].url)).inserted }
+            .prefix(5)
+            .sorted { (documents[$1].published!, $0) < (documents[$0].published!, $1) }
+        return chosen.map { index in
             let document = documents[index]
             let title = document.title ?? document.url
-            guard seenTitles.insert(NameMatcher.fold(title)).inserted else { return nil }
-            let best = sentences.indices.filter { sentences[$0].document == index }
+            let foldedTitle = NameMatcher.fold(title)
+            let best = sentences.indices.filter {
+                sentences[$0].document == index && !sentences[$0].folded.contains(foldedTitle) && !used.contains($0)
+            }
                 .max { (ranker.scores[$0], $1) < (ranker.scores[$1], $0) }
-            let lead = pool.sentences.first { $0.document == index && $0.wordCount >= 8 && $0.paragraph >= 0 }
-            let sentence = (best.map { sentences[$0].text } ?? lead?.text)
-                .flatMap { NameMatcher.fold($0) == NameMatcher.fold(title) ? nil : $0 }
-            return NewsItem(date: String(document.published!.prefix(10)), title: title, sentence: sentence,
-                            source: citations.number(for: document))
-        }.prefix(5).map { $0 }
+            let usedIDs = Set(used.map { sentences[$0].id })
+            let lead = pool.sentences.first {
+                $0.document == index && $0.wordCount >= 8 && $0.paragraph >= 0 && !$0.folded.contains(foldedTitle)
+                    && !usedIDs.contains($0.id)
+            }
+            return NewsItem(date: String(document.published!.prefix(10)), title: title,
+                            sentence: best.map { sentences[$0].text } ?? lead?.text, source: citations.number(for: document))
+        }
     }
 
     /// Employer, position and education claims; the same claim with different dates from
@@ -221,15 +259,18 @@ public struct DossierSummarizer: Sendable {
 
     // MARK: - Budget and numbering
 
-    /// Drops the least necessary sentences until the body fits: further mentions first, then
-    /// trends, company sentences, timeline lines beyond five, own words beyond one and
-    /// glance sentences beyond three.
+    /// Drops the least necessary lines until the body fits: trends, news beyond three and
+    /// company sentences beyond three first (the person comes first), then further mentions,
+    /// then company lines down to two each, timeline lines beyond five, own words beyond one
+    /// and glance sentences beyond three.
     static func fitBudget(_ dossier: inout Dossier, words budget: Int) {
         while bodyWords(dossier) > budget {
-            if !dossier.mentions.isEmpty { dossier.mentions.removeLast() }
-            else if !dossier.industry.trends.isEmpty { dossier.industry.trends.removeLast() }
+            if !dossier.industry.trends.isEmpty { dossier.industry.trends.removeLast() }
             else if dossier.companyProfile.news.count > 3 { dossier.companyProfile.news.removeLast() }
-            else if !dossier.companyProfile.sentences.isEmpty { dossier.companyProfile.sentences.removeLast() }
+            else if dossier.companyProfile.sentences.count > 3 { dossier.companyProfile.sentences.removeLast() }
+            else if !dossier.mentions.isEmpty { dossier.mentions.removeLast() }
+            else if dossier.companyProfile.news.count > 2 { dossier.companyProfile.news.removeLast() }
+            else if dossier.companyProfile.sentences.count > 2 { dossier.companyProfile.sentences.removeLast() }
             else if let index = dossier.timeline.lastIndex(where: \.verbatim), dossier.timeline.count > 5 { dossier.timeline.remove(at: index) }
             else if dossier.ownWords.count > 1 { dossier.ownWords.removeLast() }
             else if dossier.atAGlance.count > 3 { dossier.atAGlance.removeLast() }

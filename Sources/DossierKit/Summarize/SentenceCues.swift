@@ -10,7 +10,8 @@ enum SentenceCues {
         "succeeded", "graduated", "studied", "attended", "earned", "received", "moved", "worked", "works", "serves",
         "served", "previously", "spent", "elected", "sold", "retired", "born", "chief executive", "ceo",
         "chairman", "president", "professor", "degree", "phd", "award", "prize", "awarded", "won", "invented",
-        "created", "wrote", "developed", "acquired", "ran", "led", "leads", "replaced",
+        "created", "wrote", "developed", "acquired", "ran", "led", "leads", "replaced", "matriculated", "transferred",
+        "enrolled", "bought", "invested",
     ]
 
     /// Motivation and lessons: what "In their own words" looks for.

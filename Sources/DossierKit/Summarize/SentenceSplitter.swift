@@ -32,7 +32,8 @@ public enum SentenceSplitter {
                 let atEnd = end >= characters.count
                 let followedBySpace = !atEnd && characters[end].isWhitespace
                 if atEnd || (followedBySpace && startsSentence(characters, after: end)
-                             && !(character == "." && isAbbreviation(characters, periodAt: index))) {
+                             && !(character == "." && isAbbreviation(characters, periodAt: index)
+                                  && !endsCompanyName(characters, periodAt: index, next: end))) {
                     append(characters[start..<end], to: &sentences)
                     start = end
                 }
@@ -66,6 +67,25 @@ public enum SentenceSplitter {
         guard next < characters.count else { return true }
         let character = characters[next]
         return character.isUppercase || character.isNumber || "\"“‘'([".contains(character)
+    }
+
+    /// Company suffixes end a sentence when a usual sentence opener follows ("… Tesla, Inc. Other
+    /// involvements include …").
+    static let companySuffixes: Set<String> = ["inc", "ltd", "co", "corp", "llc", "plc"]
+    static let sentenceOpeners: Set<String> = [
+        "The", "This", "That", "These", "It", "Its", "He", "She", "His", "Her", "They", "Their", "In", "On", "At",
+        "Other", "After", "Before", "Since", "During", "Its", "We", "I", "A", "An", "As", "But", "However",
+    ]
+
+    private static func endsCompanyName(_ characters: [Character], periodAt index: Int, next position: Int) -> Bool {
+        var wordStart = index
+        while wordStart > 0, characters[wordStart - 1].isLetter { wordStart -= 1 }
+        guard companySuffixes.contains(String(characters[wordStart..<index]).lowercased()) else { return false }
+        var start = position
+        while start < characters.count, characters[start].isWhitespace { start += 1 }
+        var end = start
+        while end < characters.count, characters[end].isLetter { end += 1 }
+        return sentenceOpeners.contains(String(characters[start..<end]))
     }
 
     /// The word before the period is an abbreviation or a single initial ("J.").
