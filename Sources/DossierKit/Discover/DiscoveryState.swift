@@ -105,7 +105,9 @@ struct DiscoveryState {
         source: SourceDefinition, fetchedAt: Date, tableRows: [TableRow] = []
     ) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let rowsNamingPerson = tableRows.filter { person.isNamed(inSentence: NameMatcher.fold($0.cells.joined(separator: " "))) }
+        // On a page titled with the person's name (a profile), every table is about them.
+        let profile = title.map { person.matchesFullName(in: NameMatcher.fold($0)) } ?? false
+        let rowsNamingPerson = tableRows.filter { profile || person.isNamed(inSentence: NameMatcher.fold($0.cells.joined(separator: " "))) }
         guard !trimmed.isEmpty || !rowsNamingPerson.isEmpty else { return }
         documents.append(SourceDocument(
             url: url, title: title, siteName: siteName, published: published, text: trimmed,

@@ -13,7 +13,7 @@ public struct DossierSummarizer: Sendable {
     public var banks: SummaryBanks
     public var profile: UserProfile
     /// The most words the body (everything before the Sources list) may have.
-    public var bodyWordBudget = 1_150
+    public var bodyWordBudget = 1_180
     /// How many sentences the graph ranks at most (the best by prior).
     public var rankedSentenceLimit = 600
 
@@ -33,10 +33,12 @@ public struct DossierSummarizer: Sendable {
                         + SentenceCues.career.flatMap { TermVector.terms($0) })
         let bm25 = BM25.scores(relevant.map(\.terms), query: query)
         let currentYear = Calendar(identifier: .gregorian).component(.year, from: generatedAt)
+        // The dossier is written for an English reader: pages and sentences in other
+        // languages rank lower.
         let readability = documents.map { Self.englishShare($0.text) }
         var priors = zip(relevant, bm25).map { sentence, relevance in
             Self.prior(sentence, document: documents[sentence.document], relevance: relevance, currentYear: currentYear)
-                * readability[sentence.document]
+                * readability[sentence.document] * pow(Self.englishShare(sentence.text), 2)
         }
         // The graph is quadratic: rank the best by prior, two thirds of the places for
         // sentences about the person, the rest for the company's.
@@ -70,7 +72,7 @@ public struct DossierSummarizer: Sendable {
         }, count: 3)
         let companySentences = picker.pick(all.filter {
             sentences[$0].company && sentences[$0].person == .none && SentenceCues.matches(SentenceCues.company, in: sentences[$0].folded)
-        }, count: 5)
+        }, count: 8)
         let trends = picker.pick(all.filter { SentenceCues.count(SentenceCues.trend, in: sentences[$0].folded) >= 2 }, count: 2)
         let mentions = picker.pick(aboutPerson, count: 30)
 
@@ -149,8 +151,8 @@ public struct DossierSummarizer: Sendable {
         }.map { $0.trimmingCharacters(in: .punctuationCharacters) })
         let numbers = words.filter { $0.first?.isNumber == true }.count
         let facts = Double(names.count) * 0.6 + Double(sentence.years.count) * 0.6 + Double(numbers) * 0.2
-        let density = 0.3 + min(2, facts)
-        let length = sentence.wordCount > 25 ? pow(25 / Double(sentence.wordCount), 1.5) : sentence.wordCount < 10 ? 0.7 : 1
+        let density = 0.3 + min(3, facts)
+        let length = pow(20 / Double(max(20, sentence.wordCount)), 0.8) * (sentence.wordCount < 10 ? 0.7 : 1)
         let anchor: Double = switch sentence.person {
         case .named: 1
         case .firstPerson: 0.8
@@ -226,10 +228,18 @@ public struct DossierSummarizer: Sendable {
             }
                 .max { (ranker.scores[$0], $1) < (ranker.scores[$1], $0) }
             let usedIDs = Set(used.map { sentences[$0].id })
-            let lead = pool.sentences.first {
+            let opening = pool.sentences.filter {
                 $0.document == index && $0.wordCount >= 8 && $0.paragraph >= 0 && !$0.folded.contains(foldedTitle)
                     && !usedIDs.contains($0.id)
-            }
+            }.prefix(10)
+            // The opening sentence that carries most of the page's own key phrases.
+            let phrases = KeyPhraseExtractor.keyPhrases(in: document.text, count: 5).map(NameMatcher.fold)
+            let lead = opening.enumerated().max { a, b in
+                func score(_ item: (offset: Int, element: PoolSentence)) -> Double {
+                    Double(phrases.filter { NameMatcher.containsWords($0, in: item.element.folded) }.count) - Double(item.offset) * 0.1
+                }
+                return (score(a), b.offset) < (score(b), a.offset)
+            }?.element
             return NewsItem(date: String(document.published!.prefix(10)), title: title,
                             sentence: best.map { sentences[$0].text } ?? lead?.text, source: citations.number(for: document))
         }

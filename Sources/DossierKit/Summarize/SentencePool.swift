@@ -85,8 +85,9 @@ struct SentencePool {
         }
     }
 
-    /// A table row naming the person as one line: the page title, the row's first cell,
-    /// and each cell naming the person with its column heading ("List of Nobel laureates:
+    /// A table row naming the person (any row, on a page titled with their name) as one
+    /// line: the page title, the row's first cell, and each cell naming the person with its
+    /// column heading ("List of Nobel laureates:
     /// 2024 · Physics: John Hopfield, Geoffrey Hinton"). Cells are verbatim.
     static func line(for row: TableRow, in document: SourceDocument, person: NameMatcher) -> String? {
         func labelled(_ index: Int) -> String {
@@ -96,7 +97,8 @@ struct SentencePool {
         }
         // A long cell naming the person is a list (a navigation box of names), not a fact.
         let naming = row.cells.indices.filter { row.cells[$0].count <= 160 && person.isNamed(inSentence: NameMatcher.fold(row.cells[$0])) }
-        guard !naming.isEmpty else { return nil }
+        let profile = document.title.map { person.matchesFullName(in: NameMatcher.fold($0)) } ?? false
+        guard !naming.isEmpty || profile else { return nil }
         let chosen = row.cells.count <= 4 ? Array(row.cells.indices) : ([0] + naming.filter { $0 != 0 })
         let cells = chosen.map(labelled).filter { !$0.isEmpty }
         let line = (document.title.map { [$0] } ?? []) + [cells.joined(separator: " · ")]

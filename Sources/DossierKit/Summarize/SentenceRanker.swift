@@ -115,7 +115,8 @@ struct SentenceRanker {
 
     /// Picks up to `count` of `candidates` (sentence indexes) by MMR: relevance (score
     /// scaled to 0…1) against the highest similarity to anything already chosen (here or in
-    /// `alreadyChosen`); a candidate more similar than `maximumSimilarity` to a chosen one
+    /// `alreadyChosen`), relevance lowered by a tenth for each sentence of the same page
+    /// already chosen; a candidate more similar than `maximumSimilarity` to a chosen one
     /// is passed over.
     func select(_ candidates: [Int], count: Int, alreadyChosen: [Int] = [], lambda: Double = 0.7,
                 maximumSimilarity: Double = 0.5) -> [Int] {
@@ -133,7 +134,10 @@ struct SentenceRanker {
                     tooSimilar.append(offset)
                     continue
                 }
-                let value = lambda * scores[candidate] / top - (1 - lambda) * redundancy
+                // Each sentence already taken from the same page lowers the next one's relevance
+                // a little, so one long page does not crowd out the others.
+                let samePage = context.reduce(0) { $0 + (sentences[$1].document == sentences[candidate].document ? 1 : 0) }
+                let value = lambda * scores[candidate] / top / (1 + 0.1 * Double(samePage)) - (1 - lambda) * redundancy
                 if best == nil || value > best!.value {
                     best = (value, offset)
                 }
