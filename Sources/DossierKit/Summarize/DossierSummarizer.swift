@@ -60,7 +60,12 @@ public struct DossierSummarizer: Sendable {
         }
         let all = Array(sentences.indices)
         let aboutPerson = all.filter { sentences[$0].person != .none }
-        let glance = picker.pick(aboutPerson.filter { sentences[$0].person == .named && sentences[$0].wordCount <= 60 }, count: 4)
+        // At a glance: sentences naming the person; on their own site, where they write in
+        // the first person and rarely name themselves, first-person sentences too.
+        let named = aboutPerson.filter { sentences[$0].person == .named && sentences[$0].wordCount <= 60 }
+        let glance = picker.pick(named.count >= 3 ? named : aboutPerson.filter {
+            [.named, .firstPerson].contains(sentences[$0].person) && sentences[$0].wordCount <= 60
+        }, count: 4)
         let careerSentences = picker.pick(aboutPerson.filter {
             !sentences[$0].years.isEmpty && SentenceCues.matches(SentenceCues.career, in: sentences[$0].folded)
         }, count: 10)

@@ -154,7 +154,8 @@ struct SentencePool {
         }
         let lowered = text.lowercased()
         let noise = ["retrieved ", "archived from", "isbn", "doi:", "(pdf)", "http://", "https://", "www.", " | ",
-                     "cookie", "subscribe", "sign up", "enable javascript", "all rights reserved", "click here"]
+                     "cookie", "subscribe", "sign up", "enable javascript", "all rights reserved", "click here",
+                     "appeared first on"]
         if noise.contains(where: { lowered.contains($0) }) { return false }
         let letters = text.unicodeScalars.filter { CharacterSet.letters.contains($0) }.count
         return Double(letters) / Double(text.unicodeScalars.count) > 0.6
