@@ -200,7 +200,8 @@ public struct Discovery: Sendable {
         let page = HTMLExtractor.extract(bytes: response.body, contentType: response.contentType, url: response.finalURL)
         state.addDocument(
             text: page.mainText, url: response.url, title: page.metadata.title, siteName: page.metadata.siteName,
-            published: page.metadata.published, source: source, fetchedAt: now(), tableRows: page.tableRows
+            published: page.metadata.published, source: source, fetchedAt: now(), tableRows: page.tableRows,
+            description: page.metadata.description
         )
         for case .person(let person) in page.structuredData {
             state.adoptStructuredPerson(name: person.name, sameAs: person.sameAs)

@@ -102,7 +102,7 @@ struct DiscoveryState {
 
     mutating func addDocument(
         text: String, url: String, title: String?, siteName: String? = nil, published: String? = nil,
-        source: SourceDefinition, fetchedAt: Date, tableRows: [TableRow] = []
+        source: SourceDefinition, fetchedAt: Date, tableRows: [TableRow] = [], description: String? = nil
     ) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         // On a page titled with the person's name (a profile), every table is about them.
@@ -111,7 +111,8 @@ struct DiscoveryState {
         guard !trimmed.isEmpty || !rowsNamingPerson.isEmpty else { return }
         documents.append(SourceDocument(
             url: url, title: title, siteName: siteName, published: published, text: trimmed,
-            sourceName: source.name, trust: source.trust, fetchedAt: fetchedAt, tableRows: Array(rowsNamingPerson.prefix(50))
+            sourceName: source.name, trust: source.trust, fetchedAt: fetchedAt, tableRows: Array(rowsNamingPerson.prefix(50)),
+            profileSummary: profile ? description : nil
         ))
     }
 

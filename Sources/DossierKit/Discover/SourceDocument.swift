@@ -18,9 +18,12 @@ public struct SourceDocument: Sendable, Equatable, Codable {
     public var fetchedAt: Date
     /// Table rows of the page that name the person (the main text leaves most tables out).
     public var tableRows: [TableRow]
+    /// The page's own summary (its meta description), kept for profile pages titled with
+    /// the person's name, where it often holds their position and interests.
+    public var profileSummary: String?
 
     public init(url: String, title: String?, siteName: String?, published: String?, text: String,
-                sourceName: String, trust: Double, fetchedAt: Date, tableRows: [TableRow] = []) {
+                sourceName: String, trust: Double, fetchedAt: Date, tableRows: [TableRow] = [], profileSummary: String? = nil) {
         self.url = url
         self.title = title
         self.siteName = siteName
@@ -30,6 +33,7 @@ public struct SourceDocument: Sendable, Equatable, Codable {
         self.trust = trust
         self.fetchedAt = fetchedAt
         self.tableRows = tableRows
+        self.profileSummary = profileSummary
     }
 }
 

@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes the suggested questions: every template of the bank filled with every cited fact
 /// of its kind (over-generation), ranked for specificity and grounding, picked for
-/// diversity (at most two per topic, each fact and template once), then generic backups.
+/// diversity (at most two per topic, each fact and template once, at most eight), then
+/// generic backups (at least two) up to ten questions, the referral question last.
 /// A fact whose sentence touches a word of the bank's `avoid` list is never used.
 struct QuestionWriter {
     let banks: SummaryBanks
@@ -10,7 +11,8 @@ struct QuestionWriter {
     /// Words that name the person as a career step's subject (their names; pronouns are added).
     let subjectWords: Set<String>
     var specificCount = 8
-    var totalCount = 11
+    /// Generic backups fill the list up to this many questions.
+    var minimumCount = 10
 
     init(banks: SummaryBanks, companyName: String?, subjectWords: Set<String>) {
         self.banks = banks
@@ -46,11 +48,20 @@ struct QuestionWriter {
                                   weight: anchor * (1 + document.trust)))
             }
         }
-        for item in news where !avoids(NameMatcher.fold(item.title + " " + (item.sentence ?? ""))) {
+        // Headlines short enough to quote, about the person or the company.
+        let about = subjectWords.union(companyName.map { TermVector.terms(NameMatcher.fold($0)) } ?? [])
+        for item in news where !avoids(NameMatcher.fold(item.title + " " + (item.sentence ?? "")))
+            && item.title.split(separator: " ").count <= 14
+            && TermVector.terms(NameMatcher.fold(item.title)).contains(where: { about.contains($0) && !["he", "she", "i", "we", "they"].contains($0) }) {
             guard let document = documents.first(where: { ($0.title ?? $0.url) == item.title && $0.published != nil }) else { continue }
             slots.append(Slot(kind: "news", name: item.title, year: nil, document: document, weight: 0.8 * (1 + document.trust)))
         }
-        for phrase in keyPhrases.prefix(3) where !avoids(NameMatcher.fold(phrase)) {
+        // Industry topics are common-noun phrases ("cloud computing"), not names.
+        let topics = keyPhrases.filter { phrase in
+            let words = phrase.split(separator: " ")
+            return words.count >= 2 && words.allSatisfy { $0.first?.isLowercase == true }
+        }
+        for phrase in topics.prefix(3) where !avoids(NameMatcher.fold(phrase)) {
             let folded = NameMatcher.fold(phrase)
             guard let document = documents.first(where: { NameMatcher.containsWords(folded, in: NameMatcher.fold($0.text)) }) else { continue }
             slots.append(Slot(kind: "phrase", name: phrase, year: nil, document: document, weight: 0.6 * (1 + document.trust)))
@@ -80,11 +91,20 @@ struct QuestionWriter {
             usedNames.insert(name)
             chosen.append(SuggestedQuestion(topic: topic, text: candidate.text, source: citations.number(for: candidate.slot.document)))
         }
+        // Generic backups: at least two, enough to reach `minimumCount`, topics not yet asked
+        // about first, the referral question always.
         let generic = banks.questions.filter { $0.fills == nil }
-        for template in generic.prefix(max(2, totalCount - chosen.count)) {
-            chosen.append(SuggestedQuestion(topic: template.topic, text: fill(template.text, with: nil), source: nil))
-        }
-        return chosen
+        let wanted = max(2, minimumCount - chosen.count)
+        let askedTopics = Set(chosen.map(\.topic))
+        let ordered = generic.filter { $0.topic == "referral" }
+            + generic.filter { $0.topic != "referral" && !askedTopics.contains($0.topic) }
+            + generic.filter { $0.topic != "referral" && askedTopics.contains($0.topic) }
+        var seenTopics = Set<String>()
+        let firstOfEachTopic = ordered.filter { seenTopics.insert($0.topic).inserted }
+        let backups = (firstOfEachTopic + ordered.filter { template in !firstOfEachTopic.contains(template) }).prefix(wanted)
+        let genericQuestions = backups.map { SuggestedQuestion(topic: $0.topic, text: fill($0.text, with: nil), source: nil) }
+        // Referral last, as the meeting ends.
+        return chosen + genericQuestions.filter { $0.topic != "referral" } + genericQuestions.filter { $0.topic == "referral" }
     }
 
     private func avoids(_ folded: String) -> Bool {

@@ -71,6 +71,18 @@ struct SentencePool {
                     ))
                 }
             }
+            if let summary = document.profileSummary, let title = document.title {
+                let text = Self.clean(title + ": " + summary)
+                let folded = NameMatcher.fold(text)
+                let wordCount = text.split(separator: " ").count
+                if (4...60).contains(wordCount) {
+                    sentences.append(PoolSentence(
+                        id: sentences.count, text: text, folded: folded, terms: TermVector.terms(folded), wordCount: wordCount,
+                        document: documentIndex, paragraph: -1, position: 0, person: .named,
+                        company: companies.contains { $0.isMentioned(in: folded) }, years: Self.years(in: text)
+                    ))
+                }
+            }
             for row in document.tableRows {
                 position += 1
                 guard let text = Self.line(for: row, in: document, person: person) else { continue }
