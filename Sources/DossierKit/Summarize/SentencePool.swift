@@ -177,7 +177,7 @@ struct SentencePool {
         words.contains { word in
             let bare = word.trimmingCharacters(in: .punctuationCharacters)
             return bare == "I" || bare == "I'm" || bare == "I’m" || bare == "I've" || bare == "I’ve" || bare == "I'd"
-                || bare.lowercased() == "my" || bare.lowercased() == "me"
+                || ["my", "me", "we", "our", "us"].contains(bare.lowercased())
         }
     }
 
