@@ -1,6 +1,7 @@
 import Foundation
 
-/// Renders a dossier as Markdown. Text from the web is escaped so it cannot add
+/// Renders a dossier as Markdown, each citation `[n]` right after what it cites (as in
+/// print). Text from the web is escaped so it cannot add
 /// structure (headings, links, HTML) to the document.
 public enum MarkdownRenderer {
     public static func render(_ dossier: Dossier) -> String {
@@ -14,7 +15,7 @@ public enum MarkdownRenderer {
         if !dossier.timeline.isEmpty {
             out += "## \(SectionTitle.timeline)\n\n"
             for item in dossier.timeline {
-                out += "- " + (item.when.map { "**\(escape($0))** " } ?? "") + "\(escape(item.text)) [\(item.source)]"
+                out += "- " + (item.when.map { "**\(escape($0))** " } ?? "") + "\(escape(item.text))[\(item.source)]"
                 if !item.otherDates.isEmpty {
                     out += " (also " + item.otherDates.map { "\(escape($0.date)) [\($0.source)]" }.joined(separator: ", ") + ")"
                 }
@@ -27,14 +28,14 @@ public enum MarkdownRenderer {
         let company = dossier.companyProfile
         if !company.isEmpty {
             out += "## \(escape(SectionTitle.company(dossier.company.name)))\n\n"
-            for fact in company.facts { out += "- \(timelineLine(fact)) [\(fact.source)]\n" }
-            for sentence in company.sentences { out += "- \(escape(sentence.text)) [\(sentence.source)]\n" }
+            for fact in company.facts { out += "- \(timelineLine(fact))[\(fact.source)]\n" }
+            for sentence in company.sentences { out += "- \(escape(sentence.text))[\(sentence.source)]\n" }
             if !company.news.isEmpty {
                 out += "\n### \(SectionTitle.news)\n\n"
                 for item in company.news {
                     out += "- **\(escape(item.date))** \(escape(item.title))"
                     if let sentence = item.sentence { out += ": \(escape(sentence))" }
-                    out += " [\(item.source)]\n"
+                    out += "[\(item.source)]\n"
                 }
             }
             out += "\n"
@@ -44,13 +45,13 @@ public enum MarkdownRenderer {
             if !dossier.industry.keyPhrases.isEmpty {
                 out += "Key phrases: " + dossier.industry.keyPhrases.map(escape).joined(separator: " · ") + "\n\n"
             }
-            for sentence in dossier.industry.trends { out += "- \(escape(sentence.text)) [\(sentence.source)]\n" }
+            for sentence in dossier.industry.trends { out += "- \(escape(sentence.text))[\(sentence.source)]\n" }
             if !dossier.industry.trends.isEmpty { out += "\n" }
         }
         if !dossier.questions.isEmpty {
             out += "## \(SectionTitle.questions)\n\n"
             for (index, question) in dossier.questions.enumerated() {
-                out += "\(index + 1). \(escape(question.text))" + (question.source.map { " [\($0)]" } ?? "") + "\n"
+                out += "\(index + 1). \(escape(question.text))" + (question.source.map { "[\($0)]" } ?? "") + "\n"
             }
             out += "\n"
         }
@@ -96,7 +97,7 @@ public enum MarkdownRenderer {
     private static func section(_ title: String, _ sentences: [CitedSentence], into out: inout String) {
         guard !sentences.isEmpty else { return }
         out += "## \(escape(title))\n\n"
-        for sentence in sentences { out += "- \(escape(sentence.text)) [\(sentence.source)]\n" }
+        for sentence in sentences { out += "- \(escape(sentence.text))[\(sentence.source)]\n" }
         out += "\n"
     }
 

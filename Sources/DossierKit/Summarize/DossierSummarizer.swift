@@ -68,7 +68,7 @@ public struct DossierSummarizer: Sendable {
         }, count: 4)
         let careerSentences = picker.pick(aboutPerson.filter {
             !sentences[$0].years.isEmpty && SentenceCues.matches(SentenceCues.career, in: sentences[$0].folded)
-        }, count: 10)
+        }, count: 12)
         let ownWords = picker.pick(aboutPerson.filter { index in
             let sentence = sentences[index]
             return (sentence.person == .firstPerson || SentenceCues.hasQuotation(sentence.text))
