@@ -344,14 +344,15 @@ struct SourceCatalogTests {
         #expect(entries.map(\.definition.name) == [
             "10-wikipedia-search", "11-wikipedia-summary", "12-wikipedia-article", "13-wikipedia-company-summary",
             "20-wikidata-search", "21-wikidata-entity", "22-wikidata-company-search", "23-wikidata-company-entity",
-            "30-searxng", "31-duckduckgo", "40-company-site", "41-company-sitemap", "50-google-news",
-            "51-company-feed", "60-personal-site", "70-github-user", "80-brave", "90-manual",
+            "30-searxng", "31-duckduckgo", "32-searxng-company", "40-company-site", "41-company-sitemap",
+            "50-google-news", "51-company-feed", "60-personal-site", "70-github-user", "80-brave", "90-manual",
         ])
         let byName = Dictionary(uniqueKeysWithValues: entries.map { ($0.definition.name, $0) })
         #expect(byName["80-brave"]?.availability == .disabled(reason: "BRAVE_API_KEY is not set"))
         #expect(byName["30-searxng"]?.availability.isEnabled == false)
+        #expect(byName["32-searxng-company"]?.availability.isEnabled == false)
         #expect(byName["90-manual"]?.availability == .disabled(reason: "enabled = false"))
-        #expect(entries.filter { !$0.availability.isEnabled }.count == 3)
+        #expect(entries.filter { !$0.availability.isEnabled }.count == 4)
         #expect(byName["21-wikidata-entity"]?.definition.claims == ["P108", "P39", "P69", "P856", "P2037"])
         #expect(byName["23-wikidata-company-entity"]?.definition.claims == ["P571", "P159", "P452", "P169", "P1128", "P856"])
         #expect(entries.allSatisfy { $0.definition.urlTemplate?.placeholders.contains(.key) != true || $0.definition.keyEnvironmentVariable != nil })

@@ -101,7 +101,7 @@ struct CareerStep: Equatable {
                 let parts = phrase.split(separator: " ").map(String.init)
                 guard index + parts.count <= words.count,
                       Array(lowered[index..<index + parts.count]) == parts,
-                      lowered[max(0, index - 4)..<index].contains(where: { subjects.contains(Self.possessiveStripped($0)) }),
+                      hasSubject(words, lowered, before: index, subjects: subjects),
                       !words[index + parts.count - 1].hasSuffix(",") else { continue }
                 var start = index + parts.count
                 // "became the chief executive of Microsoft": skip articles before the name.
@@ -116,6 +116,15 @@ struct CareerStep: Equatable {
             if !matched { index += 1 }
         }
         return steps
+    }
+
+    /// One of `subjects` stands within four words before the verb at `index`, not as a
+    /// possessive ("Quill's friend"), with only lowercase words between ("Quill was later").
+    private static func hasSubject(_ words: [String], _ lowered: [String], before index: Int, subjects: Set<String>) -> Bool {
+        guard let subject = (max(0, index - 4)..<index).last(where: { subjects.contains(lowered[$0]) }) else { return false }
+        let word = words[subject].trimmingCharacters(in: .punctuationCharacters)
+        guard !(word.hasSuffix("'s") || word.hasSuffix("’s")) else { return false }
+        return words[(subject + 1)..<index].allSatisfy { $0.first?.isUppercase != true }
     }
 
     private static func possessiveStripped(_ word: String) -> String {
