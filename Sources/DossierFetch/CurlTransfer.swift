@@ -6,10 +6,9 @@ import Foundation
 /// Confined to the engine's thread: it is created, driven, read and cleaned up there,
 /// and libcurl calls its callbacks only from `curl_multi_perform` on that thread.
 final class CurlTransfer {
-    let id: UInt64
+    let exchange: PendingExchange
     let handle: UnsafeMutableRawPointer
-    let request: TransferRequest
-    let completion: CheckedContinuation<TransferResponse, Never>
+    private var request: TransferRequest { exchange.request }
 
     private var headerList: UnsafeMutablePointer<curl_slist>?
     /// Where libcurl writes its message for a failure; freed in `cleanUp()`.
@@ -19,12 +18,10 @@ final class CurlTransfer {
     /// Why a callback aborted the transfer, so the curl error maps to the real cause.
     private var abortReason: FetchFailure?
 
-    init?(id: UInt64, request: TransferRequest, completion: CheckedContinuation<TransferResponse, Never>) {
+    init?(_ exchange: PendingExchange) {
         guard let handle = curl_easy_init() else { return nil }
-        self.id = id
+        self.exchange = exchange
         self.handle = handle
-        self.request = request
-        self.completion = completion
         errorBuffer = .allocate(capacity: Int(dossier_error_buffer_size))
         errorBuffer.initialize(repeating: 0, count: Int(dossier_error_buffer_size))
     }
@@ -45,6 +42,9 @@ final class CurlTransfer {
         codes.append(dossier_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
         codes.append(dossier_easy_setopt_long(handle, CURLOPT_HTTP_VERSION, dossier_http_version_2tls))
         codes.append(dossier_easy_setopt_long(handle, CURLOPT_PIPEWAIT, 1))
+        // The curl tool's read size: a typical page arrives in one read and one write callback
+        // rather than in 16 KB pieces.
+        codes.append(dossier_easy_setopt_long(handle, CURLOPT_BUFFERSIZE, 100 * 1024))
         codes.append(dossier_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, limits.connectTimeoutMilliseconds))
         codes.append(dossier_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, limits.totalTimeoutMilliseconds))
         codes.append(dossier_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, limits.stallSeconds))

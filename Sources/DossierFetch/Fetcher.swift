@@ -21,14 +21,14 @@ public struct FetchRequest: Sendable {
 public struct Fetcher: Sendable {
     private let engine: CurlMultiEngine
     private let policy: FetchPolicy
-    private let gate: HostGate
+    private let gate: TransferGate
     private let robots = RobotsCache()
     private let logger: Logger
 
     public init(engine: CurlMultiEngine, policy: FetchPolicy, logger: Logger = Logger(label: "dossier.fetch")) {
         self.engine = engine
         self.policy = policy
-        self.gate = HostGate(
+        self.gate = TransferGate(
             totalLimit: policy.maximumConcurrency,
             perHostLimit: policy.perHostConcurrency,
             delay: policy.perHostDelay
@@ -60,19 +60,19 @@ public struct Fetcher: Sendable {
         _ requests: [FetchRequest],
         handle: @escaping @Sendable (_ index: Int, _ result: FetchResult) async -> Void
     ) async {
-        // A bounded window of tasks: enough to keep every slot busy across hosts, few
-        // enough that a long list costs no memory for the requests still waiting.
-        let window = policy.maximumConcurrency * 4
+        // A bounded set of workers, each fetching the next request in turn: enough to keep every
+        // slot busy across hosts with more requests queued in the gate behind them, few enough
+        // that a long list costs no memory for the requests still waiting. Workers rather than
+        // a task per request: a finished page costs no task creation and no hop to a parent.
+        let workers = min(requests.count, policy.maximumConcurrency * 4)
+        let cursor = RequestCursor()
         await withTaskGroup(of: Void.self) { group in
-            var pending = requests.enumerated().makeIterator()
-            func addNext() -> Bool {
-                guard let (index, request) = pending.next() else { return false }
-                group.addTask { await handle(index, await fetch(request)) }
-                return true
-            }
-            for _ in 0..<window where !addNext() { break }
-            while await group.next() != nil {
-                _ = addNext()
+            for _ in 0..<workers {
+                group.addTask {
+                    while let index = cursor.next(below: requests.count) {
+                        await handle(index, await fetch(requests[index]))
+                    }
+                }
             }
         }
     }
@@ -197,20 +197,7 @@ public struct Fetcher: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            var response: TransferResponse
-            do {
-                let wait = try await gate.enter(host)
-                do {
-                    if wait > .zero { try await policy.sleep(wait) }
-                } catch {
-                    gate.leave(host)
-                    throw error
-                }
-                response = await engine.perform(request)
-                gate.leave(host)
-            } catch {
-                return (Self.cancelled, attempt)
-            }
+            var response = await engine.perform(request, through: gate, host: host, sleep: policy.sleep)
             guard let delay = retryDelay(after: response, attempt: attempt) else { return (response, attempt) }
             switch delay {
             case .give(let failure):
@@ -287,6 +274,17 @@ public struct Fetcher: Sendable {
 
     private static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// Hands out the indices of a request list, each once, in order, to concurrent workers.
+private final class RequestCursor: Sendable {
+    private let nextIndex = Atomic<Int>(0)
+
+    /// The next index not yet handed out, or nil once all `count` are.
+    func next(below count: Int) -> Int? {
+        let index = nextIndex.wrappingAdd(1, ordering: .relaxed).oldValue
+        return index < count ? index : nil
     }
 }
 

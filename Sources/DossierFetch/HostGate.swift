@@ -3,21 +3,39 @@ import Synchronization
 /// Admits requests under the concurrency limits and spaces the starts of requests
 /// to the same host by that host's minimum delay.
 ///
+/// The gate never suspends: `enter` admits at once or queues the caller's `Waiter`,
+/// and `leave` returns the waiters it admits in exchange for the freed slot, for the
+/// caller to start. That lets the engine thread hand a finished transfer's slot
+/// straight to the next queued transfer without a round trip through Swift tasks.
+///
 /// Waiters for one host are served in arrival order; a freed slot goes first to the
 /// host that freed it, then to the other hosts with waiters in turn, so the cost of a
-/// hand-over grows with the number of hosts, not of waiters. A slot is held from
-/// `enter` to `leave`; a request that is waiting for a slot can be cancelled.
-/// A lock rather than an actor: admission is a few comparisons, and the common case
-/// (a free slot) must not cost a hop to another executor.
-final class HostGate: Sendable {
+/// hand-over grows with the number of hosts, not of waiters. A slot is held from its
+/// admission to `leave`. Each admission comes with the wait still due before the start,
+/// which keeps the host's spacing measured from the admission, when the slot is known.
+final class HostGate<Waiter: Sendable>: Sendable {
+    /// What `enter` did with a request.
+    enum Entry: Equatable {
+        /// Admitted: the slot is held, and the request may start after `wait`.
+        case admitted(wait: Duration)
+        /// Queued: a later `leave` returns the waiter when its turn comes.
+        case queued
+        /// The calling task was cancelled: nothing was taken or queued.
+        case cancelled
+    }
+
+    /// A waiter that has just been admitted, with the wait still due before it starts.
+    typealias Admission = (waiter: Waiter, wait: Duration)
+
     private let totalLimit: Int
     private let perHostLimit: Int
     private let baseDelay: Duration
+    private let now: @Sendable () -> ContinuousClock.Instant
     private let state: Mutex<State>
 
-    private struct Waiter {
-        let id: Int
-        let continuation: CheckedContinuation<Duration, any Error>
+    private struct Queued {
+        let id: UInt64
+        let waiter: Waiter
     }
 
     private struct HostState {
@@ -26,16 +44,21 @@ final class HostGate: Sendable {
         /// The earliest time the next request may start.
         var nextStart: ContinuousClock.Instant?
         /// A queue: `waiters[head...]` are still waiting.
-        var waiters: [Waiter] = []
+        var waiters: [Queued] = []
         var head = 0
 
         var hasWaiters: Bool { head < waiters.count }
 
-        mutating func popWaiter() -> Waiter {
+        mutating func popWaiter() -> Queued {
             let waiter = waiters[head]
             head += 1
             if head == waiters.count {
                 waiters.removeAll(keepingCapacity: true)
+                head = 0
+            } else if head >= 64 && head * 2 >= waiters.count {
+                // A queue that never empties drops its served half now and then, in amortised
+                // constant time, so it holds no more than twice the waiters it has.
+                waiters.removeFirst(head)
                 head = 0
             }
             return waiter
@@ -47,17 +70,18 @@ final class HostGate: Sendable {
         var hosts: [String: HostState] = [:]
         /// Hosts that have waiters, in the order they started waiting.
         var hostsWaiting: [String] = []
-        var nextWaiterID = 0
     }
 
-    /// A waiter to resume once the lock is released, with the wait before its start.
-    private typealias Admission = (CheckedContinuation<Duration, any Error>, Duration)
-
-    init(totalLimit: Int, perHostLimit: Int, delay: Duration) {
+    /// `now` is the clock the spacing is measured on; tests pass one they drive.
+    init(
+        totalLimit: Int, perHostLimit: Int, delay: Duration,
+        now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
+    ) {
         precondition(totalLimit > 0 && perHostLimit > 0, "concurrency limits must be positive")
         self.totalLimit = totalLimit
         self.perHostLimit = perHostLimit
         self.baseDelay = delay
+        self.now = now
         self.state = Mutex(State())
     }
 
@@ -67,89 +91,76 @@ final class HostGate: Sendable {
         state.withLock { $0.hosts[host, default: HostState(delay: baseDelay)].delay = delay }
     }
 
-    /// Waits for a slot for `host`; returns how long the caller must still wait
-    /// before starting, to keep the host's spacing. Throws CancellationError.
-    func enter(_ host: String) async throws -> Duration {
-        let (admitted, id) = state.withLock { state -> (Duration?, Int) in
-            let hostState = state.hosts[host]
-            if state.inFlightTotal < totalLimit && hostState?.hasWaiters != true && (hostState?.inFlight ?? 0) < perHostLimit {
-                return (admit(host, in: &state), 0)
+    /// Admits a request for `host` when a slot is free and nobody waits before it, or
+    /// queues `waiter` under `id` (unique among this gate's waiters).
+    ///
+    /// Cancellation of the current task is checked under the lock that `withdraw` takes,
+    /// so a canceller that finds nothing to withdraw knows this call sees the cancellation.
+    func enter(_ host: String, id: UInt64, waiter: Waiter) -> Entry {
+        state.withLock { state in
+            if Task.isCancelled { return .cancelled }
+            // Plain values, not a copy of the host's state, which would make the append copy the queue.
+            let (hasWaiters, inFlight) = state.hosts[host].map { ($0.hasWaiters, $0.inFlight) } ?? (false, 0)
+            if state.inFlightTotal < totalLimit && !hasWaiters && inFlight < perHostLimit {
+                return .admitted(wait: admit(host, in: &state))
             }
-            state.nextWaiterID += 1
-            return (nil, state.nextWaiterID)
-        }
-        if let admitted { return admitted }
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                // Checked under the lock that onCancel takes: either onCancel finds this
-                // waiter queued and removes it, or this check sees the cancellation.
-                let (cancelled, admissions) = state.withLock { state -> (Bool, [Admission]) in
-                    if Task.isCancelled { return (true, []) }
-                    if state.hosts[host]?.hasWaiters != true { state.hostsWaiting.append(host) }
-                    state.hosts[host, default: HostState(delay: baseDelay)].waiters.append(Waiter(id: id, continuation: continuation))
-                    // A slot may have freed between the first look and now.
-                    return (false, admitWaiters(of: host, in: &state))
-                }
-                if cancelled { continuation.resume(throwing: CancellationError()) }
-                for (waiter, wait) in admissions { waiter.resume(returning: wait) }
-            }
-        } onCancel: {
-            let removed = state.withLock { removeWaiter(id, host: host, in: &$0) }
-            removed?.resume(throwing: CancellationError())
+            if !hasWaiters { state.hostsWaiting.append(host) }
+            state.hosts[host, default: HostState(delay: baseDelay)].waiters.append(Queued(id: id, waiter: waiter))
+            return .queued
         }
     }
 
-    /// Frees the slot taken by `enter` and hands it on: to the same host first, then
-    /// to the other waiting hosts in turn.
-    func leave(_ host: String) {
-        let admissions = state.withLock { state -> [Admission] in
+    /// Frees a slot of `host` and hands it on: to the same host first, then to the other
+    /// waiting hosts in turn. Returns the waiters admitted, in the order they were served.
+    func leave(_ host: String) -> [Admission] {
+        state.withLock { state in
             state.inFlightTotal -= 1
             state.hosts[host]?.inFlight -= 1
-            var admissions = admitWaiters(of: host, in: &state)
+            var admissions: [Admission] = []
+            admitWaiters(of: host, in: &state, into: &admissions)
             var index = 0
             while state.inFlightTotal < totalLimit && index < state.hostsWaiting.count {
                 let candidate = state.hostsWaiting[index]
-                admissions += admitWaiters(of: candidate, in: &state)
+                admitWaiters(of: candidate, in: &state, into: &admissions)
                 // A host that still waits is at its own limit; one that doesn't has left the list.
                 if state.hosts[candidate]?.hasWaiters == true { index += 1 }
             }
             return admissions
         }
-        for (waiter, wait) in admissions { waiter.resume(returning: wait) }
+    }
+
+    /// Takes a still-queued waiter out of its queue; nil when it was admitted already.
+    func withdraw(_ id: UInt64, host: String) -> Waiter? {
+        state.withLock { state in
+            guard var hostState = state.hosts[host],
+                  let index = hostState.waiters[hostState.head...].firstIndex(where: { $0.id == id }) else { return nil }
+            let queued = hostState.waiters.remove(at: index)
+            if !hostState.hasWaiters {
+                hostState.waiters.removeAll()
+                hostState.head = 0
+                state.hostsWaiting.removeAll { $0 == host }
+            }
+            state.hosts[host] = hostState
+            return queued.waiter
+        }
     }
 
     /// Admits the waiters of `host`, in order, while the limits allow.
-    private func admitWaiters(of host: String, in state: inout State) -> [Admission] {
-        var admissions: [Admission] = []
-        while state.inFlightTotal < totalLimit, let hostState = state.hosts[host], hostState.hasWaiters,
-              hostState.inFlight < perHostLimit {
-            guard let waiter = state.hosts[host]?.popWaiter() else { break }
+    private func admitWaiters(of host: String, in state: inout State, into admissions: inout [Admission]) {
+        while state.inFlightTotal < totalLimit,
+              state.hosts[host].map({ $0.hasWaiters && $0.inFlight < perHostLimit }) == true,
+              let queued = state.hosts[host]?.popWaiter() {
             if state.hosts[host]?.hasWaiters != true { state.hostsWaiting.removeAll { $0 == host } }
-            admissions.append((waiter.continuation, admit(host, in: &state)))
+            admissions.append((queued.waiter, admit(host, in: &state)))
         }
-        return admissions
     }
 
     private func admit(_ host: String, in state: inout State) -> Duration {
         state.inFlightTotal += 1
-        let now = ContinuousClock.now
+        let now = now()
         let start = max(now, state.hosts[host]?.nextStart ?? now)
         state.hosts[host, default: HostState(delay: baseDelay)].inFlight += 1
         state.hosts[host]!.nextStart = start + state.hosts[host]!.delay
         return start - now
-    }
-
-    /// Takes a still-waiting waiter out of its queue; nil when it was admitted already.
-    private func removeWaiter(_ id: Int, host: String, in state: inout State) -> CheckedContinuation<Duration, any Error>? {
-        guard var hostState = state.hosts[host],
-              let index = hostState.waiters[hostState.head...].firstIndex(where: { $0.id == id }) else { return nil }
-        let waiter = hostState.waiters.remove(at: index)
-        if !hostState.hasWaiters {
-            hostState.waiters.removeAll()
-            hostState.head = 0
-            state.hostsWaiting.removeAll { $0 == host }
-        }
-        state.hosts[host] = hostState
-        return waiter.continuation
     }
 }
