@@ -255,3 +255,19 @@ struct SentenceSplitterTests {
         #expect(SentenceSplitter.sentences(in: "He joined Acme Inc. Boston in 2004.") == ["He joined Acme Inc. Boston in 2004."])
     }
 }
+
+@Suite("sentence cues")
+struct SentenceCueTests {
+    @Test("'since' counts as a career pattern only before a year")
+    func sinceYear() {
+        #expect(SentenceCues.hasSinceYear("she has led the group since 2014."))
+        #expect(!SentenceCues.hasSinceYear("since we were going to california, i bought a car."))
+    }
+
+    @Test("'The company' and 'It' continue a paragraph about the company")
+    func companyFollowUp() {
+        let page = SummaryFixture.document("https://c.test/", "Lumen Grid makes batteries for utilities. The company employs 900 people in three countries. Rain fell all week on the coast.")
+        let pool = SentencePool(documents: [page], person: NameMatcher("Ada Quill"), companies: [NameMatcher("Lumen Grid")], ownDomain: nil)
+        #expect(pool.sentences.map(\.company) == [true, true, false])
+    }
+}

@@ -67,7 +67,8 @@ public struct DossierSummarizer: Sendable {
             [.named, .firstPerson].contains(sentences[$0].person) && sentences[$0].wordCount <= 60
         }, count: 4)
         let careerSentences = picker.pick(aboutPerson.filter {
-            !sentences[$0].years.isEmpty && SentenceCues.matches(SentenceCues.career, in: sentences[$0].folded)
+            !sentences[$0].years.isEmpty && (SentenceCues.matches(SentenceCues.career, in: sentences[$0].folded)
+                || SentenceCues.hasSinceYear(sentences[$0].folded))
         }, count: 12)
         let ownWords = picker.pick(aboutPerson.filter { index in
             let sentence = sentences[index]

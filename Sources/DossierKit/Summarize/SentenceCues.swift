@@ -46,6 +46,17 @@ enum SentenceCues {
         cues.reduce(0) { $0 + (NameMatcher.containsWords($1, in: folded) ? 1 : 0) }
     }
 
+    /// "since 2014": a role held from a year on.
+    static func hasSinceYear(_ folded: String) -> Bool {
+        var rest = folded[...]
+        while let found = rest.range(of: "since ") {
+            let next = rest[found.upperBound...].prefix(4)
+            if next.count == 4, next.allSatisfy(\.isNumber), next.hasPrefix("19") || next.hasPrefix("20") { return true }
+            rest = rest[found.upperBound...]
+        }
+        return false
+    }
+
     /// Whether the sentence quotes someone: typographic or straight double quotes around
     /// at least three words.
     static func hasQuotation(_ text: String) -> Bool {

@@ -45,12 +45,14 @@ struct SentencePool {
             var position = 0
             for (paragraphIndex, paragraph) in document.text.split(separator: "\n").enumerated() {
                 var carried = false
+                var companyCarried = false
                 for raw in SentenceSplitter.sentences(in: String(paragraph)) {
                     position += 1
                     let text = Self.clean(raw)
                     let words = text.split(whereSeparator: \.isWhitespace)
                     guard Self.isUsable(text, wordCount: words.count) else {
                         carried = false
+                        companyCarried = false
                         continue
                     }
                     let folded = NameMatcher.fold(text)
@@ -63,7 +65,10 @@ struct SentencePool {
                         anchor = .pronoun
                     }
                     carried = anchor == .named || anchor == .pronoun
-                    let mentionsCompany = companies.contains { $0.isMentioned(in: folded) }
+                    let namesCompany = companies.contains { $0.isMentioned(in: folded) }
+                    // "The company …" or "It …" continuing a paragraph that named the company.
+                    let mentionsCompany = namesCompany || (companyCarried && Self.startsWithCompanyReference(words))
+                    companyCarried = mentionsCompany
                     sentences.append(PoolSentence(
                         id: sentences.count, text: text, folded: folded, terms: TermVector.terms(folded),
                         wordCount: words.count, document: documentIndex, paragraph: paragraphIndex,
@@ -187,6 +192,12 @@ struct SentencePool {
         if ["He", "She", "His", "Her", "They", "Their"].contains(bare) { return true }
         // "In 2014, he …", "After that she …"
         return words.prefix(5).dropFirst().contains { ["he", "she"].contains($0.trimmingCharacters(in: .punctuationCharacters)) }
+    }
+
+    private static func startsWithCompanyReference(_ words: [Substring]) -> Bool {
+        guard let first = words.first?.trimmingCharacters(in: .punctuationCharacters) else { return false }
+        let second = words.dropFirst().first?.lowercased().trimmingCharacters(in: .punctuationCharacters)
+        return first == "It" || first == "Its" || (first == "The" && ["company", "firm", "startup", "group"].contains(second ?? ""))
     }
 
     static func years(in text: String) -> [Int] {
