@@ -218,23 +218,16 @@ public enum HTMLRenderer {
     /// Escapes the five characters that matter in HTML text and attribute values, and drops
     /// bidirectional overrides and other control characters that could disguise text.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        SafeText.map(text) { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}": continue
-            case "\n", "\r", "\t", "\u{2028}", "\u{2029}": out += " "
-            default:
-                if scalar.properties.generalCategory == .control { continue }
-                out.unicodeScalars.append(scalar)
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            default: nil
             }
         }
-        return out
     }
 
     // MARK: - Style

@@ -117,23 +117,15 @@ public enum MarkdownRenderer {
     /// entities, turns line breaks into spaces and drops control and bidirectional-override
     /// characters; works on Unicode scalars, so a combining mark cannot hide a bracket.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
+        SafeText.map(text) { scalar in
             switch scalar {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\\", "`", "*", "_", "[", "]", "#", "|", "!":
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            case "\n", "\r", "\t", "\u{2028}", "\u{2029}": out += " "
-            case "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}": continue
-            default:
-                if scalar.properties.generalCategory == .control { continue }
-                out.unicodeScalars.append(scalar)
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "&": "&amp;"
+            case "\\", "`", "*", "_", "[", "]", "#", "|", "!": "\\" + String(scalar)
+            default: nil
             }
         }
-        return out
     }
 
     /// A URL for an autolink, or escaped text when it is not http(s); everything outside

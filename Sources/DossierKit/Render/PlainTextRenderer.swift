@@ -150,18 +150,7 @@ public enum PlainTextRenderer {
     /// Drops control and bidirectional-override characters and turns line breaks and tabs
     /// into spaces.
     static func clean(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n", "\r", "\t", "\u{2028}", "\u{2029}": out += " "
-            case "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}": continue
-            default:
-                if scalar.properties.generalCategory == .control { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        SafeText.map(text)
     }
 
     /// Word-wraps `text` to `width` characters: the first line starts with `first`, the
