@@ -280,18 +280,28 @@ public struct DossierSummarizer: Sendable {
     /// then company lines down to two each, timeline lines beyond five, own words beyond one
     /// and glance sentences beyond three.
     static func fitBudget(_ dossier: inout Dossier, words budget: Int) {
-        while bodyWords(dossier) > budget {
-            if !dossier.industry.trends.isEmpty { dossier.industry.trends.removeLast() }
-            else if dossier.companyProfile.news.count > 3 { dossier.companyProfile.news.removeLast() }
-            else if dossier.companyProfile.sentences.count > 3 { dossier.companyProfile.sentences.removeLast() }
-            else if !dossier.mentions.isEmpty { dossier.mentions.removeLast() }
-            else if dossier.companyProfile.news.count > 2 { dossier.companyProfile.news.removeLast() }
-            else if dossier.companyProfile.sentences.count > 2 { dossier.companyProfile.sentences.removeLast() }
-            else if let index = dossier.timeline.lastIndex(where: \.verbatim), dossier.timeline.count > 5 { dossier.timeline.remove(at: index) }
-            else if dossier.ownWords.count > 1 { dossier.ownWords.removeLast() }
-            else if dossier.atAGlance.count > 3 { dossier.atAGlance.removeLast() }
-            else { return }
+        // Rendering is exact but costs a full render: drop lines by their estimated words,
+        // and render again only to check when the estimate says the body fits.
+        var words = bodyWords(dossier)
+        while words > budget {
+            var removed: String?
+            if !dossier.industry.trends.isEmpty { removed = dossier.industry.trends.removeLast().text }
+            else if dossier.companyProfile.news.count > 3 { removed = newsLine(dossier.companyProfile.news.removeLast()) }
+            else if dossier.companyProfile.sentences.count > 3 { removed = dossier.companyProfile.sentences.removeLast().text }
+            else if !dossier.mentions.isEmpty { removed = dossier.mentions.removeLast().text }
+            else if dossier.companyProfile.news.count > 2 { removed = newsLine(dossier.companyProfile.news.removeLast()) }
+            else if dossier.companyProfile.sentences.count > 2 { removed = dossier.companyProfile.sentences.removeLast().text }
+            else if let index = dossier.timeline.lastIndex(where: \.verbatim), dossier.timeline.count > 5 { removed = dossier.timeline.remove(at: index).text }
+            else if dossier.ownWords.count > 1 { removed = dossier.ownWords.removeLast().text }
+            else if dossier.atAGlance.count > 3 { removed = dossier.atAGlance.removeLast().text }
+            guard let removed else { return }
+            words -= removed.split(separator: " ").count + 1
+            if words <= budget + 25 { words = bodyWords(dossier) }
         }
+    }
+
+    private static func newsLine(_ item: NewsItem) -> String {
+        [item.date, item.title, item.sentence ?? ""].joined(separator: " ")
     }
 
     /// Words of the printed body: the Markdown dossier before its Sources list.

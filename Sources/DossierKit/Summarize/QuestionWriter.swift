@@ -3,7 +3,7 @@ import Foundation
 /// Writes the suggested questions: every template of the bank filled with every cited fact
 /// of its kind (over-generation), ranked for specificity and grounding, picked for
 /// diversity (at most two per topic, each fact and template once, at most eight), then
-/// generic backups (at least two) up to ten questions, the referral question last.
+/// generic backups (at least two) up to eight questions, the referral question last.
 /// A fact whose sentence touches a word of the bank's `avoid` list is never used.
 struct QuestionWriter {
     let banks: SummaryBanks
@@ -12,7 +12,7 @@ struct QuestionWriter {
     let subjectWords: Set<String>
     var specificCount = 8
     /// Generic backups fill the list up to this many questions.
-    var minimumCount = 10
+    var minimumCount = 8
 
     init(banks: SummaryBanks, companyName: String?, subjectWords: Set<String>) {
         self.banks = banks

@@ -127,6 +127,7 @@ struct SentencePool {
     /// Reference marks (`[12]`, `[a]`, `[citation needed]`) removed; every run of
     /// whitespace, non-breaking spaces included, made one space.
     static func clean(_ sentence: String) -> String {
+        if isClean(sentence) { return sentence }
         var out = ""
         var index = sentence.startIndex
         while index < sentence.endIndex {
@@ -144,8 +145,29 @@ struct SentencePool {
             out.append(character.isWhitespace ? " " : character)
             index = sentence.index(after: index)
         }
-        return out.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-            .replacingOccurrences(of: " ,", with: ",").replacingOccurrences(of: " .", with: ".")
+        // One space between words, none before a comma or period (where a mark stood).
+        var result = ""
+        for word in out.split(separator: " ", omittingEmptySubsequences: true) {
+            if !result.isEmpty && !(word.first == "," || word.first == ".") { result.append(" ") }
+            result += word
+        }
+        return result
+    }
+
+    /// Nothing for `clean` to do: no brackets or backslashes, no whitespace but single
+    /// spaces, no space before a comma or period.
+    private static func isClean(_ sentence: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in sentence.utf8 {
+            switch byte {
+            case UInt8(ascii: "["), UInt8(ascii: "\\"), 0x09...0x0D, 0xC2, 0xE2, 0xE3: return false  // 0xC2/0xE2/0xE3 lead Unicode spaces
+            case UInt8(ascii: " ") where previous == UInt8(ascii: " "): return false
+            case UInt8(ascii: ","), UInt8(ascii: "."): if previous == UInt8(ascii: " ") { return false }
+            default: break
+            }
+            previous = byte
+        }
+        return true
     }
 
     private static func isReferenceMark(_ inside: Substring) -> Bool {

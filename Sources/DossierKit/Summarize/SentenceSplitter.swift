@@ -56,8 +56,9 @@ public enum SentenceSplitter {
     }
 
     private static func append(_ slice: ArraySlice<Character>, to sentences: inout [String]) {
-        let sentence = String(slice).trimmingCharacters(in: .whitespacesAndNewlines)
-        if !sentence.isEmpty { sentences.append(sentence) }
+        guard let first = slice.firstIndex(where: { !$0.isWhitespace }),
+              let last = slice.lastIndex(where: { !$0.isWhitespace }) else { return }
+        sentences.append(String(slice[first...last]))
     }
 
     /// The next non-space character starts a sentence: an uppercase letter, a digit, or an opening quote.
