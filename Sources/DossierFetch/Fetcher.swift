@@ -300,20 +300,125 @@ private final class ResultSlots: Sendable {
 }
 
 /// The parts of an http(s) URL the fetcher decides on.
-private struct Target {
+struct Target: Equatable {
     let host: String
     let origin: String
     let path: String
     let pathAndQuery: String
 
     init?(_ url: String) {
+        guard let target = Self(plainASCII: url) ?? Self(parsing: url) else { return nil }
+        self = target
+    }
+
+    /// Any URL, through URLComponents (with IDNA mapping of the host).
+    init?(parsing url: String) {
         guard let components = URLComponents(string: url),
               let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = components.host?.lowercased(), !host.isEmpty else { return nil }
+        self.init(
+            scheme: scheme, host: host, port: components.port.map(String.init),
+            path: components.percentEncodedPath, query: components.percentEncodedQuery
+        )
+    }
+
+    private init(scheme: String, host: String, port: String?, path: String, query: String?) {
         self.host = host
-        origin = "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
-        path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
-        pathAndQuery = path + (components.percentEncodedQuery.map { "?\($0)" } ?? "")
+        origin = "\(scheme)://\(host)" + (port.map { ":\($0)" } ?? "")
+        self.path = path.isEmpty ? "/" : path
+        pathAndQuery = self.path + (query.map { "?\($0)" } ?? "")
+    }
+
+    /// The fast path for the common URL: lowercase `http://` or `https://`, a plain host name
+    /// (see `isPlainHost`), an optional port without a leading zero, and a path, query and fragment of characters RFC 3986 allows as they are, with
+    /// well-formed %-escapes. Gives what the URLComponents path gives for such a URL, without
+    /// its parser and IDNA mapping; nil for anything else, which that path then decides.
+    init?(plainASCII url: String) {
+        var utf8 = Substring(url).utf8[...]
+        let scheme: String
+        if utf8.starts(with: "http://".utf8) {
+            scheme = "http"
+        } else if utf8.starts(with: "https://".utf8) {
+            scheme = "https"
+        } else {
+            return nil
+        }
+        utf8 = utf8.dropFirst(scheme.utf8.count + 3)
+        let authorityEnd = utf8.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? utf8.endIndex
+        let authority = utf8[..<authorityEnd]
+        let colon = authority.firstIndex(of: UInt8(ascii: ":"))
+        let hostBytes = authority[..<(colon ?? authority.endIndex)]
+        guard Self.isPlainHost(hostBytes) else { return nil }
+        var port: String?
+        if let colon {
+            let digits = authority[authority.index(after: colon)...]
+            guard (1...5).contains(digits.count), digits.first != UInt8(ascii: "0"),
+                  digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                  let number = Int(Substring(digits)), number <= 65535 else { return nil }
+            port = String(Substring(digits))
+        }
+        let rest = utf8[authorityEnd...]
+        guard Self.isPlainReference(rest) else { return nil }
+        let fragmentStart = rest.firstIndex(of: UInt8(ascii: "#")) ?? rest.endIndex
+        let beforeFragment = rest[..<fragmentStart]
+        let queryStart = beforeFragment.firstIndex(of: UInt8(ascii: "?"))
+        let path = String(Substring(beforeFragment[..<(queryStart ?? beforeFragment.endIndex)]))
+        let query = queryStart.map { String(Substring(beforeFragment[beforeFragment.index(after: $0)...])) }
+        self.init(scheme: scheme, host: String(Substring(hostBytes)).lowercased(), port: port, path: path, query: query)
+    }
+
+    /// A host name IDNA mapping leaves as it is (up to case): labels of 1 to 63 ASCII letters,
+    /// digits and inner hyphens, none an `xn--` label.
+    private static func isPlainHost(_ host: Substring.UTF8View.SubSequence) -> Bool {
+        func isLetterOrDigit(_ byte: UInt8) -> Bool {
+            (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+        }
+        return host.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy { label in
+            (1...63).contains(label.count)
+                && label.allSatisfy { isLetterOrDigit($0) || $0 == UInt8(ascii: "-") }
+                && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
+                && !label.prefix(4).map({ $0 | 0x20 }).elementsEqual("xn--".utf8)
+        }
+    }
+
+    /// Whether every byte after the authority is one RFC 3986 allows unescaped in a path,
+    /// query or fragment (plus the one `#`), with each `%` starting a two-hex-digit escape.
+    private static func isPlainReference(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+        var index = bytes.startIndex
+        var seenFragment = false
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%") {
+                let digits = bytes[bytes.index(after: index)...].prefix(2)
+                guard digits.count == 2, digits.allSatisfy(\.isASCIIHexDigit) else { return false }
+                index = bytes.index(index, offsetBy: 3)
+                continue
+            }
+            if byte == UInt8(ascii: "#") {
+                if seenFragment { return false }
+                seenFragment = true
+            } else if !isAllowedUnescaped(byte) {
+                return false
+            }
+            index = bytes.index(after: index)
+        }
+        return true
+    }
+
+    /// RFC 3986 unreserved, sub-delims, `:`, `@`, `/` and `?`.
+    private static func isAllowedUnescaped(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "-._~!$&'()*+,;=:@/?".utf8.contains(byte)
+        }
+    }
+}
+
+private extension UInt8 {
+    var isASCIIHexDigit: Bool {
+        (self >= 0x30 && self <= 0x39) || (self | 0x20 >= 0x61 && self | 0x20 <= 0x66)
     }
 }
 

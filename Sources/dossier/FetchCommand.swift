@@ -55,11 +55,10 @@ struct FetchCommand: AsyncParsableCommand {
         }
         let validators = Validators(etag: etag, lastModified: lastModified)
         let requests = list.map { FetchRequest(url: $0, validators: validators) }
-        let outputDirectory = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
-        if let outputDirectory {
-            try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+        // Opened (and created) once; the report names files by absolute path, as URL resolves it.
+        let outputDirectory = try out.map {
+            try AtomicFile.Directory(creatingIfNeeded: URL(fileURLWithPath: $0, isDirectory: true).path)
         }
-        let outputPath = outputDirectory?.path
         let progress = ProgressLine(total: requests.count, label: "fetched", quiet: global.quiet)
         let policy = FetchPolicy(config: environment.config)
         let reports = Mutex([FetchReport?](repeating: nil, count: requests.count))
@@ -68,11 +67,11 @@ struct FetchCommand: AsyncParsableCommand {
             await CurlMultiEngine.run(maximumConnections: policy.maximumConcurrency) { engine in
                 await Fetcher(engine: engine, policy: policy, logger: environment.logger).fetchEach(requests) { index, result in
                     var file: String?
-                    if let outputPath, case .fetched = result.outcome {
-                        let target = outputPath + "/" + BodyFileName.make(for: result)
+                    if let outputDirectory, case .fetched = result.outcome {
+                        let name = BodyFileName.make(for: result)
                         do {
-                            try AtomicFile.write(result.body, toPath: target, durable: false)
-                            file = target
+                            try outputDirectory.write(result.body, name: name)
+                            file = outputDirectory.path(of: name)
                         } catch {
                             writeErrors.withLock { $0.append("\(error)") }
                         }
@@ -88,7 +87,7 @@ struct FetchCommand: AsyncParsableCommand {
         if json {
             try StandardOutput.writeJSON(results)
         } else {
-            for report in results { print(report.line) }
+            StandardOutput.writeLines(results.lazy.map(\.line))
         }
         let failed = results.filter { $0.error != nil }.count
         if !global.quiet {

@@ -12,6 +12,16 @@ enum StandardError {
 }
 
 enum StandardOutput {
+    /// Writes each line followed by a newline, in one write rather than one per line.
+    static func writeLines(_ lines: some Sequence<String>) {
+        var text = ""
+        for line in lines {
+            text += line
+            text += "\n"
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     static func writeJSON<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

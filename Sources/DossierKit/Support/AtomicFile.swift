@@ -11,6 +11,12 @@ public enum AtomicFile {
         public let reason: String
         public let code: Int32
         public var description: String { "cannot write \(path): \(reason)" }
+
+        /// The failure `errno` describes now, for `path`.
+        static func current(_ path: String) -> WriteError {
+            let code = errno
+            return WriteError(path: path, reason: String(cString: strerror(code)), code: code)
+        }
     }
 
     /// Replaces `url` with `data`. When `durable`, the bytes reach the disk before the
@@ -22,38 +28,43 @@ public enum AtomicFile {
 
     /// `write(_:to:durable:permissions:)` for a file system path.
     public static func write(_ data: Data, toPath target: String, durable: Bool = true, permissions: mode_t = 0o644) throws {
-        let temporary = temporaryPath(for: target)
-        func failure() -> WriteError {
-            let code = errno
-            return WriteError(path: target, reason: String(cString: strerror(code)), code: code)
-        }
+        let slash = target.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let directory = slash.map { String(target[...$0]) } ?? ""
+        let name = slash.map { String(target[target.utf8.index(after: $0)...]) } ?? target
+        let temporary = directory + temporaryName(for: name)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
-        guard descriptor >= 0 else { throw failure() }
-        var closed = false
-        defer {
-            if !closed { close(descriptor) }
-        }
-        do {
-            try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        throw failure()
-                    }
-                    offset += written
-                }
-            }
-            if durable && fsync(descriptor) != 0 { throw failure() }
-            closed = true
-            if close(descriptor) != 0 { throw failure() }
-            if rename(temporary, target) != 0 { throw failure() }
-            if durable { syncDirectory(of: target) }
-        } catch {
+        guard descriptor >= 0 else { throw WriteError.current(target) }
+        let written = data.withUnsafeBytes { finish(descriptor, writing: $0, durable: durable) }
+        guard written, rename(temporary, target) == 0 else {
+            let error = WriteError.current(target)
             unlink(temporary)
             throw error
         }
+        if durable { syncDirectory(of: target) }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, flushes them when `durable`, and closes it,
+    /// also on failure. False on failure, with `errno` telling why.
+    private static func finish(_ descriptor: Int32, writing bytes: UnsafeRawBufferPointer, durable: Bool) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return closeKeepingErrno(descriptor)
+            }
+            offset += written
+        }
+        if durable && fsync(descriptor) != 0 { return closeKeepingErrno(descriptor) }
+        return close(descriptor) == 0
+    }
+
+    /// Closes `descriptor` after a failure without losing that failure's `errno`; returns false.
+    private static func closeKeepingErrno(_ descriptor: Int32) -> Bool {
+        let code = errno
+        close(descriptor)
+        errno = code
+        return false
     }
 
     /// Flushes the directory entry of a renamed file, so the new name survives a crash too.
@@ -70,12 +81,74 @@ public enum AtomicFile {
     /// This process's id, read once (getpid is a system call on current glibc).
     private static let processID = getpid()
 
-    /// A hidden name beside the target, unique in this process and across processes.
-    private static func temporaryPath(for target: String) -> String {
-        let slash = target.lastIndex(of: "/")
-        let directory = slash.map { target[...$0] } ?? ""
-        let name = slash.map { target[target.index(after: $0)...] } ?? Substring(target)
+    /// A hidden name for a temporary file beside `name`, unique in this process and across
+    /// processes: `.NAME.PID.SEQUENCE.tmp`.
+    static func temporaryName(for name: String) -> String {
         let sequence = counter.wrappingAdd(1, ordering: .relaxed).oldValue
-        return "\(directory).\(name).\(processID).\(sequence).tmp"
+        var temporary = "."
+        temporary.reserveCapacity(name.utf8.count + 32)
+        temporary += name
+        temporary += "."
+        temporary += String(processID)
+        temporary += "."
+        temporary += String(sequence)
+        temporary += ".tmp"
+        return temporary
+    }
+
+    /// A directory that many files are written into atomically, opened once.
+    ///
+    /// Each file goes to a hidden temporary name in the directory and is renamed over its
+    /// name there, both relative to the directory's descriptor: no path is resolved twice
+    /// and nothing per file touches FileManager. Not durable (no fsync), which suits
+    /// downloaded bodies and other output that can be fetched again. Safe to use from
+    /// several threads at once.
+    public final class Directory: Sendable {
+        /// The directory's path as given.
+        public let path: String
+        private let descriptor: Int32
+
+        /// Opens the directory at `path`, creating it and its missing parents first
+        /// (mode 0755, like `mkdir -p`).
+        public init(creatingIfNeeded path: String) throws(WriteError) {
+            self.path = path
+            var descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if descriptor < 0 && errno == ENOENT {
+                try Self.makeDirectories(path)
+                descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            }
+            guard descriptor >= 0 else { throw WriteError.current(path) }
+            self.descriptor = descriptor
+        }
+
+        deinit { close(descriptor) }
+
+        /// The path of the file `name` in this directory.
+        public func path(of name: String) -> String {
+            path.utf8.last == UInt8(ascii: "/") ? path + name : path + "/" + name
+        }
+
+        /// Replaces the file `name` (a plain file name, no `/`) in this directory with `data`.
+        public func write(_ data: Data, name: String, permissions: mode_t = 0o644) throws(WriteError) {
+            let temporary = AtomicFile.temporaryName(for: name)
+            let file = openat(descriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
+            guard file >= 0 else { throw WriteError.current(path(of: name)) }
+            let written = data.withUnsafeBytes { AtomicFile.finish(file, writing: $0, durable: false) }
+            guard written, renameat(descriptor, temporary, descriptor, name) == 0 else {
+                let error = WriteError.current(path(of: name))
+                unlinkat(descriptor, temporary, 0)
+                throw error
+            }
+        }
+
+        /// Creates `path` and each missing parent; one that exists already is fine.
+        private static func makeDirectories(_ path: String) throws(WriteError) {
+            var prefix = path.hasPrefix("/") ? "/" : ""
+            for component in path.split(separator: "/") where component != "." {
+                prefix += component
+                if mkdir(prefix, 0o755) != 0 && errno != EEXIST { throw WriteError.current(prefix) }
+                prefix += "/"
+            }
+        }
     }
 }
