@@ -4,13 +4,13 @@ import GRDB
 /// never edited: later changes are new migrations, so every existing database can be brought forward.
 /// The database is never erased when the schema changes.
 ///
-/// Room left for later issues: meetings get their own table in a new migration (keyed by calendar UID
-/// for idempotent import); a refresh reads `pages.etag`/`lastModified` for conditional requests and
-/// compares `source_outcomes.contentHash` of two builds for "what changed".
+/// `v2` adds meetings (a calendar UID is unique, for idempotent imports), their notes, and the last
+/// dossier written for each person, which a refresh compares with to tell what changed.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
+        migrator.registerMigration("v2", migrate: addMeetings)
         return migrator
     }
 
@@ -77,6 +77,43 @@ enum StoreSchema {
             t.column("httpStatus", .integer)
             t.column("elapsedSeconds", .double).notNull()
             t.column("contentHash", .text)
+        }
+    }
+
+    private static func addMeetings(_ db: Database) throws {
+        try db.create(table: MeetingRecord.databaseTableName) { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("personName", .text).notNull()
+            t.column("slug", .text).notNull().indexed()
+            t.column("startsAt", .datetime).notNull().indexed()
+            t.column("timeZone", .text).notNull()
+            t.column("isAllDay", .boolean).notNull()
+            t.column("durationMinutes", .integer).notNull()
+            t.column("company", .text)
+            t.column("domain", .text)
+            t.column("via", .text)
+            t.column("goal", .text)
+            t.column("location", .text)
+            t.column("callBy", .text)
+            t.column("status", .text).notNull().check { MeetingRecord.Status.allCases.map(\.rawValue).contains($0) }
+            t.column("calendarUID", .text).unique()
+            t.column("calendarSequence", .integer)
+            t.column("calendarLastModified", .datetime)
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+        }
+        try db.create(table: MeetingNoteRecord.databaseTableName) { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("meetingID", .integer).notNull().indexed()
+                .references(MeetingRecord.databaseTableName, onDelete: .cascade)
+            t.column("text", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(table: DossierVersionRecord.databaseTableName) { t in
+            t.primaryKey("personID", .integer)
+                .references(PersonRecord.databaseTableName, onDelete: .cascade)
+            t.column("json", .text).notNull()
+            t.column("generatedAt", .datetime).notNull()
         }
     }
 }

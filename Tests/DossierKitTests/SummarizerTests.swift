@@ -50,7 +50,7 @@ enum SummaryFixture {
             QuestionTemplate(topic: "referral", fills: nil, text: "Who else should I talk to?"),
         ],
         avoid: ["salary"],
-        checklist: [RoutineStep(when: "after", text: "Thank-you note sent by the next day.")],
+        checklist: [RoutineStep(when: "letter", text: "Letter sent, naming {via}."), RoutineStep(when: "next day", text: "Thank-you note sent by the next day.")],
         practice: ["Tell me about yourself."]
     )
 
@@ -121,7 +121,8 @@ struct SummarizerTests {
         #expect(dossier.companyProfile.news.map(\.date) == ["2026-03-02"])
         #expect(dossier.companyProfile.news.first?.title == "Lumen Grid opens Bilbao factory")
         #expect(dossier.failed.map(\.sourceName) == ["broken"])
-        #expect(dossier.checklist.map(\.text) == ["Thank-you note sent by the next day."])
+        #expect(dossier.checklist.map(\.text) == ["Letter sent, naming the network contact.", "Thank-you note sent by the next day."])
+        #expect(dossier.checklist.allSatisfy { $0.due == nil })
         #expect(dossier.preparation.practiceQuestions == ["Tell me about yourself."])
     }
 
@@ -171,6 +172,22 @@ struct SummarizerTests {
         let dossier = summarizer.summarize(long, subject: Subject(name: "Ada Quill"), generatedAt: SummaryFixture.generatedAt)
         #expect(DossierSummarizer.bodyWords(dossier) <= 400)
         #expect(dossier.atAGlance.count >= 3)
+    }
+
+    @Test("a meeting dates the checklist, names the contact, adds its goal; once held only follow-ups remain")
+    func meeting() {
+        let berlin = TimeZone(identifier: "Europe/Berlin")!
+        let startsAt = Date(timeIntervalSince1970: 1_796_308_200)  // 2026-12-03 14:30 UTC, 15:30 in Berlin
+        var context = MeetingContext(startsAt: startsAt, timeZone: berlin, via: "Ana Costa", goal: "hear how sales work", callBy: "2026-11-20")
+        var summarizer = DossierSummarizer(banks: SummaryFixture.banks, meeting: context)
+        var dossier = summarizer.summarize(SummaryFixture.discovery, subject: Subject(name: "Ada Quill"), generatedAt: SummaryFixture.generatedAt)
+        #expect(dossier.checklist == [ChecklistItem(text: "Letter sent, naming Ana Costa.", due: "2026-11-13"),
+                                      ChecklistItem(text: "Thank-you note sent by the next day.", due: "2026-12-04")])
+        #expect(dossier.preparation.meetingGoals == ["hear how sales work"])
+        context.held = true
+        summarizer.meeting = context
+        dossier = summarizer.summarize(SummaryFixture.discovery, subject: Subject(name: "Ada Quill"), generatedAt: SummaryFixture.generatedAt)
+        #expect(dossier.checklist.map(\.text) == ["Thank-you note sent by the next day."])
     }
 
     @Test("the reader's goals and background come from the [me] table")

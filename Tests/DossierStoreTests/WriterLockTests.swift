@@ -34,7 +34,9 @@ struct WriterLockTests {
         #expect(caught?.description.contains("pid \(getpid()): dossier refresh") == true)
         #expect(caught?.description.contains(temporary.url.path) == true)
         #expect(waited >= .milliseconds(200))
-        #expect(waited < .seconds(10), "the wait is bounded")
+        // Bounded: a wait of 200 ms must not turn into a hang. The bound is loose because the
+        // suite runs beside CPU-heavy tests (Chromium printing) on small machines.
+        #expect(waited < .seconds(60), "the wait is bounded")
         holder.release()
     }
 

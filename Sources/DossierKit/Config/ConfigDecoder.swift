@@ -15,7 +15,7 @@ struct ConfigDecoder {
 
     mutating func decode(_ document: TOMLTable) throws(ConfigError) -> DossierConfig {
         let root = ConfigKeyPath.root
-        warnAboutUnknownKeys(in: document, at: root, known: ["network", "rewrite", "search", "me"])
+        warnAboutUnknownKeys(in: document, at: root, known: ["network", "rewrite", "search", "me", "calendar"])
         var config = DossierConfig()
         if let network = try table(document, "network", in: root) {
             config.network = try decodeNetwork(network, at: root.appending("network"))
@@ -37,6 +37,13 @@ struct ConfigDecoder {
                 careerGoals: try strings(me, "career_goals", in: path) ?? [],
                 background: try string(me, "background", in: path)
             )
+        }
+        if let calendar = try table(document, "calendar", in: root) {
+            let path = root.appending("calendar")
+            warnAboutUnknownKeys(in: calendar, at: path, known: ["tag", "attendees"])
+            let tag = try string(calendar, "tag", in: path)
+            config.calendar = CalendarSettings(tag: tag.flatMap { $0.isEmpty ? nil : $0 } ?? (calendar["tag"] == nil ? "[info]" : nil),
+                                               attendees: try strings(calendar, "attendees", in: path) ?? [])
         }
         return config
     }

@@ -14,17 +14,21 @@ public struct DossierConfig: Sendable, Equatable {
     public var search: SearchSettings
     /// `[me]`: who the user is and what they want from their meetings.
     public var me: UserProfile
+    /// `[calendar]`: which calendar events are informational interviews.
+    public var calendar: CalendarSettings
 
     public init(
         network: NetworkSettings = NetworkSettings(),
         rewrites: [RewriteRule] = [],
         search: SearchSettings = SearchSettings(),
-        me: UserProfile = UserProfile()
+        me: UserProfile = UserProfile(),
+        calendar: CalendarSettings = CalendarSettings()
     ) {
         self.network = network
         self.rewrites = rewrites
         self.search = search
         self.me = me
+        self.calendar = calendar
     }
 
     /// The User-Agent header value these settings ask for.
@@ -115,6 +119,18 @@ public struct SearchSettings: Sendable, Equatable {
 
     public init(searxngURL: String? = nil) {
         self.searxngURL = searxngURL
+    }
+}
+
+/// The `[calendar]` table: an event is an informational interview when its title holds `tag`
+/// (default `[info]`) or one of `attendees` is invited.
+public struct CalendarSettings: Sendable, Equatable {
+    public var tag: String?
+    public var attendees: [String]
+
+    public init(tag: String? = "[info]", attendees: [String] = []) {
+        self.tag = tag
+        self.attendees = attendees
     }
 }
 

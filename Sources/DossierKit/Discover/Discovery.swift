@@ -101,7 +101,10 @@ public struct Discovery: Sendable {
         let source = request.source
         var outcome = Self.outcome(of: response, source: source)
         defer { state.outcomes.append(outcome) }
-        guard response.failure == nil else { return }
+        if response.failure != nil, let storedAt = response.storedFetchedAt {
+            outcome.message = (outcome.message.map { $0 + "; " } ?? "") + "used the copy stored on \(Self.day(storedAt))"
+        }
+        guard response.failure == nil || response.storedFetchedAt != nil else { return }
         var reading = ArticleReading()
         do {
             switch request.role {
@@ -140,7 +143,7 @@ public struct Discovery: Sendable {
             state.adoptWikipediaTitle(from: hits.compactMap(\.title), about: source.about)
         case .wikipediaSummaryJSON:
             if let summary = try WikipediaSummary.read(body) {
-                state.adoptSummary(summary, source: source, fetchedAt: now())
+                state.adoptSummary(summary, source: source, fetchedAt: fetchedAt(response))
             }
         case .wikidataSearchJSON:
             state.adoptCandidates(try WikidataReaders.search(body), about: source.about)
@@ -194,13 +197,13 @@ public struct Discovery: Sendable {
     private func readArticle(_ response: PageResponse, source: SourceDefinition, into state: inout DiscoveryState) -> ArticleReading {
         if response.contentType == "text/plain" {
             let text = Self.unwrapped(String(decoding: response.body, as: UTF8.self))
-            state.addDocument(text: text, url: response.url, title: nil, source: source, fetchedAt: now())
+            state.addDocument(text: text, url: response.url, title: nil, source: source, fetchedAt: fetchedAt(response))
             return ArticleReading(text: text)
         }
         let page = HTMLExtractor.extract(bytes: response.body, contentType: response.contentType, url: response.finalURL)
         state.addDocument(
             text: page.mainText, url: response.url, title: page.metadata.title, siteName: page.metadata.siteName,
-            published: page.metadata.published, source: source, fetchedAt: now(), tableRows: page.tableRows,
+            published: page.metadata.published, source: source, fetchedAt: fetchedAt(response), tableRows: page.tableRows,
             description: page.metadata.description
         )
         for case .person(let person) in page.structuredData {
@@ -250,7 +253,7 @@ public struct Discovery: Sendable {
             let text = [item.title, item.summary.map(SearchResultReaders.stripTags)].compactMap { $0 }.joined(separator: "\n")
             state.addDocument(
                 text: text, url: item.link ?? response.url, title: item.title, siteName: feed.title,
-                published: item.published, source: source, fetchedAt: now()
+                published: item.published, source: source, fetchedAt: fetchedAt(response)
             )
         }
     }
@@ -274,6 +277,16 @@ public struct Discovery: Sendable {
 
     /// Stores a freshly fetched answer (raw body, extracted text, metadata) for conditional
     /// requests and offline rebuilds. A store failure only costs that: the build goes on.
+    private static func day(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle().year().month().day())
+    }
+
+    /// When a response's body was fetched: now, or when the stored copy was (a 304 changes
+    /// nothing, so the dossier's "fetched" dates and bytes stay the same).
+    private func fetchedAt(_ response: PageResponse) -> Date {
+        response.storedFetchedAt ?? now()
+    }
+
     private func keep(_ response: PageResponse, text: String?, metadataJSON: String?) {
         guard response.kind == .fetched, let store else { return }
         try? store.upsertPage(PageRecord(

@@ -14,6 +14,9 @@ public struct PageResponse: Sendable {
     public var kind: SourceOutcome.Kind
     public var failure: FetchFailure?
     public var seconds: Double
+    /// When the body was fetched, for a body served from the store ("not modified"); nil
+    /// for a body fetched just now.
+    public var storedFetchedAt: Date? = nil
 }
 
 /// Where pages come from: the web through the fetcher, or the store when offline.
@@ -47,7 +50,17 @@ public struct LivePages: PageSource {
             )
             switch result.outcome {
             case .fetched: break
-            case .failed: response.kind = .failed
+            case .failed:
+                response.kind = .failed
+                // The last good copy stands in for a page that cannot be fetched now; the
+                // failure is still reported.
+                if let page = page ?? nil {
+                    response.body = page.body
+                    response.contentType = page.contentType
+                    response.charset = page.charset
+                    response.finalURL = page.finalURL
+                    response.storedFetchedAt = page.fetchedAt
+                }
             case .notModified:
                 response.kind = .notModified
                 if let page = page ?? nil {
@@ -55,6 +68,7 @@ public struct LivePages: PageSource {
                     response.contentType = page.contentType
                     response.charset = page.charset
                     response.finalURL = page.finalURL
+                    response.storedFetchedAt = page.fetchedAt
                 }
             }
             return response
@@ -80,7 +94,7 @@ public struct StoredPages: PageSource {
             return PageResponse(
                 url: url, finalURL: page.finalURL, status: page.httpStatus, contentType: page.contentType,
                 charset: page.charset, validators: Validators(etag: page.etag, lastModified: page.lastModified),
-                body: page.body, kind: .notModified, failure: nil, seconds: 0
+                body: page.body, kind: .notModified, failure: nil, seconds: 0, storedFetchedAt: page.fetchedAt
             )
         }
     }

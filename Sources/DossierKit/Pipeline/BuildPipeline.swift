@@ -14,14 +14,17 @@ public struct BuildRequest: Sendable {
     public var offline: Bool
     /// `--sources DIR`: source files read after the shipped and the user's.
     public var extraSourcesDirectory: URL?
+    /// The meeting the dossier prepares, when one is stored.
+    public var meeting: MeetingContext?
 
     public init(subject: Subject, outputRoot: URL, formats: [OutputFormat] = OutputFormat.defaults, offline: Bool = false,
-                extraSourcesDirectory: URL? = nil) {
+                extraSourcesDirectory: URL? = nil, meeting: MeetingContext? = nil) {
         self.subject = subject
         self.outputRoot = outputRoot
         self.formats = formats
         self.offline = offline
         self.extraSourcesDirectory = extraSourcesDirectory
+        self.meeting = meeting
     }
 }
 
@@ -39,6 +42,22 @@ public struct BuildSummary: Sendable, Codable {
     public var sourceFileErrors: [String]
     /// Why the PDF asked for was not written (the other files were).
     public var pdfError: String?
+    /// What became of the dossier's files.
+    public var dossier: DossierOutcome
+    /// What the dossier has that the one before it did not.
+    public var changes: DossierChanges?
+
+    /// What a build did with the dossier.
+    public enum DossierOutcome: String, Sendable, Codable {
+        /// The first dossier of this person.
+        case new
+        /// Written anew: it says something the last one did not.
+        case updated
+        /// Nothing changed: the files were left as they were.
+        case unchanged
+        /// Nothing could be fetched: the last good dossier stays.
+        case keptAfterFailure = "kept_after_failure"
+    }
 
     /// True when no request got an answer (everything failed): exit 69.
     public var nothingFetched: Bool {
@@ -163,16 +182,38 @@ public struct BuildPipeline: Sendable {
         _ = try store.upsertPerson(person)
 
         progress("summarizing \(discovery.documents.count) pages")
-        let dossier = DossierSummarizer(banks: banks, profile: config.me).summarize(discovery, subject: subject, generatedAt: now())
+        let previous = try store.dossierVersion(personID: personID).flatMap { try? JSONRenderer.decode(Data($0.json.utf8)) }
+        let meeting = try request.meeting ?? MeetingContext.current(slug: slug, in: store, at: started).map(MeetingContext.init)
+        var dossier = DossierSummarizer(banks: banks, profile: config.me, meeting: meeting)
+            .summarize(discovery, subject: subject, generatedAt: now(), previous: previous)
+        let nothingFetched = discovery.documents.isEmpty
+            && !discovery.outcomes.contains { $0.kind == .fetched || $0.kind == .notModified }
+        // The last good dossier stays when nothing could be fetched or nothing changed: its
+        // files keep their bytes and modification times.
+        let outcome: BuildSummary.DossierOutcome
+        if let previous, nothingFetched {
+            dossier = previous
+            outcome = .keptAfterFailure
+        } else if let previous, DossierSummarizer.sameContent(previous, dossier) {
+            dossier = previous
+            outcome = .unchanged
+        } else {
+            outcome = previous == nil ? .new : .updated
+        }
         let written = try await DossierFiles.write(
             dossier, formats: request.formats, to: request.outputRoot.appendingPathComponent(slug, isDirectory: true),
-            pdf: PDFRenderer(environment: environment)
+            pdf: PDFRenderer(environment: environment), keepingExisting: outcome == .unchanged || outcome == .keptAfterFailure
         )
+        if outcome == .new || outcome == .updated {
+            try store.saveDossierVersion(DossierVersionRecord(
+                personID: personID, json: String(decoding: try JSONRenderer.render(dossier), as: UTF8.self), generatedAt: dossier.generatedAt))
+        }
 
         let summary = BuildSummary(
             person: subject.name, slug: slug, files: written.files, identity: discovery.identity,
             documents: discovery.documents.count, sources: dossier.sources, outcomes: discovery.outcomes,
-            sourceFileErrors: loaded.errors.map(\.description), pdfError: written.pdfError.map { "\($0)" }
+            sourceFileErrors: loaded.errors.map(\.description), pdfError: written.pdfError.map { "\($0)" },
+            dossier: outcome, changes: dossier.changes
         )
         try store.finishBuild(id: build.id!, status: summary.nothingFetched ? .failed : .succeeded, at: now())
         return summary

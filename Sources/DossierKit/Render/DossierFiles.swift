@@ -15,12 +15,19 @@ public enum DossierFiles {
         public var pdfError: PDFRenderer.RenderError?
     }
 
-    public static func write(_ dossier: Dossier, formats: [OutputFormat], to folder: URL, pdf: PDFRenderer) async throws -> Written {
+    /// Writes each of `formats`; with `keepingExisting`, a file already there is left as it
+    /// is (same bytes, same modification time) and only missing ones are written.
+    public static func write(_ dossier: Dossier, formats: [OutputFormat], to folder: URL, pdf: PDFRenderer,
+                             keepingExisting: Bool = false) async throws -> Written {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var written = Written(files: [], pdfError: nil)
         let html = HTMLRenderer.render(dossier)
         for format in OutputFormat.allCases where formats.contains(format) {
             let file = folder.appendingPathComponent(format.fileName)
+            if keepingExisting && FileManager.default.fileExists(atPath: file.path) {
+                written.files.append(file.path)
+                continue
+            }
             switch format {
             case .md: try AtomicFile.write(Data(MarkdownRenderer.render(dossier).utf8), to: file)
             case .html: try AtomicFile.write(Data(html.utf8), to: file)

@@ -14,6 +14,9 @@ import Foundation
 public enum HTMLRenderer {
     public static func render(_ dossier: Dossier) -> String {
         var body = header(dossier)
+        if let changes = dossier.changes, !changes.isEmpty {
+            body += citedList(SectionTitle.changes(changes.since), ChangeWording.lines(changes))
+        }
         body += citedList(SectionTitle.atAGlance, dossier.atAGlance)
         body += timeline(dossier.timeline)
         body += citedList(SectionTitle.ownWords, dossier.ownWords)

@@ -22,6 +22,13 @@ public enum JSONRenderer {
         return Data((escapeMarkup(String(decoding: encoded, as: UTF8.self)) + "\n").utf8)
     }
 
+    /// A dossier read back from its JSON (the `schema` field is not part of the dossier).
+    public static func decode(_ data: Data) throws -> Dossier {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(Dossier.self, from: data)
+    }
+
     /// The dossier with the `schema` field in the same object.
     private struct Document: Encodable {
         let dossier: Dossier

@@ -11,6 +11,9 @@ public enum MarkdownRenderer {
         out += "**Same person?** \(Int((dossier.identity.confidence * 100).rounded())) % — \(escape(dossier.identity.evidence.joined(separator: "; ")))"
         if let id = dossier.identity.wikidataID { out += " (Wikidata \(escape(id)))" }
         out += "\n\n"
+        if let changes = dossier.changes, !changes.isEmpty {
+            section(SectionTitle.changes(changes.since), ChangeWording.lines(changes), into: &out)
+        }
         section(SectionTitle.atAGlance, dossier.atAGlance, into: &out)
         if !dossier.timeline.isEmpty {
             out += "## \(SectionTitle.timeline)\n\n"

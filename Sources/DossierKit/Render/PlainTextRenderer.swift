@@ -19,6 +19,9 @@ public enum PlainTextRenderer {
         if let id = dossier.identity.wikidataID { identity += " (Wikidata \(clean(id)))" }
         out += wrap(identity)
 
+        if let changes = dossier.changes, !changes.isEmpty {
+            out += bullets(SectionTitle.changes(changes.since), ChangeWording.lines(changes).map(cited))
+        }
         out += bullets(SectionTitle.atAGlance, dossier.atAGlance.map(cited))
         out += bullets(SectionTitle.timeline, dossier.timeline.map { item in
             var line = (item.when.map { clean($0) + " " } ?? "") + clean(item.text) + " [\(item.source)]"

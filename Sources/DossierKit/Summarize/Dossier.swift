@@ -156,6 +156,26 @@ public struct ChecklistItem: Sendable, Equatable, Codable {
     }
 }
 
+/// What a rebuild found that the dossier before it did not have: new sentences about the
+/// person and the company, new news, new timeline lines (changed roles). Citations are the
+/// new dossier's.
+public struct DossierChanges: Sendable, Equatable, Codable {
+    /// When the dossier compared against was built.
+    public var since: Date
+    public var newSentences: [CitedSentence]
+    public var newNews: [NewsItem]
+    public var newTimeline: [TimelineItem]
+
+    public init(since: Date, newSentences: [CitedSentence] = [], newNews: [NewsItem] = [], newTimeline: [TimelineItem] = []) {
+        self.since = since
+        self.newSentences = newSentences
+        self.newNews = newNews
+        self.newTimeline = newTimeline
+    }
+
+    public var isEmpty: Bool { newSentences.isEmpty && newNews.isEmpty && newTimeline.isEmpty }
+}
+
 /// A source as the dossier's Sources list shows it.
 public struct CitedSource: Sendable, Equatable, Codable {
     public var number: Int
@@ -202,12 +222,14 @@ public struct Dossier: Sendable, Codable {
     /// Pages left out as not about the subject, and sources that had nothing.
     public var skipped: [SourceOutcome]
     public var generatedAt: Date
+    /// Set by a rebuild that found something the previous dossier did not have.
+    public var changes: DossierChanges?
 
     public init(subject: Subject, identity: Identity, company: CompanyIdentity, atAGlance: [CitedSentence],
                 timeline: [TimelineItem], ownWords: [CitedSentence], mentions: [CitedSentence],
                 companyProfile: CompanyProfile, industry: IndustryContext, questions: [SuggestedQuestion],
                 preparation: PreparationNotes, checklist: [ChecklistItem], sources: [CitedSource],
-                failed: [SourceOutcome], skipped: [SourceOutcome], generatedAt: Date) {
+                failed: [SourceOutcome], skipped: [SourceOutcome], generatedAt: Date, changes: DossierChanges? = nil) {
         self.subject = subject
         self.identity = identity
         self.company = company
@@ -224,5 +246,6 @@ public struct Dossier: Sendable, Codable {
         self.failed = failed
         self.skipped = skipped
         self.generatedAt = generatedAt
+        self.changes = changes
     }
 }

@@ -12,17 +12,22 @@ import Foundation
 public struct DossierSummarizer: Sendable {
     public var banks: SummaryBanks
     public var profile: UserProfile
+    /// The meeting the dossier prepares, when one is stored: its goal, the checklist's dates.
+    public var meeting: MeetingContext?
     /// The most words the body (everything before the Sources list) may have.
     public var bodyWordBudget = 1_180
     /// How many sentences the graph ranks at most (the best by prior).
     public var rankedSentenceLimit = 600
 
-    public init(banks: SummaryBanks, profile: UserProfile = UserProfile()) {
+    public init(banks: SummaryBanks, profile: UserProfile = UserProfile(), meeting: MeetingContext? = nil) {
         self.banks = banks
         self.profile = profile
+        self.meeting = meeting
     }
 
-    public func summarize(_ discovery: DiscoveryResult, subject: Subject, generatedAt: Date) -> Dossier {
+    /// The dossier of `discovery`; with the `previous` dossier of the same person, it also
+    /// says what changed since that one.
+    public func summarize(_ discovery: DiscoveryResult, subject: Subject, generatedAt: Date, previous: Dossier? = nil) -> Dossier {
         let documents = discovery.documents
         let personMatcher = NameMatcher(subject.name)
         let companyNames = NameMatcher.companyNames(discovery.company.name ?? subject.company)
@@ -115,15 +120,29 @@ public struct DossierSummarizer: Sendable {
             companyProfile: CompanyProfile(facts: companyFacts, sentences: companySentences.map(cite), news: news),
             industry: IndustryContext(keyPhrases: keyPhrases, trends: trends.map(cite)),
             questions: questions,
-            preparation: PreparationNotes(name: profile.name, meetingGoals: profile.goals, careerGoals: profile.careerGoals,
-                                          background: profile.background, practiceQuestions: banks.practice),
-            checklist: banks.checklist.map { ChecklistItem(text: $0.text) },
+            preparation: PreparationNotes(name: profile.name, meetingGoals: (meeting?.goal.map { [$0] } ?? []) + profile.goals,
+                                          careerGoals: profile.careerGoals, background: profile.background,
+                                          practiceQuestions: banks.practice),
+            checklist: checklist(),
             sources: [], failed: discovery.outcomes.filter { $0.kind == .failed },
             skipped: discovery.outcomes.filter { $0.kind == .skipped }, generatedAt: generatedAt
         )
+        if let previous {
+            let changes = Self.changes(from: previous, to: dossier)
+            dossier.changes = changes.isEmpty ? nil : changes
+        }
         Self.fitBudget(&dossier, words: bodyWordBudget)
         Self.renumberSources(&dossier, from: citations.sources)
         return dossier
+    }
+
+    /// The routine's steps, `{via}` filled in, dated from the meeting when there is one;
+    /// once the meeting is held, only the follow-up steps.
+    private func checklist() -> [ChecklistItem] {
+        let via = meeting?.via ?? "the network contact"
+        return banks.checklist
+            .filter { meeting?.held != true || $0.when == "next day" }
+            .map { ChecklistItem(text: $0.text.replacingOccurrences(of: "{via}", with: via), due: meeting?.due($0)) }
     }
 
     // MARK: - Sentences
@@ -273,6 +292,36 @@ public struct DossierSummarizer: Sendable {
         return items
     }
 
+    /// What `current` has that `previous` did not, at most five lines: timeline lines first
+    /// (changed roles), then news, then other sentences.
+    static func changes(from previous: Dossier, to current: Dossier) -> DossierChanges {
+        func sentences(_ dossier: Dossier) -> [CitedSentence] {
+            dossier.atAGlance + dossier.ownWords + dossier.mentions + dossier.companyProfile.sentences
+        }
+        let known = Set(sentences(previous).map(\.text) + previous.timeline.map(\.text))
+        let knownNews = Set(previous.companyProfile.news.map(\.title))
+        let timeline = current.timeline.filter { !known.contains($0.text) }.prefix(5)
+        let news = current.companyProfile.news.filter { !knownNews.contains($0.title) }.prefix(5 - timeline.count)
+        let new = sentences(current).filter { !known.contains($0.text) }.prefix(5 - timeline.count - news.count)
+        return DossierChanges(since: previous.generatedAt, newSentences: Array(new), newNews: Array(news), newTimeline: Array(timeline))
+    }
+
+    /// Whether two dossiers say the same, whenever they were built and their sources fetched.
+    public static func sameContent(_ first: Dossier, _ second: Dossier) -> Bool {
+        var first = first
+        var second = second
+        first.generatedAt = second.generatedAt
+        first.changes = nil
+        second.changes = nil
+        for index in first.sources.indices where index < second.sources.count {
+            first.sources[index].fetchedAt = second.sources[index].fetchedAt
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        encoder.dateEncodingStrategy = .secondsSince1970
+        return (try? encoder.encode(first)) == (try? encoder.encode(second))
+    }
+
     // MARK: - Budget and numbering
 
     /// Drops the least necessary lines until the body fits: trends, news beyond three and
@@ -329,6 +378,9 @@ public struct DossierSummarizer: Sendable {
         dossier.companyProfile.news.forEach { note($0.source) }
         dossier.industry.trends.forEach { note($0.source) }
         dossier.questions.forEach { $0.source.map(note) }
+        if let changes = dossier.changes {
+            (changes.newSentences.map(\.source) + changes.newNews.map(\.source) + changes.newTimeline.map(\.source)).forEach(note)
+        }
         let renumber = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0 + 1) })
         func new(_ number: Int) -> Int { renumber[number]! }
         dossier.atAGlance = dossier.atAGlance.map { CitedSentence(text: $0.text, source: new($0.source)) }
@@ -345,6 +397,12 @@ public struct DossierSummarizer: Sendable {
         dossier.companyProfile.news = dossier.companyProfile.news.map { var item = $0; item.source = new(item.source); return item }
         dossier.industry.trends = dossier.industry.trends.map { CitedSentence(text: $0.text, source: new($0.source)) }
         dossier.questions = dossier.questions.map { var question = $0; question.source = question.source.map(new); return question }
+        if var changes = dossier.changes {
+            changes.newSentences = changes.newSentences.map { CitedSentence(text: $0.text, source: new($0.source)) }
+            changes.newNews = changes.newNews.map { var item = $0; item.source = new(item.source); return item }
+            changes.newTimeline = changes.newTimeline.map { var item = $0; item.source = new(item.source); return item }
+            dossier.changes = changes
+        }
         let byNumber = Dictionary(uniqueKeysWithValues: table.map { ($0.number, $0) })
         dossier.sources = order.enumerated().map { offset, old in
             var source = byNumber[old]!

@@ -18,7 +18,7 @@ public struct QuestionTemplate: Sendable, Equatable {
 
 /// A step of the informational-interview routine, from `checklist.toml`.
 public struct RoutineStep: Sendable, Equatable {
-    /// Where the step sits: `before`, `morning of`, `meeting`, `after`.
+    /// Where the step sits: `letter`, `call`, `morning`, `meeting` or `next day`.
     public var when: String
     public var text: String
 
@@ -39,6 +39,7 @@ public struct SummaryBanks: Sendable, Equatable {
     public var practice: [String]
 
     public static let placeholders: Set<String> = ["name", "in year", "company", "headline", "phrase"]
+    public static let routineMoments: Set<String> = ["letter", "call", "morning", "meeting", "next day"]
     public static let factKinds: Set<String> = ["founded", "joined", "role", "education", "left", "award", "news", "phrase"]
 
     public init(questions: [QuestionTemplate] = [], avoid: [String] = [], checklist: [RoutineStep] = [], practice: [String] = []) {
@@ -90,7 +91,15 @@ public struct SummaryBanks: Sendable, Equatable {
                 guard let table = value.table, let text = table["text"]?.string else {
                     throw SourceLoadError(file: url, line: locator.line(of: ConfigKeyPath.root.appending("step").appending(index: index)), message: "step \(index + 1) needs a `text`")
                 }
-                banks.checklist.append(RoutineStep(when: table["when"]?.string ?? "", text: text))
+                let when = table["when"]?.string ?? ""
+                let line = locator.line(of: ConfigKeyPath.root.appending("step").appending(index: index))
+                guard routineMoments.contains(when) else {
+                    throw SourceLoadError(file: url, line: line, message: "step \(index + 1): `when` must be one of \(routineMoments.sorted().map { "\"\($0)\"" }.joined(separator: ", "))")
+                }
+                for placeholder in Self.placeholders(in: text) where placeholder != "via" {
+                    throw SourceLoadError(file: url, line: line, message: "step \(index + 1): unknown placeholder {\(placeholder)}")
+                }
+                banks.checklist.append(RoutineStep(when: when, text: text))
             }
         }
         if let url = file("practice.toml") {

@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+
+/// Meetings, their notes, and the last dossier written per person.
+extension DossierStore {
+    /// Stores a new meeting; returns it with its id.
+    public func insertMeeting(_ meeting: MeetingRecord) throws -> MeetingRecord {
+        try write("store the meeting with \(meeting.personName)") { db in
+            var meeting = meeting
+            try meeting.insert(db)
+            return meeting
+        }
+    }
+
+    /// Overwrites a stored meeting (matched by id).
+    public func updateMeeting(_ meeting: MeetingRecord) throws {
+        try write("update meeting \(meeting.id.map(String.init) ?? "?")") { db in
+            try meeting.update(db)
+        }
+    }
+
+    /// Deletes a meeting and its notes; false when there was none with that id.
+    @discardableResult
+    public func deleteMeeting(id: Int64) throws -> Bool {
+        try write("delete meeting \(id)") { db in
+            try MeetingRecord.deleteOne(db, key: id)
+        }
+    }
+
+    public func meeting(id: Int64) throws -> MeetingRecord? {
+        try read("load meeting \(id)") { db in
+            try MeetingRecord.fetchOne(db, key: id)
+        }
+    }
+
+    /// The meeting imported from the calendar event with this UID, if any.
+    public func meeting(calendarUID: String) throws -> MeetingRecord? {
+        try read("load the meeting of calendar event \(calendarUID)") { db in
+            try MeetingRecord.filter(Column("calendarUID") == calendarUID).fetchOne(db)
+        }
+    }
+
+    /// Meetings by start time, optionally only those with `status` starting in `range`.
+    public func meetings(status: MeetingRecord.Status? = nil, startingIn range: ClosedRange<Date>? = nil) throws -> [MeetingRecord] {
+        try read("list meetings") { db in
+            var request = MeetingRecord.all()
+            if let status { request = request.filter(Column("status") == status.rawValue) }
+            if let range {
+                request = request.filter(Column("startsAt") >= range.lowerBound && Column("startsAt") <= range.upperBound)
+            }
+            return try request.order(Column("startsAt"), Column("id")).fetchAll(db)
+        }
+    }
+
+    /// Appends a note to a meeting; returns it with its id.
+    public func addNote(_ note: MeetingNoteRecord) throws -> MeetingNoteRecord {
+        try write("store a note for meeting \(note.meetingID)") { db in
+            var note = note
+            try note.insert(db)
+            return note
+        }
+    }
+
+    /// A meeting's notes, oldest first.
+    public func notes(meetingID: Int64) throws -> [MeetingNoteRecord] {
+        try read("load the notes of meeting \(meetingID)") { db in
+            try MeetingNoteRecord.filter(Column("meetingID") == meetingID).order(Column("createdAt"), Column("id")).fetchAll(db)
+        }
+    }
+
+    /// Records the dossier last written for a person, replacing the one before.
+    public func saveDossierVersion(_ version: DossierVersionRecord) throws {
+        try write("store the dossier of person \(version.personID)") { db in
+            try version.save(db)
+        }
+    }
+
+    /// The dossier last written for a person, if any.
+    public func dossierVersion(personID: Int64) throws -> DossierVersionRecord? {
+        try read("load the dossier of person \(personID)") { db in
+            try DossierVersionRecord.fetchOne(db, key: personID)
+        }
+    }
+}

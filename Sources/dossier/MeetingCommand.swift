@@ -1,0 +1,374 @@
+import ArgumentParser
+import DossierFetch
+import DossierKit
+import DossierStore
+import Foundation
+
+/// `dossier meeting`: the informational interviews you have planned.
+struct MeetingCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meeting",
+        abstract: "Add, list, change and import your informational interviews.",
+        discussion: """
+        A stored meeting makes `dossier build` date the checklist, name the network contact and add \
+        your goal; `dossier refresh` keeps the dossiers of upcoming meetings fresh. Times are read in \
+        your time zone unless they carry an offset (2026-12-03T15:00+01:00) or --tz names another.
+
+        Examples:
+          dossier meeting add "Jane Doe" --at "2026-12-03 15:00" --company "Acme Robotics" --via "Ana Costa" --call-by 2026-11-27
+          dossier meeting list --upcoming 14d
+          dossier meeting show "Jane Doe"
+          dossier meeting edit 3 --at "2026-12-04 10:00"
+          dossier meeting done "Jane Doe"
+          dossier meeting import ~/calendar.ics
+        """,
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self, Done.self, MeetingImportCommand.self]
+    )
+
+    /// The details shared by `add` and `edit`.
+    struct Details: ParsableArguments {
+        @Option(help: "When it starts: \"2026-12-03 15:00\", 2026-12-03T15:00 or with an offset or Z.")
+        var at: String?
+
+        @Option(help: "How long: 30m, 1h, 1h30m (default 30m).")
+        var duration: String?
+
+        @Option(help: "Their company.")
+        var company: String?
+
+        @Option(help: "The company's web domain (e.g. acme.example).")
+        var domain: String?
+
+        @Option(help: "The network contact who introduced you.")
+        var via: String?
+
+        @Option(help: "What you want from this meeting.")
+        var goal: String?
+
+        @Option(help: "Where it takes place (an address or a video link).")
+        var location: String?
+
+        @Option(name: .customLong("call-by"), help: "The date your letter promises a call by (2026-11-27).")
+        var callBy: String?
+
+        @Option(help: "The IANA time zone of --at (default: this machine's).")
+        var tz: String?
+
+        func timeZone() throws -> TimeZone {
+            guard let tz else { return .current }
+            guard let zone = TimeZone(identifier: tz) else { throw ValidationError("--tz \(tz): not a time zone such as Europe/Berlin") }
+            return zone
+        }
+
+        /// Applies the options given to a meeting.
+        func apply(to meeting: inout MeetingRecord) throws {
+            let zone = try timeZone()
+            do {
+                if let at {
+                    meeting.startsAt = try MeetingTime.dateTime(at, in: zone)
+                    meeting.timeZone = zone.identifier
+                    meeting.isAllDay = false
+                }
+                if let duration { meeting.durationMinutes = try MeetingTime.minutes(duration) }
+                if let callBy { meeting.callBy = try MeetingTime.day(callBy) }
+            } catch let error as MeetingTimeError {
+                throw ValidationError(error.description)
+            }
+            if let company { meeting.company = company.nilIfEmpty }
+            if let domain { meeting.domain = domain.nilIfEmpty }
+            if let via { meeting.via = via.nilIfEmpty }
+            if let goal { meeting.goal = goal.nilIfEmpty }
+            if let location { meeting.location = location.nilIfEmpty }
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a meeting.",
+            discussion: """
+            Examples:
+              dossier meeting add "Jane Doe" --at "2026-12-03 15:00"
+              dossier meeting add "Jane Doe" --at 2026-12-03T15:00 --duration 45m --company "Acme Robotics" --via "Ana Costa" --goal "how they hire" --call-by 2026-11-27
+            """
+        )
+
+        @Argument(help: "The person's name.")
+        var name: String
+
+        @OptionGroup var details: Details
+        @OptionGroup var global: GlobalOptions
+
+        func validate() throws {
+            try PersonName.validate(name)
+            guard details.at != nil else { throw ValidationError("--at is required: when does the meeting start?") }
+        }
+
+        func run() async throws {
+            let environment = try global.loadEnvironment()
+            let now = Date()
+            let name = PersonName.cleaned(self.name)
+            var meeting = MeetingRecord(personName: name, slug: Slug.make(name), startsAt: now, timeZone: TimeZone.current.identifier, at: now)
+            try details.apply(to: &meeting)
+            let stored = try await StoreAccess.write(environment, command: "dossier meeting add") { store in
+                try store.insertMeeting(meeting)
+            }
+            print(MeetingText.line(stored))
+            if stored.startsAt < now && !global.quiet { StandardError.write("warning: this meeting is in the past") }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List meetings, soonest first.",
+            discussion: """
+            With --json, an array of objects with the stable keys id, person, slug, starts_at (ISO 8601, \
+            UTC), time_zone, all_day, duration_minutes, company, domain, via, goal, location, call_by, \
+            status (upcoming, held, cancelled) and calendar_uid.
+
+            Examples:
+              dossier meeting list
+              dossier meeting list --upcoming 14d
+              dossier meeting list --json
+            """
+        )
+
+        @Option(help: "Only upcoming meetings starting within this span: 7d, 2w, 36h.")
+        var upcoming: String?
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let environment = try global.loadEnvironment()
+            let now = Date()
+            var range: ClosedRange<Date>?
+            if let upcoming {
+                do {
+                    range = now...now.addingTimeInterval(try MeetingTime.span(upcoming))
+                } catch {
+                    throw ValidationError("--upcoming: \(error)")
+                }
+            }
+            let meetings = try StoreAccess.read(environment) { store in
+                try store.meetings(status: range == nil ? nil : .upcoming, startingIn: range)
+            }
+            if json {
+                try StandardOutput.writeJSON(meetings.map(MeetingJSON.init))
+            } else if meetings.isEmpty {
+                if !global.quiet { StandardError.write("no meetings\(upcoming.map { " in the next \($0)" } ?? "")") }
+            } else {
+                StandardOutput.writeLines(meetings.map(MeetingText.line))
+            }
+            RefreshReminder.warnIfStale(environment: environment, quiet: global.quiet)
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a meeting, its notes and its dossier's files.",
+            discussion: """
+            Examples:
+              dossier meeting show 3
+              dossier meeting show "Jane Doe" --json
+            """
+        )
+
+        @Argument(help: "The meeting's number or the person's name.")
+        var meeting: MeetingReference
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let environment = try global.loadEnvironment()
+            let (record, notes) = try StoreAccess.read(environment) { store in
+                let record = try meeting.resolve(in: store, now: Date())
+                return (record, try store.notes(meetingID: record.id!))
+            }
+            if json {
+                var value = MeetingJSON(record)
+                value.notes = notes.map(\.text)
+                try StandardOutput.writeJSON(value)
+                return
+            }
+            var lines = [MeetingText.line(record)]
+            let details: [(String, String?)] = [
+                ("company", record.company), ("domain", record.domain), ("via", record.via), ("goal", record.goal),
+                ("location", record.location), ("call by", record.callBy), ("duration", "\(record.durationMinutes) min"),
+                ("calendar", record.calendarUID),
+            ]
+            lines += details.compactMap { label, value in value.map { "  \(label): \($0)" } }
+            let folder = OutputLocation.defaultRoot(paths: environment.paths).appendingPathComponent(record.slug)
+            lines.append("  dossier: \(folder.path)")
+            for note in notes { lines.append("  note (\(DateText.day(note.createdAt))): \(note.text)") }
+            StandardOutput.writeLines(lines)
+        }
+    }
+
+    struct Edit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a meeting; options not given stay as they are (an empty value clears one).",
+            discussion: """
+            Examples:
+              dossier meeting edit 3 --at "2026-12-04 10:00"
+              dossier meeting edit "Jane Doe" --via "Ana Costa" --goal ""
+            """
+        )
+
+        @Argument(help: "The meeting's number or the person's name.")
+        var meeting: MeetingReference
+
+        @OptionGroup var details: Details
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let environment = try global.loadEnvironment()
+            let now = Date()
+            let updated = try await StoreAccess.write(environment, command: "dossier meeting edit") { store in
+                var record = try meeting.resolve(in: store, now: now)
+                try details.apply(to: &record)
+                record.updatedAt = now
+                try store.updateMeeting(record)
+                return record
+            }
+            print(MeetingText.line(updated))
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a meeting and its notes (the dossier's files stay).",
+            discussion: """
+            Examples:
+              dossier meeting remove 3
+            """
+        )
+
+        @Argument(help: "The meeting's number or the person's name.")
+        var meeting: MeetingReference
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let environment = try global.loadEnvironment()
+            let removed = try await StoreAccess.write(environment, command: "dossier meeting remove") { store in
+                let record = try meeting.resolve(in: store, now: Date())
+                try store.deleteMeeting(id: record.id!)
+                return record
+            }
+            if !global.quiet { StandardError.write("removed \(MeetingText.line(removed))") }
+        }
+    }
+
+    struct Done: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark a meeting as held: its dossier's checklist moves to the follow-up steps.",
+            discussion: """
+            Examples:
+              dossier meeting done "Jane Doe"
+              dossier notes "Jane Doe"            # then write down what you learned
+              dossier letter thanks "Jane Doe"    # and draft the thank-you note
+            """
+        )
+
+        @Argument(help: "The meeting's number or the person's name.")
+        var meeting: MeetingReference
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let environment = try global.loadEnvironment()
+            let now = Date()
+            let held = try await StoreAccess.write(environment, command: "dossier meeting done") { store in
+                var record = try meeting.resolve(in: store, now: now)
+                record.status = .held
+                record.updatedAt = now
+                try store.updateMeeting(record)
+                return record
+            }
+            print(MeetingText.line(held))
+        }
+    }
+}
+
+/// A meeting as `meeting list --json` prints it: stable snake_case keys.
+struct MeetingJSON: Encodable {
+    var id: Int64
+    var person: String
+    var slug: String
+    var startsAt: Date
+    var timeZone: String
+    var allDay: Bool
+    var durationMinutes: Int
+    var company: String?
+    var domain: String?
+    var via: String?
+    var goal: String?
+    var location: String?
+    var callBy: String?
+    var status: String
+    var calendarUID: String?
+    var notes: [String]?
+
+    init(_ meeting: MeetingRecord) {
+        id = meeting.id ?? 0
+        person = meeting.personName
+        slug = meeting.slug
+        startsAt = meeting.startsAt
+        timeZone = meeting.timeZone
+        allDay = meeting.isAllDay
+        durationMinutes = meeting.durationMinutes
+        company = meeting.company
+        domain = meeting.domain
+        via = meeting.via
+        goal = meeting.goal
+        location = meeting.location
+        callBy = meeting.callBy
+        status = meeting.status.rawValue
+        calendarUID = meeting.calendarUID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, person, slug, via, goal, location, status, notes, company, domain
+        case startsAt = "starts_at", timeZone = "time_zone", allDay = "all_day", durationMinutes = "duration_minutes"
+        case callBy = "call_by", calendarUID = "calendar_uid"
+    }
+}
+
+/// Meetings as one line of text each.
+enum MeetingText {
+    static func line(_ meeting: MeetingRecord) -> String {
+        let zone = TimeZone(identifier: meeting.timeZone) ?? .current
+        var line = "#\(meeting.id ?? 0)  \(MeetingTime.display(meeting.startsAt, in: zone, allDay: meeting.isAllDay))  \(meeting.personName)"
+        if let company = meeting.company { line += " (\(company))" }
+        if let via = meeting.via { line += ", via \(via)" }
+        if meeting.status != .upcoming { line += "  [\(meeting.status.rawValue)]" }
+        return line
+    }
+}
+
+/// Checks on a person's name typed on the command line.
+enum PersonName {
+    static func cleaned(_ name: String) -> String {
+        name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    static func validate(_ name: String) throws {
+        let trimmed = cleaned(name)
+        guard !trimmed.isEmpty else { throw ValidationError("the name is empty") }
+        guard trimmed.count <= 200 else { throw ValidationError("the name is longer than 200 characters") }
+        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw ValidationError("the name contains control characters")
+        }
+        guard !Slug.make(trimmed).isEmpty else { throw ValidationError("the name has no letters or digits") }
+    }
+}
+
+extension String {
+    /// nil for an empty string (an empty option value clears a field).
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

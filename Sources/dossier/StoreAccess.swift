@@ -1,0 +1,60 @@
+import ArgumentParser
+import DossierKit
+import DossierStore
+import Foundation
+
+/// Opens the store for a command: to read, or to write while holding the writer lock. Store
+/// errors become their exit status (75 when another dossier process holds the lock) with the
+/// message on stderr.
+enum StoreAccess {
+    static func read<T>(_ environment: CommandEnvironment, _ body: (DossierStore) throws -> T) throws -> T {
+        do {
+            let store = try DossierStore(directory: environment.paths.dataDirectory)
+            defer { try? store.close() }
+            return try body(store)
+        } catch let error as StoreError {
+            StandardError.write("error: \(error)")
+            throw ExitCode(error.exitCode)
+        }
+    }
+
+    static func write<T>(_ environment: CommandEnvironment, command: String, _ body: (DossierStore) throws -> T) async throws -> T {
+        do {
+            let lock = try await WriterLock.acquire(directory: environment.paths.dataDirectory, command: command)
+            defer { lock.release() }
+            let store = try DossierStore(directory: environment.paths.dataDirectory)
+            defer { try? store.close() }
+            return try body(store)
+        } catch let error as StoreError {
+            StandardError.write("error: \(error)")
+            throw ExitCode(error.exitCode)
+        }
+    }
+}
+
+/// A meeting named on the command line: its id (`12` or `#12`) or the person's name.
+struct MeetingReference: ExpressibleByArgument {
+    let text: String
+
+    init?(argument: String) {
+        let trimmed = argument.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        text = trimmed
+    }
+
+    /// The meeting meant: by id, else the person's next meeting not cancelled, else their
+    /// latest; a usage error listing the ids when the name is unknown.
+    func resolve(in store: DossierStore, now: Date) throws -> MeetingRecord {
+        let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
+        if let id = Int64(digits) {
+            guard let meeting = try store.meeting(id: id) else { throw ValidationError("no meeting #\(id) (see `dossier meeting list`)") }
+            return meeting
+        }
+        let slug = Slug.make(text)
+        let theirs = try store.meetings().filter { $0.slug == slug }
+        if let next = theirs.first(where: { $0.status == .upcoming && $0.startsAt >= now.addingTimeInterval(-86_400) }) ?? theirs.last {
+            return next
+        }
+        throw ValidationError("no meeting with \(text) (see `dossier meeting list`)")
+    }
+}
