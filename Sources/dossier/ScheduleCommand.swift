@@ -1,0 +1,280 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+/// `dossier schedule`: the nightly `dossier refresh` as a systemd user timer, a crontab line or a
+/// LaunchAgent.
+struct ScheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "Run 'dossier refresh' every night with systemd, cron or launchd.",
+        discussion: """
+        The schedule runs this dossier binary by its absolute path with 'refresh --quiet', passing on \
+        DOSSIER_HOME and the XDG_CONFIG_HOME, XDG_DATA_HOME and XDG_CACHE_HOME set now, so the nightly run \
+        sees the same files as you do. Without --backend, install uses systemd when a user manager \
+        answers 'systemctl --user', else launchd on macOS and cron elsewhere.
+
+        Examples:
+          dossier schedule install                  # daily at 02:30
+          dossier schedule install --at 23:15 --dry-run
+          dossier schedule install --backend cron
+          dossier schedule status --json
+          dossier schedule remove
+        """,
+        subcommands: [Install.self, Status.self, Remove.self]
+    )
+
+    /// The scheduler for this process: its environment, user and the binary it runs as. The
+    /// configuration is loaded first, since a broken one would make every nightly run fail (exit 78).
+    static func makeScheduler(global: GlobalOptions) throws -> Scheduler {
+        _ = try global.loadEnvironment()
+        return Scheduler(environment: .current(executablePath: executablePath()))
+    }
+
+    /// This binary's absolute path as the user invoked it (a symlink stays a symlink, so an upgrade
+    /// behind it keeps working): argv[0] made absolute, or looked up on PATH.
+    private static func executablePath() -> String {
+        let invoked = CommandLine.arguments[0]
+        let fallback = Bundle.main.executablePath ?? invoked
+        if invoked.contains("/") {
+            let base = URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory)
+            return URL(filePath: invoked, relativeTo: base).standardizedFileURL.path(percentEncoded: false)
+        }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        return ProcessCommandRunner(path: path).locate(invoked) ?? fallback
+    }
+
+    /// Prints `error` and exits with the sysexits code that fits it.
+    static func fail(_ error: ScheduleError) -> ExitCode {
+        StandardError.write("error: \(error)")
+        switch error {
+        case .invalidTime: return ExitCode(64)  // EX_USAGE
+        case .brokenCrontabBlock: return ExitCode(65)  // EX_DATAERR
+        case .programMissing, .systemdUnreachable: return ExitCode(69)  // EX_UNAVAILABLE
+        case .cannotWrite: return ExitCode(73)  // EX_CANTCREAT
+        case .unsupportedPath, .commandFailed: return .failure
+        }
+    }
+
+    static func warn(_ warnings: [String], quiet: Bool) {
+        guard !quiet else { return }
+        for warning in warnings { StandardError.write("warning: \(warning)") }
+    }
+
+    /// Applies `plan`, or prints it with `--dry-run`; then prints its summary.
+    static func carryOut(_ plan: SchedulePlan, with scheduler: Scheduler, dryRun: Bool, quiet: Bool) throws {
+        warn(plan.warnings, quiet: quiet)
+        if dryRun {
+            if !plan.steps.isEmpty { print(plan.dryRunDescription) }
+            if !quiet { StandardError.write("dry run: nothing was changed") }
+            return
+        }
+        do {
+            warn(try scheduler.apply(plan), quiet: quiet)
+        } catch let error as ScheduleError {
+            throw fail(error)
+        }
+        print(plan.summary)
+    }
+
+    /// `dossier schedule install`.
+    struct Install: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Schedule the nightly refresh, replacing any schedule installed before.",
+            discussion: """
+            Installing again changes the time and leaves one schedule; a schedule from another backend \
+            is removed.
+
+            systemd: dossier-refresh.service and dossier-refresh.timer in $XDG_CONFIG_HOME/systemd/user, \
+            enabled with 'systemctl --user'. Without lingering the timer runs only while you are logged in.
+
+            cron: a block between '# BEGIN dossier refresh' and '# END dossier refresh' in your crontab, \
+            run under flock; every other crontab line is kept. Output goes to refresh.log in the data \
+            directory.
+
+            launchd: ~/Library/LaunchAgents/org.dossier.refresh.plist, loaded with 'launchctl bootstrap'. \
+            Output goes to refresh.log in the data directory.
+
+            Examples:
+              dossier schedule install
+              dossier schedule install --at 05:45 --backend cron
+              dossier schedule install --dry-run    # show files and commands only
+            """
+        )
+
+        @Option(help: ArgumentHelp("The local time to run at, 24-hour HH:MM.", valueName: "HH:MM"))
+        var at = ScheduleTime.defaultTime.description
+
+        @Option(help: ArgumentHelp("systemd, cron or launchd (default: detected).", valueName: "backend"))
+        var backend: String?
+
+        @Flag(help: "Print what would be written and run; change nothing.")
+        var dryRun = false
+
+        @OptionGroup var global: GlobalOptions
+
+        func validate() throws {
+            do {
+                _ = try ScheduleTime(parsing: at)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+            if let backend, ScheduleBackend(rawValue: backend) == nil {
+                throw ValidationError("--backend must be systemd, cron or launchd, not '\(backend)'")
+            }
+        }
+
+        func run() throws {
+            let scheduler = try ScheduleCommand.makeScheduler(global: global)
+            let plan: SchedulePlan
+            do {
+                plan = try scheduler.planInstall(
+                    at: try ScheduleTime(parsing: at), backend: backend.flatMap(ScheduleBackend.init(rawValue:)))
+            } catch let error as ScheduleError {
+                throw ScheduleCommand.fail(error)
+            }
+            try ScheduleCommand.carryOut(plan, with: scheduler, dryRun: dryRun, quiet: global.quiet)
+        }
+    }
+
+    /// `dossier schedule remove`.
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove the nightly refresh schedule, whichever backend installed it.",
+            discussion: """
+            Disables the timer or agent, deletes the files install wrote, removes dossier's block from \
+            the crontab (keeping every other line) and deletes directories install created once empty. \
+            The refresh log is kept. Does nothing, and says so, when no schedule is installed.
+
+            Examples:
+              dossier schedule remove
+              dossier schedule remove --dry-run
+            """
+        )
+
+        @Flag(help: "Print what would be deleted and run; change nothing.")
+        var dryRun = false
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let scheduler = try ScheduleCommand.makeScheduler(global: global)
+            let plan: SchedulePlan
+            do {
+                plan = try scheduler.planRemove()
+            } catch let error as ScheduleError {
+                throw ScheduleCommand.fail(error)
+            }
+            if plan.steps.isEmpty {
+                print(plan.summary)
+                return
+            }
+            try ScheduleCommand.carryOut(plan, with: scheduler, dryRun: dryRun, quiet: global.quiet)
+        }
+    }
+
+    /// `dossier schedule status`.
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the backend, whether a schedule is installed, its time and the next run.",
+            discussion: """
+            The next run is systemd's own answer for a timer (systemd 251 or later), else computed from \
+            the installed time in local time. The last refresh is read from last-refresh-success in the \
+            data directory.
+
+            --json prints one object with these keys (times are ISO 8601 with the local offset):
+              backend       "systemd", "cron" or "launchd" (when none: what install uses)
+              installed     true or false
+              time          "HH:MM" or null
+              next_run      time or null
+              last_refresh  time or null (no successful refresh recorded)
+              log_file      path, or null for systemd (which logs to the journal)
+              locations     array of the files (or crontab) holding the schedule
+              warnings      array of strings
+
+            Examples:
+              dossier schedule status
+              dossier schedule status --json
+            """
+        )
+
+        @Flag(help: "Print a JSON object (stable keys, listed above).")
+        var json = false
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let scheduler = try ScheduleCommand.makeScheduler(global: global)
+            let status: ScheduleStatus
+            do {
+                status = try scheduler.status()
+            } catch let error as ScheduleError {
+                throw ScheduleCommand.fail(error)
+            }
+            let listing = StatusListing(status, timeZone: scheduler.environment.timeZone)
+            if json {
+                try StandardOutput.writeJSON(listing)
+                return
+            }
+            ScheduleCommand.warn(status.warnings, quiet: global.quiet)
+            print("backend:      \(listing.backend)\(status.installed ? "" : " (would be used)")")
+            print("installed:    \(status.installed ? "yes" : "no")")
+            if status.installed {
+                print("time:         \(listing.time.map { "daily at \($0)" } ?? "unknown")")
+                print("next run:     \(listing.nextRun ?? "unknown")")
+            }
+            print("last refresh: \(listing.lastRefresh ?? "never")")
+            if let logFile = listing.logFile {
+                print("log:          \(logFile)")
+            } else if status.installed && status.backend == .systemd {
+                print("log:          journalctl --user -u \(SystemdSchedule.serviceName)")
+            }
+            for location in listing.locations { print("location:     \(location)") }
+        }
+    }
+}
+
+/// `dossier schedule status --json`: keys are stable and listed in the command's help.
+private struct StatusListing: Encodable {
+    let backend: String
+    let installed: Bool
+    let time: String?
+    let nextRun: String?
+    let lastRefresh: String?
+    let logFile: String?
+    let locations: [String]
+    let warnings: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case backend, installed, time, locations, warnings
+        case nextRun = "next_run"
+        case lastRefresh = "last_refresh"
+        case logFile = "log_file"
+    }
+
+    init(_ status: ScheduleStatus, timeZone: TimeZone) {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = timeZone
+        backend = status.backend.rawValue
+        installed = status.installed
+        time = status.time?.description
+        nextRun = status.nextRun.map(formatter.string(from:))
+        lastRefresh = status.lastRefresh.map(formatter.string(from:))
+        logFile = status.logFile
+        locations = status.locations
+        warnings = status.warnings
+    }
+
+    /// Absent values are written as null, so every key is always present.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(backend, forKey: .backend)
+        try container.encode(installed, forKey: .installed)
+        try container.encode(time, forKey: .time)
+        try container.encode(nextRun, forKey: .nextRun)
+        try container.encode(lastRefresh, forKey: .lastRefresh)
+        try container.encode(logFile, forKey: .logFile)
+        try container.encode(locations, forKey: .locations)
+        try container.encode(warnings, forKey: .warnings)
+    }
+}
