@@ -4,7 +4,7 @@ SWIFT ?= swift
 ARGS ?= --help
 PREFIX ?= /usr/local
 
-.PHONY: deps build release run test test-asan bench-fetch bench-build score-dossier clean
+.PHONY: deps build release run test test-asan bench-fetch bench-build bench-refresh score-dossier clean
 
 deps:
 	@scripts/install-deps
@@ -40,6 +40,12 @@ bench-build: deps
 	$(SWIFT) build -c release --product dossier
 	$(SWIFT) build -c release --product dossier-bench
 	.build/release/dossier-bench build --dossier .build/release/dossier --miniweb ../shared/tools/miniweb --web ../shared/corpus/web
+
+# A refresh with nothing changed upstream against a cold build: conditional requests only, files untouched.
+bench-refresh: deps
+	$(SWIFT) build -c release --product dossier
+	$(SWIFT) build -c release --product dossier-bench
+	.build/release/dossier-bench refresh --dossier .build/release/dossier --miniweb ../shared/tools/miniweb --web ../shared/corpus/web
 
 # Each person of ../shared/corpus/web/facts built against ../shared/tools/miniweb, its dossier.md
 # scored against the person's facts (keep the dossiers with SCORE_KEEP=DIR).

@@ -236,7 +236,8 @@ do {
     case "fetch": try runFetchBenchmark(Array(arguments.dropFirst()))
     case "build": try runBuildBenchmark(Array(arguments.dropFirst()))
     case "score": try runScore(Array(arguments.dropFirst()))
-    default: throw BenchError.usage("dossier-bench fetch|build|score ... (see the comment at the top of main.swift)")
+    case "refresh": try runRefreshBenchmark(Array(arguments.dropFirst()))
+    default: throw BenchError.usage("dossier-bench fetch|build|score|refresh ... (see the comment at the top of main.swift)")
     }
 } catch {
     FileHandle.standardError.write(Data("dossier-bench: \(error)\n".utf8))

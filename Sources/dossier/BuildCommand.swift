@@ -79,28 +79,12 @@ struct BuildCommand: AsyncParsableCommand {
         let outputRoot = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? OutputLocation.defaultRoot(paths: environment.paths)
         let status = StatusLine(quiet: global.quiet)
-        let pipeline = BuildPipeline(
-            config: environment.config, paths: environment.paths,
-            shippedSources: SourceCatalog.shippedDirectory(executablePath: CommandLine.arguments[0]),
-            logger: environment.logger,
-            progress: { status.show($0) }
-        )
+        let pipeline = PipelineRunner.pipeline(environment: environment, progress: { status.show($0) })
         let request = BuildRequest(
             subject: subject, outputRoot: outputRoot, formats: format.formats, offline: offline,
             extraSourcesDirectory: sourcesDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
         )
-        let summary: BuildSummary
-        do {
-            summary = try await Interruptible.run { () async -> Result<BuildSummary, any Error> in
-                do { return .success(try await pipeline.run(request)) } catch { return .failure(error) }
-            }.get()
-        } catch let error as StoreError {
-            StandardError.write("error: \(error)")
-            throw ExitCode(error.exitCode)
-        } catch let error as AtomicFile.WriteError {
-            StandardError.write("error: \(error)")
-            throw ExitCode(73)  // EX_CANTCREAT
-        }
+        let summary = try await PipelineRunner.run(pipeline, request)
         status.finish()
         for error in summary.sourceFileErrors { StandardError.write("warning: \(error)") }
         if json {
@@ -115,9 +99,11 @@ struct BuildCommand: AsyncParsableCommand {
             }
         }
         if summary.nothingFetched {
-            StandardError.write("error: nothing could be fetched for \(subject.name)")
+            StandardError.write("error: nothing could be fetched for \(subject.name)"
+                + (summary.dossier == .keptAfterFailure ? "; the last good dossier stays" : ""))
             throw ExitCode(69)  // EX_UNAVAILABLE
         }
+        RefreshReminder.warnIfStale(environment: environment, quiet: global.quiet)
         try summary.failIfPDFMissing()
     }
 }

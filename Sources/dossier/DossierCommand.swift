@@ -11,11 +11,19 @@ struct DossierCommand: AsyncParsableCommand {
         Examples:
           dossier demo          # the whole flow offline
           dossier build "Jane Doe" --company "Acme Robotics"
+          dossier meeting import ~/calendar.ics
+          dossier meeting add "Jane Doe" --at "2026-12-03 15:00" --via "Ana Costa" --call-by 2026-11-27
+          dossier refresh && dossier print "Jane Doe"
+          dossier schedule install --at 02:30
           dossier sources list
           dossier fetch https://example.org/ --json
           dossier extract page.html --format markdown
         """,
         version: DossierVersion.current,
-        subcommands: [BuildCommand.self, DemoCommand.self, FetchCommand.self, ExtractCommand.self, SourcesCommand.self]
+        subcommands: [
+            BuildCommand.self, MeetingCommand.self, RefreshCommand.self, PrintCommand.self, NotesCommand.self,
+            LetterCommand.self, ScheduleCommand.self, DemoCommand.self, FetchCommand.self, ExtractCommand.self,
+            SourcesCommand.self,
+        ]
     )
 }

@@ -71,7 +71,7 @@ struct MeetingCommand: AsyncParsableCommand {
                 }
                 if let duration { meeting.durationMinutes = try MeetingTime.minutes(duration) }
                 if let callBy { meeting.callBy = try MeetingTime.day(callBy) }
-            } catch let error as MeetingTimeError {
+            } catch {
                 throw ValidationError(error.description)
             }
             if let company { meeting.company = company.nilIfEmpty }
@@ -204,7 +204,7 @@ struct MeetingCommand: AsyncParsableCommand {
             lines += details.compactMap { label, value in value.map { "  \(label): \($0)" } }
             let folder = OutputLocation.defaultRoot(paths: environment.paths).appendingPathComponent(record.slug)
             lines.append("  dossier: \(folder.path)")
-            for note in notes { lines.append("  note (\(DateText.day(note.createdAt))): \(note.text)") }
+            for note in notes { lines.append("  note (\(MeetingTime.day(of: note.createdAt, in: .current))): \(note.text)") }
             StandardOutput.writeLines(lines)
         }
     }
@@ -366,9 +366,4 @@ enum PersonName {
         }
         guard !Slug.make(trimmed).isEmpty else { throw ValidationError("the name has no letters or digits") }
     }
-}
-
-extension String {
-    /// nil for an empty string (an empty option value clears a field).
-    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

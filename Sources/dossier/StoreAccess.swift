@@ -21,10 +21,16 @@ enum StoreAccess {
     static func write<T>(_ environment: CommandEnvironment, command: String, _ body: (DossierStore) throws -> T) async throws -> T {
         do {
             let lock = try await WriterLock.acquire(directory: environment.paths.dataDirectory, command: command)
-            defer { lock.release() }
-            let store = try DossierStore(directory: environment.paths.dataDirectory)
-            defer { try? store.close() }
-            return try body(store)
+            let result: Result<T, any Error>
+            do {
+                let store = try DossierStore(directory: environment.paths.dataDirectory)
+                defer { try? store.close() }
+                result = .success(try body(store))
+            } catch {
+                result = .failure(error)
+            }
+            lock.release()
+            return try result.get()
         } catch let error as StoreError {
             StandardError.write("error: \(error)")
             throw ExitCode(error.exitCode)

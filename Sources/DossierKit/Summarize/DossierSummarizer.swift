@@ -124,14 +124,18 @@ public struct DossierSummarizer: Sendable {
                                           careerGoals: profile.careerGoals, background: profile.background,
                                           practiceQuestions: banks.practice),
             checklist: checklist(),
-            sources: [], failed: discovery.outcomes.filter { $0.kind == .failed },
-            skipped: discovery.outcomes.filter { $0.kind == .skipped }, generatedAt: generatedAt
+            sources: [], failed: Self.listed(discovery.outcomes, .failed), skipped: Self.listed(discovery.outcomes, .skipped),
+            generatedAt: generatedAt
         )
+        Self.fitBudget(&dossier, words: bodyWordBudget)
+        // Compared once both are trimmed to the budget; the section then takes its own room.
         if let previous {
             let changes = Self.changes(from: previous, to: dossier)
-            dossier.changes = changes.isEmpty ? nil : changes
+            if !changes.isEmpty {
+                dossier.changes = changes
+                Self.fitBudget(&dossier, words: bodyWordBudget)
+            }
         }
-        Self.fitBudget(&dossier, words: bodyWordBudget)
         Self.renumberSources(&dossier, from: citations.sources)
         return dossier
     }
@@ -143,6 +147,16 @@ public struct DossierSummarizer: Sendable {
         return banks.checklist
             .filter { meeting?.held != true || $0.when == "next day" }
             .map { ChecklistItem(text: $0.text.replacingOccurrences(of: "{via}", with: via), due: meeting?.due($0)) }
+    }
+
+    /// Outcomes of one kind as the dossier lists them: without their timings, which differ
+    /// from run to run and would make an unchanged dossier look changed.
+    private static func listed(_ outcomes: [SourceOutcome], _ kind: SourceOutcome.Kind) -> [SourceOutcome] {
+        outcomes.filter { $0.kind == kind }.map { outcome in
+            var outcome = outcome
+            outcome.seconds = 0
+            return outcome
+        }
     }
 
     // MARK: - Sentences

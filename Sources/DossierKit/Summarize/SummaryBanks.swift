@@ -29,7 +29,7 @@ public struct RoutineStep: Sendable, Equatable {
 }
 
 /// The editable text the summarizer draws on: question templates, words that keep a fact
-/// out of questions, the routine's checklist and practice questions. Shipped in `Banks.d`
+/// out of questions, the routine's checklist, practice questions and letter templates. Shipped in `Banks.d`
 /// beside `Sources.d`; a file of the same name in `<config dir>/banks/` replaces the shipped one.
 public struct SummaryBanks: Sendable, Equatable {
     public var questions: [QuestionTemplate]
@@ -37,16 +37,25 @@ public struct SummaryBanks: Sendable, Equatable {
     public var avoid: [String]
     public var checklist: [RoutineStep]
     public var practice: [String]
+    /// Letter templates from `letters.toml`: `intro`, `thanks`, `recap`.
+    public var letters: [String: String]
 
     public static let placeholders: Set<String> = ["name", "in year", "company", "headline", "phrase"]
     public static let routineMoments: Set<String> = ["letter", "call", "morning", "meeting", "next day"]
     public static let factKinds: Set<String> = ["founded", "joined", "role", "education", "left", "award", "news", "phrase"]
 
-    public init(questions: [QuestionTemplate] = [], avoid: [String] = [], checklist: [RoutineStep] = [], practice: [String] = []) {
+    public static let letterKinds: Set<String> = ["intro", "thanks", "recap"]
+    public static let letterPlaceholders: Set<String> = [
+        "person", "first_name", "company", "via", "call_by", "meeting_day", "goal", "me", "background", "notes",
+    ]
+
+    public init(questions: [QuestionTemplate] = [], avoid: [String] = [], checklist: [RoutineStep] = [], practice: [String] = [],
+                letters: [String: String] = [:]) {
         self.questions = questions
         self.avoid = avoid
         self.checklist = checklist
         self.practice = practice
+        self.letters = letters
     }
 
     /// The shipped `Banks.d` for a shipped `Sources.d` (its sibling).
@@ -100,6 +109,18 @@ public struct SummaryBanks: Sendable, Equatable {
                     throw SourceLoadError(file: url, line: line, message: "step \(index + 1): unknown placeholder {\(placeholder)}")
                 }
                 banks.checklist.append(RoutineStep(when: when, text: text))
+            }
+        }
+        if let url = file("letters.toml") {
+            let source = try SourceFile(contentsOf: url)
+            let locator = TOMLKeyLocator(source: source.text)
+            for kind in letterKinds.sorted() {
+                guard let text = source.document[kind]?.string else { continue }
+                for placeholder in Self.placeholders(in: text) where !letterPlaceholders.contains(placeholder) {
+                    throw SourceLoadError(file: url, line: locator.line(of: ConfigKeyPath.root.appending(kind)),
+                                          message: "\(kind): unknown placeholder {\(placeholder)}")
+                }
+                banks.letters[kind] = text
             }
         }
         if let url = file("practice.toml") {

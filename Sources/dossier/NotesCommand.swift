@@ -1,0 +1,74 @@
+import ArgumentParser
+import DossierKit
+import DossierStore
+import Foundation
+
+/// `dossier notes`: what you learned at a meeting, kept in the store.
+struct NotesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notes",
+        abstract: "Add notes to a meeting (from --text, standard input, or $EDITOR), or list them.",
+        discussion: """
+        Without --text, notes are read from standard input when it is not a terminal, else from a \
+        file opened in $EDITOR (or $VISUAL, else vi). `dossier letter thanks` draws on them.
+
+        Examples:
+          dossier notes "Jane Doe" --text "Start with the customer's problem"
+          echo "Ask Ana about the robotics meetup" | dossier notes 3
+          dossier notes "Jane Doe"            # opens $EDITOR
+          dossier notes "Jane Doe" --list
+        """
+    )
+
+    @Argument(help: "The meeting's number or the person's name.")
+    var meeting: MeetingReference
+
+    @Option(help: "The note itself.")
+    var text: String?
+
+    @Flag(help: "List the meeting's notes instead of adding one.")
+    var list = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let environment = try global.loadEnvironment()
+        if list {
+            let notes = try StoreAccess.read(environment) { store in
+                try store.notes(meetingID: try meeting.resolve(in: store, now: Date()).id!)
+            }
+            StandardOutput.writeLines(notes.map { "\(MeetingTime.day(of: $0.createdAt, in: .current))  \($0.text)" })
+            return
+        }
+        let note = try (text ?? Self.readNote()).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !note.isEmpty else {
+            if !global.quiet { StandardError.write("no note written: the text is empty") }
+            return
+        }
+        let stored = try await StoreAccess.write(environment, command: "dossier notes") { store in
+            let record = try meeting.resolve(in: store, now: Date())
+            _ = try store.addNote(MeetingNoteRecord(meetingID: record.id!, text: note, createdAt: Date()))
+            return record
+        }
+        if !global.quiet { StandardError.write("note added to \(MeetingText.line(stored))") }
+    }
+
+    /// Standard input when it is piped, else what the user writes in their editor.
+    private static func readNote() throws -> String {
+        if isatty(STDIN_FILENO) == 0 {
+            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-note-\(getpid()).md")
+        FileManager.default.createFile(atPath: file.path, contents: Data(), attributes: [.posixPermissions: 0o600])
+        defer { try? FileManager.default.removeItem(at: file) }
+        let environment = ProcessInfo.processInfo.environment
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0?.nilIfEmpty }.first ?? "vi"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\(editor) \"$1\"", "sh", file.path]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ValidationError("the editor (\(editor)) exited with status \(process.terminationStatus)") }
+        return try String(contentsOf: file, encoding: .utf8)
+    }
+}
