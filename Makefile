@@ -19,8 +19,10 @@ release: deps
 run: release
 	.build/release/dossier $(ARGS)
 
-# The whole test suite (what .ci/run calls).
-test: deps
+# The whole test suite (what .ci/run calls); it also installs Chromium and poppler-utils, so the
+# printing tests run.
+test:
+	@scripts/install-deps --print
 	$(SWIFT) test
 
 # The fetcher and server tests under AddressSanitizer (separate build folder); leaks inside the

@@ -40,6 +40,8 @@ public struct FetchPolicy: Sendable {
     public var sleep: @Sendable (Duration) async throws -> Void
     /// The wall-clock time, for Retry-After dates; injected so tests are exact.
     public var currentDate: @Sendable () -> Date = Date.init
+    /// Where robots.txt files are kept between runs; nil to fetch them once per run.
+    public var robotsMemory: (any RobotsMemory)?
 
     public init(
         userAgent: String,
@@ -65,4 +67,13 @@ public struct FetchPolicy: Sendable {
         let (seconds, attoseconds) = duration.components
         return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
     }
+}
+
+/// Keeps robots.txt files between runs, so that a run within a day of the one that fetched a
+/// file reuses it (RFC 9309 lets crawlers cache robots.txt for up to 24 hours).
+public protocol RobotsMemory: Sendable {
+    /// The body of `origin`'s robots.txt when it was fetched within `maximumAge` before `now`.
+    func recall(origin: String, maximumAge: TimeInterval, now: Date) -> Data?
+    /// Keeps a robots.txt body fetched at `date`.
+    func remember(origin: String, body: Data, at date: Date)
 }

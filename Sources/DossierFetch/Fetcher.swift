@@ -168,7 +168,9 @@ public struct Fetcher: Sendable {
             url: requested, headers: headers, userAgent: policy.userAgent,
             allowPrivateAddresses: allowPrivate, isolateConnection: isolate, limits: policy.transferLimits
         )
-        let (response, attempts) = await exchange(request, host: target.host)
+        // Limits protect the server actually reached: rewritten URLs share their target's gate.
+        let gateKey = rewritten ? (Target(requested).map { "\($0.host) \($0.origin)" } ?? requestedHost) : target.host
+        let (response, attempts) = await exchange(request, host: gateKey)
         if let failure = response.failure {
             var hop = Hop(response: response, outcome: .failed(failure), attempts: attempts)
             hop.response.body = Data()
@@ -237,20 +239,27 @@ public struct Fetcher: Sendable {
     private func robotsVerdict(_ target: Target) async -> RobotsCache.Verdict {
         let policy = self.policy
         return await robots.verdict(for: target.origin) { [self] in
-            let hop = await fetchRobotsFile(target.origin + "/robots.txt")
-            switch hop.outcome {
-            case .failed(let failure) where hop.response.status == 0:
-                return .unreachable(failure)
-            case .failed:
-                return .rules(hop.response.status >= 500 ? .disallowAll : .allowAll)
-            case .fetched, .notModified:
-                let rules = RobotsRules(parsing: String(decoding: hop.response.body, as: UTF8.self), userAgent: policy.robotsProductToken)
-                if let seconds = rules.crawlDelay {
-                    let bound = Double(policy.maximumCrawlDelay.components.seconds)
-                    gate.setDelay(.milliseconds(Int(min(max(seconds, 0), bound) * 1000)), for: target.host)
+            let body: Data
+            if let recalled = policy.robotsMemory?.recall(origin: target.origin, maximumAge: 86_400, now: policy.currentDate()) {
+                body = recalled
+            } else {
+                let hop = await fetchRobotsFile(target.origin + "/robots.txt")
+                switch hop.outcome {
+                case .failed(let failure) where hop.response.status == 0:
+                    return .unreachable(failure)
+                case .failed:
+                    return .rules(hop.response.status >= 500 ? .disallowAll : .allowAll)
+                case .fetched, .notModified:
+                    body = hop.response.body
+                    policy.robotsMemory?.remember(origin: target.origin, body: body, at: policy.currentDate())
                 }
-                return .rules(rules)
             }
+            let rules = RobotsRules(parsing: String(decoding: body, as: UTF8.self), userAgent: policy.robotsProductToken)
+            if let seconds = rules.crawlDelay {
+                let bound = Double(policy.maximumCrawlDelay.components.seconds)
+                gate.setDelay(.milliseconds(Int(min(max(seconds, 0), bound) * 1000)), for: target.host)
+            }
+            return .rules(rules)
         }
     }
 

@@ -85,7 +85,9 @@ public final class DossierStore: Sendable {
         guard let databaseError = error as? DatabaseError else {
             return .database(operation: operation, path: path, reason: String(describing: error))
         }
-        let reason = databaseError.message ?? "\(databaseError.resultCode)"
+        // GRDB's messages can carry a whole row; a message names the problem, not the data.
+        var reason = databaseError.message ?? "\(databaseError.resultCode)"
+        if reason.count > 300 { reason = String(reason.prefix(300)) + "…" }
         switch databaseError.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_CANTOPEN:
             return .unreadableDatabase(path: path, reason: reason)

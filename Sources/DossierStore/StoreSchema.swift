@@ -4,8 +4,9 @@ import GRDB
 /// never edited: later changes are new migrations, so every existing database can be brought forward.
 /// The database is never erased when the schema changes.
 ///
-/// `v2` adds meetings (a calendar UID is unique, for idempotent imports), their notes, and the last
-/// dossier written for each person, which a refresh compares with to tell what changed.
+/// `v2` adds meetings (a calendar UID is unique, for idempotent imports), their notes, the last
+/// dossier written for each person (which a refresh compares with to tell what changed), and each
+/// page's reading, so that a "not modified" page needs no extraction.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -81,6 +82,9 @@ enum StoreSchema {
     }
 
     private static func addMeetings(_ db: Database) throws {
+        try db.alter(table: PageRecord.databaseTableName) { t in
+            t.add(column: "readingJSON", .text)
+        }
         try db.create(table: MeetingRecord.databaseTableName) { t in
             t.autoIncrementedPrimaryKey("id")
             t.column("personName", .text).notNull()
@@ -114,6 +118,7 @@ enum StoreSchema {
                 .references(PersonRecord.databaseTableName, onDelete: .cascade)
             t.column("json", .text).notNull()
             t.column("generatedAt", .datetime).notNull()
+            t.column("inputsHash", .text).notNull()
         }
     }
 }

@@ -124,7 +124,7 @@ public struct Discovery: Sendable {
             outcome.category = "reader"
             outcome.message = "\(error)"
         }
-        keep(response, text: reading.text, metadataJSON: reading.metadataJSON)
+        keep(response, reading: reading)
     }
 
     private func readSourceAnswer(
@@ -186,31 +186,60 @@ public struct Discovery: Sendable {
         return ArticleReading()
     }
 
-    /// What reading a page as an article gave, to store and to follow.
-    struct ArticleReading {
+    /// What reading a page as an article gave: the document's fields, the people its
+    /// structured data names, its links; stored with the page so that a "not modified"
+    /// answer is read without extracting again.
+    struct ArticleReading: Codable {
         var text: String?
         var metadataJSON: String?
         var links: [PageLink] = []
+        var title: String?
+        var siteName: String?
+        var published: String?
+        var tableRows: [TableRow] = []
+        var description: String?
+        /// The Person items of the page's structured data.
+        var people: [StructuredPerson] = []
+
+        struct StructuredPerson: Codable {
+            var name: String?
+            var sameAs: [String]
+        }
+
+        var json: String? {
+            (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     /// Reads a page's main text (plain text as it is) into a document.
     private func readArticle(_ response: PageResponse, source: SourceDefinition, into state: inout DiscoveryState) -> ArticleReading {
-        if response.contentType == "text/plain" {
-            let text = Self.unwrapped(String(decoding: response.body, as: UTF8.self))
-            state.addDocument(text: text, url: response.url, title: nil, source: source, fetchedAt: fetchedAt(response))
-            return ArticleReading(text: text)
+        let reading = response.storedReadingJSON.flatMap { try? JSONDecoder().decode(ArticleReading.self, from: Data($0.utf8)) }
+            ?? Self.extractReading(response)
+        if let text = reading.text {
+            state.addDocument(
+                text: text, url: response.url, title: reading.title, siteName: reading.siteName, published: reading.published,
+                source: source, fetchedAt: fetchedAt(response), tableRows: reading.tableRows, description: reading.description
+            )
         }
-        let page = HTMLExtractor.extract(bytes: response.body, contentType: response.contentType, url: response.finalURL)
-        state.addDocument(
-            text: page.mainText, url: response.url, title: page.metadata.title, siteName: page.metadata.siteName,
-            published: page.metadata.published, source: source, fetchedAt: fetchedAt(response), tableRows: page.tableRows,
-            description: page.metadata.description
-        )
-        for case .person(let person) in page.structuredData {
+        for person in reading.people {
             state.adoptStructuredPerson(name: person.name, sameAs: person.sameAs)
         }
+        return reading
+    }
+
+    private static func extractReading(_ response: PageResponse) -> ArticleReading {
+        if response.contentType == "text/plain" {
+            return ArticleReading(text: unwrapped(String(decoding: response.body, as: UTF8.self)))
+        }
+        let page = HTMLExtractor.extract(bytes: response.body, contentType: response.contentType, url: response.finalURL)
+        var people: [ArticleReading.StructuredPerson] = []
+        for case .person(let person) in page.structuredData { people.append(.init(name: person.name, sameAs: person.sameAs)) }
         let metadata = (try? JSONEncoder().encode(page.metadata)).map { String(decoding: $0, as: UTF8.self) }
-        return ArticleReading(text: page.mainText, metadataJSON: metadata, links: page.links)
+        return ArticleReading(
+            text: page.mainText, metadataJSON: metadata, links: page.links, title: page.metadata.title,
+            siteName: page.metadata.siteName, published: page.metadata.published, tableRows: page.tableRows,
+            description: page.metadata.description, people: people
+        )
     }
 
     /// Whether a page a search led to is an RSS or Atom feed, read item by item.
@@ -287,13 +316,13 @@ public struct Discovery: Sendable {
         response.storedFetchedAt ?? now()
     }
 
-    private func keep(_ response: PageResponse, text: String?, metadataJSON: String?) {
+    private func keep(_ response: PageResponse, reading: ArticleReading?) {
         guard response.kind == .fetched, let store else { return }
         try? store.upsertPage(PageRecord(
             url: response.url, finalURL: response.finalURL, httpStatus: response.status ?? 200,
             contentType: response.contentType, charset: response.charset, etag: response.validators.etag,
             lastModified: response.validators.lastModified, fetchedAt: now(), body: response.body,
-            extractedText: text, metadataJSON: metadataJSON
+            extractedText: reading?.text, metadataJSON: reading?.metadataJSON, readingJSON: reading?.text == nil ? nil : reading?.json
         ))
     }
 
@@ -307,7 +336,7 @@ public struct Discovery: Sendable {
         guard state.requestedURLs.insert(labelsURL).inserted, let response = await pages.pages([labelsURL]).first else { return facts }
         state.outcomes.append(Self.outcome(of: response, source: source))
         guard response.failure == nil, let labels = try? WikidataReaders.labels(response.body) else { return facts }
-        keep(response, text: nil, metadataJSON: nil)
+        keep(response, reading: nil)
         return facts.map { fact in
             var fact = fact
             if let id = fact.valueID, let label = labels[id] { fact.value = label }

@@ -17,6 +17,8 @@ public struct PageResponse: Sendable {
     /// When the body was fetched, for a body served from the store ("not modified"); nil
     /// for a body fetched just now.
     public var storedFetchedAt: Date? = nil
+    /// What discovery read from the stored copy last time, when the body is that copy.
+    public var storedReadingJSON: String? = nil
 }
 
 /// Where pages come from: the web through the fetcher, or the store when offline.
@@ -60,6 +62,7 @@ public struct LivePages: PageSource {
                     response.charset = page.charset
                     response.finalURL = page.finalURL
                     response.storedFetchedAt = page.fetchedAt
+                    response.storedReadingJSON = page.readingJSON
                 }
             case .notModified:
                 response.kind = .notModified
@@ -69,6 +72,7 @@ public struct LivePages: PageSource {
                     response.charset = page.charset
                     response.finalURL = page.finalURL
                     response.storedFetchedAt = page.fetchedAt
+                    response.storedReadingJSON = page.readingJSON
                 }
             }
             return response
@@ -94,7 +98,8 @@ public struct StoredPages: PageSource {
             return PageResponse(
                 url: url, finalURL: page.finalURL, status: page.httpStatus, contentType: page.contentType,
                 charset: page.charset, validators: Validators(etag: page.etag, lastModified: page.lastModified),
-                body: page.body, kind: .notModified, failure: nil, seconds: 0, storedFetchedAt: page.fetchedAt
+                body: page.body, kind: .notModified, failure: nil, seconds: 0, storedFetchedAt: page.fetchedAt,
+                storedReadingJSON: page.readingJSON
             )
         }
     }

@@ -154,7 +154,8 @@ public struct BuildPipeline: Sendable {
             discovery = await makeDiscovery(loaded.catalog, pages: StoredPages(store: store), store: nil)
                 .run(subject)
         } else {
-            let policy = FetchPolicy(config: config)
+            var policy = FetchPolicy(config: config)
+            policy.robotsMemory = StoredRobots(store: store)
             discovery = await CurlMultiEngine.run(maximumConnections: policy.maximumConcurrency) { engine in
                 let pages = LivePages(fetcher: Fetcher(engine: engine, policy: policy, logger: logger), store: store)
                 return await makeDiscovery(loaded.catalog, pages: pages, store: store).run(subject)
@@ -181,32 +182,42 @@ public struct BuildPipeline: Sendable {
         }
         _ = try store.upsertPerson(person)
 
-        progress("summarizing \(discovery.documents.count) pages")
-        let previous = try store.dossierVersion(personID: personID).flatMap { try? JSONRenderer.decode(Data($0.json.utf8)) }
         let meeting = try request.meeting ?? MeetingContext.current(slug: slug, in: store, at: started).map(MeetingContext.init)
-        var dossier = DossierSummarizer(banks: banks, profile: config.me, meeting: meeting)
-            .summarize(discovery, subject: subject, generatedAt: now(), previous: previous)
+        let stored = try store.dossierVersion(personID: personID)
+        let previous = stored.flatMap { try? JSONRenderer.decode(Data($0.json.utf8)) }
+        let inputs = SummaryInputs.fingerprint(discovery: discovery, subject: subject, meeting: meeting, profile: config.me,
+                                               banks: banks, at: started)
         let nothingFetched = discovery.documents.isEmpty
             && !discovery.outcomes.contains { $0.kind == .fetched || $0.kind == .notModified }
         // The last good dossier stays when nothing could be fetched or nothing changed: its
-        // files keep their bytes and modification times.
+        // files keep their bytes and modification times. Equal inputs need no summary at all.
+        var dossier: Dossier
         let outcome: BuildSummary.DossierOutcome
         if let previous, nothingFetched {
             dossier = previous
             outcome = .keptAfterFailure
-        } else if let previous, DossierSummarizer.sameContent(previous, dossier) {
+        } else if let previous, stored?.inputsHash == inputs {
             dossier = previous
             outcome = .unchanged
         } else {
-            outcome = previous == nil ? .new : .updated
+            progress("summarizing \(discovery.documents.count) pages")
+            dossier = DossierSummarizer(banks: banks, profile: config.me, meeting: meeting)
+                .summarize(discovery, subject: subject, generatedAt: now(), previous: previous)
+            if let previous, DossierSummarizer.sameContent(previous, dossier) {
+                dossier = previous
+                outcome = .unchanged
+            } else {
+                outcome = previous == nil ? .new : .updated
+            }
         }
         let written = try await DossierFiles.write(
             dossier, formats: request.formats, to: request.outputRoot.appendingPathComponent(slug, isDirectory: true),
             pdf: PDFRenderer(environment: environment), keepingExisting: outcome == .unchanged || outcome == .keptAfterFailure
         )
-        if outcome == .new || outcome == .updated {
+        if outcome == .new || outcome == .updated || (outcome == .unchanged && stored?.inputsHash != inputs) {
             try store.saveDossierVersion(DossierVersionRecord(
-                personID: personID, json: String(decoding: try JSONRenderer.render(dossier), as: UTF8.self), generatedAt: dossier.generatedAt))
+                personID: personID, json: String(decoding: try JSONRenderer.render(dossier), as: UTF8.self),
+                generatedAt: dossier.generatedAt, inputsHash: inputs))
         }
 
         let summary = BuildSummary(

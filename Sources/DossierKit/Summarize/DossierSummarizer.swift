@@ -320,11 +320,15 @@ public struct DossierSummarizer: Sendable {
         return DossierChanges(since: previous.generatedAt, newSentences: Array(new), newNews: Array(news), newTimeline: Array(timeline))
     }
 
-    /// Whether two dossiers say the same, whenever they were built and their sources fetched.
+    /// Whether two dossiers say the same, whenever they were built and their sources fetched,
+    /// and whichever sources failed this time (failures are reported by the command and kept in
+    /// the store; a dossier whose content stands is not rewritten for them).
     public static func sameContent(_ first: Dossier, _ second: Dossier) -> Bool {
         var first = first
         var second = second
         first.generatedAt = second.generatedAt
+        first.failed = second.failed
+        first.skipped = second.skipped
         first.changes = nil
         second.changes = nil
         for index in first.sources.indices where index < second.sources.count {

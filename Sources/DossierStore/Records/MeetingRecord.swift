@@ -102,10 +102,13 @@ public struct DossierVersionRecord: Codable, Sendable, Equatable, FetchableRecor
     public var personID: Int64
     public var json: String
     public var generatedAt: Date
+    /// The hash of everything the dossier was made from: equal inputs, equal dossier.
+    public var inputsHash: String
 
-    public init(personID: Int64, json: String, generatedAt: Date) {
+    public init(personID: Int64, json: String, generatedAt: Date, inputsHash: String) {
         self.personID = personID
         self.json = json
         self.generatedAt = generatedAt
+        self.inputsHash = inputsHash
     }
 }

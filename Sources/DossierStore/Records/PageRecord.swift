@@ -28,6 +28,9 @@ public struct PageRecord: Codable, Sendable, Equatable, FetchableRecord, Persist
     public var extractedText: String?
     /// Extracted metadata (title, author, date, JSON-LD …) as a JSON document.
     public var metadataJSON: String?
+    /// What discovery read from the page (text, title, table rows, links …) as JSON, so a
+    /// "not modified" answer needs no extraction.
+    public var readingJSON: String?
 
     public init(
         url: String,
@@ -40,7 +43,8 @@ public struct PageRecord: Codable, Sendable, Equatable, FetchableRecord, Persist
         fetchedAt: Date,
         body: Data,
         extractedText: String? = nil,
-        metadataJSON: String? = nil
+        metadataJSON: String? = nil,
+        readingJSON: String? = nil
     ) {
         self.url = url
         self.finalURL = finalURL
@@ -54,5 +58,6 @@ public struct PageRecord: Codable, Sendable, Equatable, FetchableRecord, Persist
         self.body = body
         self.extractedText = extractedText
         self.metadataJSON = metadataJSON
+        self.readingJSON = readingJSON
     }
 }

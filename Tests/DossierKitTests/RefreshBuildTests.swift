@@ -1,0 +1,125 @@
+import DossierKit
+import DossierStore
+import Foundation
+import LoopbackServer
+import Logging
+import Synchronization
+import Testing
+
+/// The demo web served with validators, so that a second build is a refresh: every stored page
+/// answers 304. `failing` makes every request fail with 503, as an outage would.
+final class ConditionalDemoWeb: Sendable {
+    /// What the server counts, and whether it fails.
+    final class State: Sendable {
+        let failing = Atomic<Bool>(false)
+        let conditionalRequests = Atomic<Int>(0)
+        let notModified = Atomic<Int>(0)
+    }
+
+    let server: LoopbackServer
+    let state = State()
+
+    init() throws {
+        let stamp = Date(timeIntervalSince1970: 1_780_000_000)
+        let state = self.state
+        server = try LoopbackServer { request in
+            if state.failing.load(ordering: .relaxed) { return ResponsePlan(status: 503) }
+            guard let page = DemoSite.page(forTarget: request.target) else { return .notFound }
+            let conditional = ConditionalPage(body: .text(page.body), contentType: page.contentType,
+                                              etag: "\"\(page.body.utf8.count)\"", lastModified: stamp)
+            let plan = conditional.response(to: request)
+            if !request.headers.values(for: "If-None-Match").isEmpty {
+                state.conditionalRequests.add(1, ordering: .relaxed)
+                if plan.status == 304 { state.notModified.add(1, ordering: .relaxed) }
+            }
+            return plan
+        }
+    }
+
+    func stop() { server.stop() }
+}
+
+@Suite("refresh")
+struct RefreshBuildTests {
+    private func pipeline(_ web: ConditionalDemoWeb, home: URL, now: @escaping @Sendable () -> Date = Date.init) -> BuildPipeline {
+        var config = DemoSite.config(serverBase: web.server.baseURL)
+        config.network.retries = 0
+        return BuildPipeline(
+            config: config, paths: DossierPaths(environment: ["DOSSIER_HOME": home.path]),
+            shippedSources: SharedWorkspace.repository.appendingPathComponent("Sources.d"), environment: [:],
+            logger: Logger(label: "test"), now: now
+        )
+    }
+
+    private func stamps(_ files: [String]) throws -> [String] {
+        try files.map { file in
+            let attributes = try FileManager.default.attributesOfItem(atPath: file)
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            return "\(SHA256.hexDigest(of: data)) \((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        }
+    }
+
+    @Test("with nothing changed upstream, stored pages are asked conditionally, all answer 304, and the files keep bytes and times")
+    func unchanged() async throws {
+        let web = try ConditionalDemoWeb()
+        defer { web.stop() }
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-refresh-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let request = BuildRequest(subject: DemoSite.subject, outputRoot: home.appendingPathComponent("out"))
+        let first = try await pipeline(web, home: home).run(request)
+        #expect(first.dossier == .new)
+        let before = try stamps(first.files)
+        #expect(web.state.conditionalRequests.load(ordering: .relaxed) == 0)
+
+        let later = Date().addingTimeInterval(3_600)
+        let second = try await pipeline(web, home: home, now: { later }).run(request)
+        #expect(second.dossier == .unchanged)
+        #expect(try stamps(second.files) == before)
+        let asked = web.state.conditionalRequests.load(ordering: .relaxed)
+        #expect(asked > 0)
+        #expect(web.state.notModified.load(ordering: .relaxed) == asked)
+        #expect(second.outcomes.filter { $0.kind == .notModified }.count == asked)
+    }
+
+    @Test("when every request fails, the last good dossier stays and each failure is reported")
+    func outage() async throws {
+        let web = try ConditionalDemoWeb()
+        defer { web.stop() }
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-outage-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let request = BuildRequest(subject: DemoSite.subject, outputRoot: home.appendingPathComponent("out"))
+        let first = try await pipeline(web, home: home).run(request)
+        let before = try stamps(first.files)
+        let cited = first.sources.map(\.url)
+
+        web.state.failing.store(true, ordering: .relaxed)
+        let second = try await pipeline(web, home: home).run(request)
+        #expect(try stamps(second.files) == before)
+        #expect(second.sources.map(\.url) == cited, "the stored copies still give the same dossier")
+        #expect([.unchanged, .keptAfterFailure].contains(second.dossier))
+        let failures = second.failures
+        #expect(!failures.isEmpty)
+        #expect(failures.allSatisfy { $0.status == 503 || $0.category != nil })
+        #expect(failures.contains { $0.message?.contains("used the copy stored on") == true })
+    }
+
+    @Test("a meeting dates the dossier's checklist and adds its goal")
+    func meetingInDossier() async throws {
+        let web = try ConditionalDemoWeb()
+        defer { web.stop() }
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-meeting-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let paths = DossierPaths(environment: ["DOSSIER_HOME": home.path])
+        let store = try DossierStore(directory: paths.dataDirectory)
+        let startsAt = Date().addingTimeInterval(3 * 86_400)
+        _ = try store.insertMeeting(MeetingRecord(
+            personName: DemoSite.person, slug: Slug.make(DemoSite.person), startsAt: startsAt, timeZone: "UTC",
+            via: "Ana Costa", goal: "learn how field trials are run", callBy: "2026-11-20", at: Date()))
+        try store.close()
+        let summary = try await pipeline(web, home: home).run(BuildRequest(subject: DemoSite.subject, outputRoot: home.appendingPathComponent("out")))
+        let markdown = try String(contentsOfFile: summary.files[0], encoding: .utf8)
+        #expect(markdown.contains("**2026-11-13** Letter of introduction sent, naming Ana Costa."))
+        #expect(markdown.contains("**2026-11-20** Called by the date the letter promised."))
+        #expect(markdown.contains("Goals for this meeting: learn how field trials are run"))
+    }
+}
