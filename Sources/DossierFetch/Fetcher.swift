@@ -168,7 +168,7 @@ public struct Fetcher: Sendable {
             url: requested, headers: headers, userAgent: policy.userAgent,
             allowPrivateAddresses: allowPrivate, isolateConnection: isolate, limits: policy.transferLimits
         )
-        let (response, attempts) = await exchange(request, host: gateKey(for: url, target: target))
+        let (response, attempts) = await exchange(request, host: target.host)
         if let failure = response.failure {
             var hop = Hop(response: response, outcome: .failed(failure), attempts: attempts)
             hop.response.body = Data()
@@ -255,17 +255,10 @@ public struct Fetcher: Sendable {
             let rules = RobotsRules(parsing: String(decoding: body, as: UTF8.self), userAgent: policy.robotsProductToken)
             if let seconds = rules.crawlDelay {
                 let bound = Double(policy.maximumCrawlDelay.components.seconds)
-                gate.setDelay(.milliseconds(Int(min(max(seconds, 0), bound) * 1000)), for: gateKey(for: target.origin + "/", target: target))
+                gate.setDelay(.milliseconds(Int(min(max(seconds, 0), bound) * 1000)), for: target.host)
             }
             return .rules(rules)
         }
-    }
-
-    /// The per-host gate a URL goes through: its host, or for a rewritten URL the origin it
-    /// is rewritten to, since limits protect the server actually reached.
-    private func gateKey(for url: String, target: Target) -> String {
-        guard let requested = policy.rewrite(url), requested != url, let rewritten = Target(requested) else { return target.host }
-        return rewritten.origin
     }
 
     /// Fetches robots.txt itself, following redirects (RFC 9309 asks for at least five).

@@ -36,6 +36,22 @@ final class MiniWeb {
         base = String(text[range.lowerBound...])
     }
 
+    /// A pipeline whose every request goes to this mini web (its SearXNG answer included, no
+    /// politeness delay, four transfers at once: the server's listen queue is small), with a
+    /// store and output under `home`.
+    func pipeline(home: URL, environment: [String: String] = [:]) -> BuildPipeline {
+        let config = DossierConfig(
+            network: NetworkSettings(maxConcurrency: 4, perHostDelay: 0),
+            rewrites: [RewriteRule(from: "https://", to: base + "/"), RewriteRule(from: "http://", to: base + "/")],
+            search: SearchSettings(searxngURL: "https://searx.test")
+        )
+        return BuildPipeline(
+            config: config, paths: DossierPaths(environment: ["DOSSIER_HOME": home.path]),
+            shippedSources: SharedWorkspace.repository.appendingPathComponent("Sources.d"), environment: environment,
+            logger: Logger(label: "test")
+        )
+    }
+
     /// Stops the server with SIGKILL (the test runner may pass SIGTERM on as ignored);
     /// Foundation reaps it. Not `waitUntilExit`, which spins a run loop that can hang
     /// under Swift concurrency.
@@ -76,16 +92,7 @@ struct MiniWebBuildTests {
         defer { web.stop() }
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
-        let config = DossierConfig(
-            network: NetworkSettings(perHostDelay: 0),
-            rewrites: [RewriteRule(from: "https://", to: web.base + "/"), RewriteRule(from: "http://", to: web.base + "/")],
-            search: SearchSettings(searxngURL: "https://searx.test")
-        )
-        let pipeline = BuildPipeline(
-            config: config, paths: DossierPaths(environment: ["DOSSIER_HOME": home.path]),
-            shippedSources: SharedWorkspace.repository.appendingPathComponent("Sources.d"), environment: [:],
-            logger: Logger(label: "test")
-        )
+        let pipeline = web.pipeline(home: home)
         let summary = try await pipeline.run(BuildRequest(
             subject: Subject(name: facts.person, company: facts.company), outputRoot: home.appendingPathComponent("output")
         ))

@@ -26,16 +26,7 @@ struct PrintedDossierTests {
         defer { web.stop() }
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-print-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
-        let config = DossierConfig(
-            network: NetworkSettings(perHostDelay: 0),
-            rewrites: [RewriteRule(from: "https://", to: web.base + "/"), RewriteRule(from: "http://", to: web.base + "/")],
-            search: SearchSettings(searxngURL: "https://searx.test")
-        )
-        let pipeline = BuildPipeline(
-            config: config, paths: DossierPaths(environment: ["DOSSIER_HOME": home.path]),
-            shippedSources: SharedWorkspace.repository.appendingPathComponent("Sources.d"),
-            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"], logger: Logger(label: "test")
-        )
+        let pipeline = web.pipeline(home: home, environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
         let summary = try await pipeline.run(BuildRequest(
             subject: Subject(name: "Elon Musk", company: "SpaceX / Tesla, Inc."), outputRoot: home.appendingPathComponent("out"),
             formats: [.md, .pdf]))

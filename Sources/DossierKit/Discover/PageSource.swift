@@ -21,6 +21,18 @@ public struct PageResponse: Sendable {
     public var storedReadingJSON: String? = nil
 }
 
+extension PageResponse {
+    /// Serves the stored copy of the page: its body, type and reading.
+    mutating func useStoredCopy(_ page: PageRecord) {
+        body = page.body
+        contentType = page.contentType
+        charset = page.charset
+        finalURL = page.finalURL
+        storedFetchedAt = page.fetchedAt
+        storedReadingJSON = page.readingJSON
+    }
+}
+
 /// Where pages come from: the web through the fetcher, or the store when offline.
 public protocol PageSource: Sendable {
     /// Fetches `urls`, in order; never throws: failures are in the responses.
@@ -53,27 +65,13 @@ public struct LivePages: PageSource {
             switch result.outcome {
             case .fetched: break
             case .failed:
-                response.kind = .failed
                 // The last good copy stands in for a page that cannot be fetched now; the
                 // failure is still reported.
-                if let page = page ?? nil {
-                    response.body = page.body
-                    response.contentType = page.contentType
-                    response.charset = page.charset
-                    response.finalURL = page.finalURL
-                    response.storedFetchedAt = page.fetchedAt
-                    response.storedReadingJSON = page.readingJSON
-                }
+                response.kind = .failed
+                if let page = page ?? nil { response.useStoredCopy(page) }
             case .notModified:
                 response.kind = .notModified
-                if let page = page ?? nil {
-                    response.body = page.body
-                    response.contentType = page.contentType
-                    response.charset = page.charset
-                    response.finalURL = page.finalURL
-                    response.storedFetchedAt = page.fetchedAt
-                    response.storedReadingJSON = page.readingJSON
-                }
+                if let page = page ?? nil { response.useStoredCopy(page) }
             }
             return response
         }
