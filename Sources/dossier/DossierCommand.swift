@@ -12,7 +12,7 @@ struct DossierCommand: AsyncParsableCommand {
           dossier demo          # the whole flow offline
           dossier build "Jane Doe" --company "Acme Robotics"
           dossier meeting import ~/calendar.ics
-          dossier meeting add "Jane Doe" --at "2026-12-03 15:00" --via "Ana Costa" --call-by 2026-11-27
+          dossier meeting add "Jane Doe" --at "2026-12-03 15:00" --via "Ana Costa"
           dossier refresh && dossier print "Jane Doe"
           dossier schedule install --at 02:30
           dossier sources list

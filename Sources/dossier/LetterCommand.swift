@@ -93,9 +93,8 @@ struct LetterCommand: AsyncParsableCommand {
 enum BanksLoader {
     static func load(_ environment: CommandEnvironment) throws -> SummaryBanks {
         do {
-            return try SummaryBanks.load(
-                shippedDirectory: SummaryBanks.shippedDirectory(besideSources: SourceCatalog.shippedDirectory(executablePath: CommandLine.arguments[0])),
-                userDirectory: environment.paths.configDirectory.appending(path: "banks", directoryHint: .isDirectory))
+            return try SummaryBanks.load(besideSources: SourceCatalog.shippedDirectory(executablePath: CommandLine.arguments[0]),
+                                         paths: environment.paths)
         } catch {
             StandardError.write("error: \(error)")
             throw ExitCode(78)

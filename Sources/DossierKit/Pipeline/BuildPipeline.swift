@@ -102,10 +102,7 @@ public struct BuildPipeline: Sendable {
             shippedDirectory: shippedSources, userDirectory: SourceCatalog.userDirectory(paths: paths),
             extraDirectory: request.extraSourcesDirectory, environment: environment, search: config.search
         )
-        let banks = try SummaryBanks.load(
-            shippedDirectory: SummaryBanks.shippedDirectory(besideSources: shippedSources),
-            userDirectory: paths.configDirectory.appending(path: "banks", directoryHint: .isDirectory)
-        )
+        let banks = try SummaryBanks.load(besideSources: shippedSources, paths: paths)
         let lock = try await WriterLock.acquire(directory: paths.dataDirectory, waitingUpTo: lockTimeout)
         let result: Result<BuildSummary, any Error>
         do {

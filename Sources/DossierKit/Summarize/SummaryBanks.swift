@@ -63,7 +63,13 @@ public struct SummaryBanks: Sendable, Equatable {
         sources.map { $0.deletingLastPathComponent().appending(path: "Banks.d", directoryHint: .isDirectory) }
     }
 
-    /// Reads the three banks, each from `userDirectory` when it has the file, else from
+    /// The banks for a shipped `Sources.d` and the user's config folder (`<config>/banks`).
+    public static func load(besideSources sources: URL?, paths: DossierPaths) throws(SourceLoadError) -> SummaryBanks {
+        try load(shippedDirectory: shippedDirectory(besideSources: sources),
+                 userDirectory: paths.configDirectory.appending(path: "banks", directoryHint: .isDirectory))
+    }
+
+    /// Reads the banks, each from `userDirectory` when it has the file, else from
     /// `shippedDirectory`; a bank found in neither is empty. A malformed file or an unknown
     /// topic, kind or placeholder is an error naming the file and line.
     public static func load(shippedDirectory: URL?, userDirectory: URL?) throws(SourceLoadError) -> SummaryBanks {
