@@ -15,7 +15,7 @@ struct MeetingCommand: AsyncParsableCommand {
         your time zone unless they carry an offset (2026-12-03T15:00+01:00) or --tz names another.
 
         Examples:
-          dossier meeting add "Jane Doe" --at "2026-12-03 15:00" --company "Acme Robotics" --via "Ana Costa" --call-by 2026-11-27
+          dossier meeting add "Jane Doe" --at "2026-12-03 15:00" --via "Ana Costa"
           dossier meeting list --upcoming 14d
           dossier meeting show "Jane Doe"
           dossier meeting edit 3 --at "2026-12-04 10:00"
@@ -88,7 +88,8 @@ struct MeetingCommand: AsyncParsableCommand {
             discussion: """
             Examples:
               dossier meeting add "Jane Doe" --at "2026-12-03 15:00"
-              dossier meeting add "Jane Doe" --at 2026-12-03T15:00 --duration 45m --company "Acme Robotics" --via "Ana Costa" --goal "how they hire" --call-by 2026-11-27
+              dossier meeting add "Jane Doe" --at 2026-12-03T15:00 --duration 45m
+              dossier meeting add "Jo Roe" --at "2026-12-04 10:00" --via "Ana Costa"
             """
         )
 
