@@ -148,9 +148,12 @@ public struct Fetcher: Sendable {
         if !allowPrivate, AddressPolicy.isNonPublicLiteral(requestedHost) {
             return Hop(failure: FetchFailure(.blockedAddress, "refused \(url): \(requestedHost) is not a public address"))
         }
-        // A rewrite target named by host name gets a connection of its own: pooled, a later
-        // unrewritten request to the same name could reuse it without the address check.
-        let isolate = rewritten && !policy.allowPrivateAddresses && !AddressPolicy.isIPLiteral(requestedHost)
+        // A rewritten request gets a connection of its own. Pooled, a connection to a rewrite
+        // target could be reused by a later unrewritten request to the same host without the
+        // address check; and a reused connection to a mirror that writes headers and body
+        // separately without TCP_NODELAY (Python's http.server) stalls 40 ms per response on
+        // delayed ACKs, where a fresh one does not.
+        let isolate = rewritten
         if checkRobots && target.path != "/robots.txt" {
             switch await robotsVerdict(target) {
             case .unreachable(let failure):

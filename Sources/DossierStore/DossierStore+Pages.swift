@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A stored page as linked to a person: the page, and how and why it was linked.
@@ -22,6 +23,17 @@ extension DossierStore {
         }
     }
 
+    /// What is stored for `url` without its body: enough for a conditional request, and for
+    /// a "not modified" answer when the page's reading is stored.
+    public func pageHead(url: String) throws -> PageHead? {
+        try read("load page \(url)") { db in
+            try PageHead.fetchOne(db, sql: """
+                SELECT url, finalURL, httpStatus, contentType, charset, etag, lastModified, fetchedAt, readingJSON
+                FROM pages WHERE url = ?
+                """, arguments: [url])
+        }
+    }
+
     /// Links the stored page at `link.pageURL` to `link.personID`, replacing an earlier link between them.
     public func linkPage(_ link: PersonPageRecord) throws {
         try write("link page \(link.pageURL) to person \(link.personID)") { db in
@@ -43,4 +55,17 @@ extension DossierStore {
             }
         }
     }
+}
+
+/// A stored page without its body.
+public struct PageHead: Codable, Sendable, Equatable, FetchableRecord {
+    public var url: String
+    public var finalURL: String
+    public var httpStatus: Int
+    public var contentType: String?
+    public var charset: String?
+    public var etag: String?
+    public var lastModified: String?
+    public var fetchedAt: Date
+    public var readingJSON: String?
 }

@@ -14,20 +14,36 @@ struct FetcherBehaviourTests {
         }
     }
 
-    @Test("sequential fetches to one host reuse one connection")
+    @Test("sequential fetches to one host reuse one connection; rewritten requests each get their own")
     func connectionReuse() async throws {
         let fixture = try FetchFixture(Self.pages)
-        let policy = fixture.policy
+        var direct = fixture.policy
+        direct.allowPrivateAddresses = true  // the server's own address, not rewritten
+        let base = fixture.server.baseURL
         let results = await CurlMultiEngine.run { engine in
-            let fetcher = Fetcher(engine: engine, policy: policy)
+            let fetcher = Fetcher(engine: engine, policy: direct)
             var results: [FetchResult] = []
             for index in 0..<5 {
-                results.append(await fetcher.fetch(FetchRequest(url: "http://site.test/page/\(index)")))
+                results.append(await fetcher.fetch(FetchRequest(url: "\(base)/page/\(index)")))
             }
             return results
         }
         #expect(results.allSatisfy { $0.outcome == .fetched })
         #expect(fixture.server.connectionCount == 1)
+
+        let rewritten = try FetchFixture(Self.pages)
+        var policy = rewritten.policy
+        policy.obeyRobots = false
+        let viaRewrite = await CurlMultiEngine.run { engine in
+            let fetcher = Fetcher(engine: engine, policy: policy)
+            var results: [FetchResult] = []
+            for index in 0..<3 {
+                results.append(await fetcher.fetch(FetchRequest(url: "http://site.test/page/\(index)")))
+            }
+            return results
+        }
+        #expect(viaRewrite.allSatisfy { $0.outcome == .fetched })
+        #expect(rewritten.server.connectionCount == 3)
     }
 
     @Test("gzip bodies are decoded and the User-Agent is the honest one")

@@ -135,8 +135,8 @@ public struct Discovery: Sendable {
         case .htmlArticle, .manualText:
             return readArticle(response, source: source, into: &state)
         case .siteLinks:
-            let result = readArticle(response, source: source, into: &state)
-            state.queueFollowed(sameSiteLinks(result.links, of: response), source: source)
+            let result = readArticle(response, source: source, into: &state, keepingLinks: true)
+            state.queueFollowed(sameSiteLinks(result.links ?? [], of: response), source: source)
             return result
         case .wikipediaSearchJSON:
             let hits = try SearchResultReaders.wikipediaSearch(body, answeredBy: response.finalURL)
@@ -192,7 +192,9 @@ public struct Discovery: Sendable {
     struct ArticleReading: Codable {
         var text: String?
         var metadataJSON: String?
-        var links: [PageLink] = []
+        /// The page's links, kept only for a reader that follows them (a company site's):
+        /// thousands of links on a long article would make every "not modified" read slow.
+        var links: [PageLink]?
         var title: String?
         var siteName: String?
         var published: String?
@@ -212,9 +214,20 @@ public struct Discovery: Sendable {
     }
 
     /// Reads a page's main text (plain text as it is) into a document.
-    private func readArticle(_ response: PageResponse, source: SourceDefinition, into state: inout DiscoveryState) -> ArticleReading {
-        let reading = response.storedReadingJSON.flatMap { try? JSONDecoder().decode(ArticleReading.self, from: Data($0.utf8)) }
-            ?? Self.extractReading(response)
+    private func readArticle(_ response: PageResponse, source: SourceDefinition, into state: inout DiscoveryState,
+                             keepingLinks: Bool = false) -> ArticleReading {
+        let stored = response.storedReadingJSON.flatMap { try? JSONDecoder().decode(ArticleReading.self, from: Data($0.utf8)) }
+        var reading: ArticleReading
+        if let stored, !keepingLinks || stored.links != nil {
+            reading = stored
+        } else {
+            var response = response
+            // A stored copy is served without its body when its reading is stored.
+            if response.body.isEmpty, response.storedFetchedAt != nil, let page = try? store?.page(url: response.url) {
+                response.body = page.body
+            }
+            reading = Self.extractReading(response, keepingLinks: keepingLinks)
+        }
         if let text = reading.text {
             state.addDocument(
                 text: text, url: response.url, title: reading.title, siteName: reading.siteName, published: reading.published,
@@ -227,7 +240,7 @@ public struct Discovery: Sendable {
         return reading
     }
 
-    private static func extractReading(_ response: PageResponse) -> ArticleReading {
+    private static func extractReading(_ response: PageResponse, keepingLinks: Bool) -> ArticleReading {
         if response.contentType == "text/plain" {
             return ArticleReading(text: unwrapped(String(decoding: response.body, as: UTF8.self)))
         }
@@ -236,7 +249,7 @@ public struct Discovery: Sendable {
         for case .person(let person) in page.structuredData { people.append(.init(name: person.name, sameAs: person.sameAs)) }
         let metadata = (try? JSONEncoder().encode(page.metadata)).map { String(decoding: $0, as: UTF8.self) }
         return ArticleReading(
-            text: page.mainText, metadataJSON: metadata, links: page.links, title: page.metadata.title,
+            text: page.mainText, metadataJSON: metadata, links: keepingLinks ? page.links : nil, title: page.metadata.title,
             siteName: page.metadata.siteName, published: page.metadata.published, tableRows: page.tableRows,
             description: page.metadata.description, people: people
         )

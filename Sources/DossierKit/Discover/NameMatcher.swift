@@ -17,32 +17,58 @@ public struct NameMatcher: Sendable {
     /// Lowercased, without diacritics, with every run of whitespace as one space and
     /// typographic quotes as ASCII ones.
     public static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        var foldedScalars: [Unicode.Scalar: String] = [:]
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if pendingSpace {
-                out.append(" ")
-                pendingSpace = false
-            }
-            if scalar.isASCII {
-                out.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 0x20)! : scalar)
-            } else if scalar == "\u{2019}" || scalar == "\u{2018}" {
-                out.append("'")
-            } else {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var foldedScalars: [UInt32: [UInt8]] = [:]
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    // ASCII, the common case: lowercase, and whitespace runs become one space.
+                    if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                        pendingSpace = !out.isEmpty
+                    } else {
+                        if pendingSpace {
+                            out.append(0x20)
+                            pendingSpace = false
+                        }
+                        out.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+                    }
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                index = end
+                guard let scalar = piece.unicodeScalars.first else { continue }
+                if scalar.properties.isWhitespace {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
+                if scalar == "\u{2019}" || scalar == "\u{2018}" {
+                    out.append(UInt8(ascii: "'"))
+                    continue
+                }
                 // Folding one scalar at a time gives what folding the whole text gives (a
                 // combining accent folds to nothing), at a fraction of the cost.
-                let folded = foldedScalars[scalar] ?? String(scalar)
-                    .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-                foldedScalars[scalar] = folded
-                out.append(contentsOf: folded.unicodeScalars)
+                if let folded = foldedScalars[scalar.value] {
+                    out.append(contentsOf: folded)
+                } else {
+                    let folded = Array(piece.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).utf8)
+                    foldedScalars[scalar.value] = folded
+                    out.append(contentsOf: folded)
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
     /// True when `foldedText` (already folded) names the whole name as words.

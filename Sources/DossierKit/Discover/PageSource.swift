@@ -22,9 +22,10 @@ public struct PageResponse: Sendable {
 }
 
 extension PageResponse {
-    /// Serves the stored copy of the page: its body, type and reading.
-    mutating func useStoredCopy(_ page: PageRecord) {
-        body = page.body
+    /// Serves the stored copy of the page: its type and reading, and its body when there is
+    /// no reading to use instead.
+    mutating func useStoredCopy(_ page: PageHead, store: DossierStore) {
+        body = page.readingJSON == nil ? ((try? store.page(url: page.url))?.body ?? Data()) : Data()
         contentType = page.contentType
         charset = page.charset
         finalURL = page.finalURL
@@ -51,7 +52,8 @@ public struct LivePages: PageSource {
     }
 
     public func pages(_ urls: [String]) async -> [PageResponse] {
-        let stored = urls.map { try? store.page(url: $0) }
+        // Heads only: a body is read from the store when a stored copy without a reading is used.
+        let stored = urls.map { try? store.pageHead(url: $0) }
         let requests = zip(urls, stored).map { url, page in
             FetchRequest(url: url, validators: Validators(etag: page??.etag, lastModified: page??.lastModified))
         }
@@ -68,10 +70,10 @@ public struct LivePages: PageSource {
                 // The last good copy stands in for a page that cannot be fetched now; the
                 // failure is still reported.
                 response.kind = .failed
-                if let page = page ?? nil { response.useStoredCopy(page) }
+                if let page = page ?? nil { response.useStoredCopy(page, store: store) }
             case .notModified:
                 response.kind = .notModified
-                if let page = page ?? nil { response.useStoredCopy(page) }
+                if let page = page ?? nil { response.useStoredCopy(page, store: store) }
             }
             return response
         }
