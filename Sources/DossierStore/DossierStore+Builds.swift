@@ -30,6 +30,13 @@ extension DossierStore {
         }
     }
 
+    /// Appends what the sources gave a build, in one transaction.
+    public func recordOutcomes(_ outcomes: [SourceOutcomeRecord]) throws {
+        try write("record \(outcomes.count) outcomes") { db in
+            for var outcome in outcomes { try outcome.insert(db) }
+        }
+    }
+
     /// Appends what one source gave a build; returns it with its id.
     public func recordOutcome(_ outcome: SourceOutcomeRecord) throws -> SourceOutcomeRecord {
         try write("record outcome of \(outcome.sourceName) for build \(outcome.buildID)") { db in

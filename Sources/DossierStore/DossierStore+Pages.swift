@@ -34,6 +34,13 @@ extension DossierStore {
         }
     }
 
+    /// Links stored pages to people, in one transaction.
+    public func linkPages(_ links: [PersonPageRecord]) throws {
+        try write("link \(links.count) pages") { db in
+            for link in links { try link.upsert(db) }
+        }
+    }
+
     /// Links the stored page at `link.pageURL` to `link.personID`, replacing an earlier link between them.
     public func linkPage(_ link: PersonPageRecord) throws {
         try write("link page \(link.pageURL) to person \(link.personID)") { db in

@@ -159,17 +159,18 @@ public struct BuildPipeline: Sendable {
             }
         }
 
-        for outcome in discovery.outcomes {
-            _ = try store.recordOutcome(SourceOutcomeRecord(
+        try store.recordOutcomes(discovery.outcomes.map { outcome in
+            SourceOutcomeRecord(
                 id: nil, buildID: build.id!, sourceName: outcome.sourceName, url: outcome.url,
                 outcome: SourceOutcomeRecord.Outcome(outcome.kind), errorCategory: outcome.category,
                 message: outcome.message, httpStatus: outcome.status, elapsedSeconds: outcome.seconds, contentHash: nil
-            ))
-        }
-        for (rank, document) in discovery.documents.enumerated() where (try? store.page(url: document.url)) != nil {
-            try store.linkPage(PersonPageRecord(personID: personID, pageURL: document.url,
-                                                relevance: document.trust / Double(rank + 1), reason: document.sourceName))
-        }
+            )
+        })
+        try store.linkPages(discovery.documents.enumerated().compactMap { rank, document in
+            guard (try? store.pageHead(url: document.url)) != nil else { return nil }
+            return PersonPageRecord(personID: personID, pageURL: document.url,
+                                    relevance: document.trust / Double(rank + 1), reason: document.sourceName)
+        })
         person.wikidataID = discovery.identity.wikidataID
         person.identityConfidence = discovery.identity.confidence
         if let companyName = discovery.company.name {
