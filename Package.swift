@@ -69,6 +69,8 @@ let package = Package(
         .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "DossierFetch", "DossierStore", "LoopbackServer"]),
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore"]),
         .testTarget(name: "LoopbackServerTests", dependencies: ["LoopbackServer"]),
+        // Runs the built `dossier` command in temporary homes; depending on it makes `swift test` build it.
+        .testTarget(name: "DossierCLITests", dependencies: ["dossier", "DossierKit", "LoopbackServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

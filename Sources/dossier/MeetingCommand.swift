@@ -301,7 +301,8 @@ struct MeetingJSON: Encodable {
     var id: Int64
     var person: String
     var slug: String
-    var startsAt: Date
+    /// ISO 8601 in UTC.
+    var startsAt: String
     var timeZone: String
     var allDay: Bool
     var durationMinutes: Int
@@ -319,7 +320,7 @@ struct MeetingJSON: Encodable {
         id = meeting.id ?? 0
         person = meeting.personName
         slug = meeting.slug
-        startsAt = meeting.startsAt
+        startsAt = ISO8601DateFormatter().string(from: meeting.startsAt)
         timeZone = meeting.timeZone
         allDay = meeting.isAllDay
         durationMinutes = meeting.durationMinutes

@@ -42,7 +42,8 @@ struct RefreshCommand: AsyncParsableCommand {
     struct Line: Encodable {
         var meeting: Int64
         var person: String
-        var startsAt: Date
+        /// ISO 8601 in UTC.
+        var startsAt: String
         var outcome: String
         var notModified: Int
         var fetched: Int
@@ -91,7 +92,8 @@ struct RefreshCommand: AsyncParsableCommand {
             let request = BuildRequest(
                 subject: Subject(name: meeting.personName, company: meeting.company, domain: meeting.domain),
                 outputRoot: OutputLocation.defaultRoot(paths: environment.paths), meeting: MeetingContext(meeting))
-            var line = Line(meeting: meeting.id ?? 0, person: meeting.personName, startsAt: meeting.startsAt, outcome: "failed",
+            var line = Line(meeting: meeting.id ?? 0, person: meeting.personName,
+                            startsAt: ISO8601DateFormatter().string(from: meeting.startsAt), outcome: "failed",
                             notModified: 0, fetched: 0, failed: 0, changes: 0)
             do {
                 let summary = try await pipeline.run(request)

@@ -89,8 +89,8 @@ public enum MeetingTime {
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
-    /// An instant as the user reads it: `2026-12-03 15:00` in the time zone (with its
-    /// abbreviation when it is not the zone of the machine).
+    /// An instant as the user reads it: `2026-12-03 15:00` in the time zone (followed by the
+    /// zone's name when it is not the zone of the machine).
     public static func display(_ date: Date, in timeZone: TimeZone, allDay: Bool = false) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -98,7 +98,7 @@ public enum MeetingTime {
         formatter.dateFormat = allDay ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm"
         var text = formatter.string(from: date)
         if !allDay, timeZone.identifier != TimeZone.current.identifier {
-            text += " " + (timeZone.abbreviation(for: date) ?? timeZone.identifier)
+            text += " " + timeZone.identifier
         }
         return text
     }
