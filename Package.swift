@@ -70,7 +70,9 @@ let package = Package(
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore"]),
         .testTarget(name: "LoopbackServerTests", dependencies: ["LoopbackServer"]),
         // Runs the built `dossier` command in temporary homes; depending on it makes `swift test` build it.
-        .testTarget(name: "DossierCLITests", dependencies: ["dossier", "DossierKit", "LoopbackServer"]),
+        .testTarget(name: "DossierCLITests", dependencies: [
+            "dossier", "DossierKit", "LoopbackServer", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

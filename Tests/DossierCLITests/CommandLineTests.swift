@@ -46,6 +46,19 @@ struct DossierRun {
                       errors: String(decoding: err, as: UTF8.self))
     }
 
+    /// Starts `dossier arguments` without waiting (standard streams discarded).
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.environment = ["DOSSIER_HOME": home.path, "PATH": path, "HOME": home.path, "TZ": "UTC"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Sends every URL to `server` (which serves the demo web), as `[[rewrite]]` tables do.
     func useDemoWeb(_ server: LoopbackServer) throws {
         try """

@@ -1,0 +1,107 @@
+import DossierKit
+import Foundation
+import GRDB
+import LoopbackServer
+import Synchronization
+import Testing
+
+/// The demo web in two versions (one page's text differs), each page a little slow, so that a
+/// build can be killed at any moment of its run.
+final class TwoVersionDemoWeb: Sendable {
+    /// Which version the server answers with.
+    final class Version: Sendable {
+        let second = Atomic<Bool>(false)
+    }
+
+    let server: LoopbackServer
+    let version = Version()
+
+    init() throws {
+        let version = self.version
+        server = try LoopbackServer { request in
+            guard let page = DemoSite.page(forTarget: request.target) else { return .notFound }
+            var body = page.body
+            if version.second.load(ordering: .relaxed), request.target.contains("fieldnotes-magazine") {
+                body = body.replacingOccurrences(of: "The best lesson", with: "The hardest and best lesson")
+            }
+            return ResponsePlan.ok(body, contentType: page.contentType).delayingFirstByte(by: .milliseconds(15))
+        }
+    }
+}
+
+/// Kills `dossier build` and `dossier refresh` with SIGKILL at 50 moments and checks, after each,
+/// that the store passes `PRAGMA integrity_check` and that every dossier file is a whole version
+/// (files are written to a temporary name and renamed), and, at the end, that the next run completes.
+@Suite("crash safety", .serialized)
+struct CrashSafetyTests {
+    /// A deterministic sequence of fractions in 0..<1 (a linear congruential generator).
+    struct Moments {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        mutating func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+    }
+
+    private func hashes(in folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in ["dossier.md", "dossier.html"] {
+            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return files
+    }
+
+    private func integrity(of home: URL) throws -> String {
+        let queue = try DatabaseQueue(path: home.appendingPathComponent("data/dossier.sqlite").path)
+        defer { try? queue.close() }
+        return try queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+
+    @Test("50 kills during builds and refreshes leave the store sound and every file complete, and the next run completes")
+    func kills() throws {
+        var dossier = try DossierRun()
+        defer { dossier.remove() }
+        let web = try TwoVersionDemoWeb()
+        defer { web.server.stop() }
+        try dossier.useDemoWeb(web.server)
+        let build = ["build", DemoSite.person, "--company", DemoSite.company, "--domain", DemoSite.domain, "--quiet"]
+        let folder = dossier.home.appendingPathComponent("output/mara-quintero")
+
+        // The two complete versions, and how long a run takes.
+        let started = Date()
+        #expect(try dossier(build).status == 0)
+        let runTime = Date().timeIntervalSince(started)
+        let first = try hashes(in: folder)
+        web.version.second.store(true, ordering: .relaxed)
+        #expect(try dossier(build).status == 0)
+        let second = try hashes(in: folder)
+        #expect(first != second, "the two versions must differ for the test to mean anything")
+        _ = try dossier(["meeting", "add", DemoSite.person, "--at", "2030-01-02 10:00", "--company", DemoSite.company,
+                         "--domain", DemoSite.domain])
+
+        var moments = Moments()
+        var killedWhileRunning = 0
+        for round in 0..<50 {
+            web.version.second.store(round % 2 == 0, ordering: .relaxed)
+            let arguments = round % 2 == 0 ? build : ["refresh", "--all", "--quiet"]
+            let process = try dossier.start(arguments)
+            usleep(useconds_t(moments.next() * runTime * 1_000_000))
+            if process.isRunning { killedWhileRunning += 1 }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(try integrity(of: dossier.home) == "ok", "after kill \(round + 1)")
+            // Each rebuild may differ (the versions alternate, and a changed dossier says what
+            // changed since when), so a file must be a whole dossier, never a torn one.
+            let files = try hashes(in: folder)
+            let markdown = String(decoding: files["dossier.md"] ?? Data(), as: UTF8.self)
+            let html = String(decoding: files["dossier.html"] ?? Data(), as: UTF8.self)
+            #expect(markdown.hasPrefix("# Mara Quintero\n") && markdown.hasSuffix(" by dossier \(DossierVersion.current)._\n"),
+                    "dossier.md is not complete after kill \(round + 1)")
+            #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"), "dossier.html is not complete after kill \(round + 1)")
+        }
+        #expect(killedWhileRunning >= 25, "most kills should land while the command runs (\(killedWhileRunning) of 50)")
+        let next = try dossier(build)
+        #expect(next.status == 0, "\(next.errors)")
+        #expect(try integrity(of: dossier.home) == "ok")
+    }
+}
