@@ -104,4 +104,53 @@ struct CrashSafetyTests {
         #expect(next.status == 0, "\(next.errors)")
         #expect(try integrity(of: dossier.home) == "ok")
     }
+
+    @Test("two refreshes and a build started together all finish, or the loser exits 75 naming the holder")
+    func together() throws {
+        let dossier = try DossierRun()
+        defer { dossier.remove() }
+        let web = try TwoVersionDemoWeb()
+        defer { web.server.stop() }
+        try dossier.useDemoWeb(web.server)
+        _ = try dossier(["meeting", "add", DemoSite.person, "--at", "2030-01-02 10:00", "--company", DemoSite.company,
+                         "--domain", DemoSite.domain])
+        let build = ["build", DemoSite.person, "--company", DemoSite.company, "--domain", DemoSite.domain, "--quiet"]
+        let runs = [build, ["refresh", "--all"], ["refresh", "--all"]].map { arguments in
+            Thread.detachNewThreadReturning { try? dossier(arguments) }
+        }
+        let results = runs.compactMap { $0.value ?? nil }
+        #expect(results.count == 3)
+        for result in results {
+            #expect(result.status == 0 || result.status == 75, "\(result.errors)")
+            if result.status == 75 { #expect(result.errors.contains("pid ")) }
+        }
+        #expect(results.contains { $0.status == 0 })
+        #expect(try integrity(of: dossier.home) == "ok")
+        let markdown = try String(contentsOf: dossier.home.appendingPathComponent("output/mara-quintero/dossier.md"), encoding: .utf8)
+        #expect(markdown.hasSuffix(" by dossier \(DossierVersion.current)._\n"))
+    }
+}
+
+extension Thread {
+    /// Runs `work` on a thread of its own; `value` waits for its result.
+    final class Outcome<T: Sendable>: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var result: T?
+
+        fileprivate func finish(_ value: T) {
+            result = value
+            done.signal()
+        }
+
+        var value: T? {
+            done.wait()
+            return result
+        }
+    }
+
+    static func detachNewThreadReturning<T: Sendable>(_ work: @escaping @Sendable () -> T) -> Outcome<T> {
+        let outcome = Outcome<T>()
+        Thread.detachNewThread { outcome.finish(work()) }
+        return outcome
+    }
 }
