@@ -56,12 +56,7 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw ValidationError("the name is empty") }
-        guard trimmed.count <= 200 else { throw ValidationError("the name is longer than 200 characters") }
-        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw ValidationError("the name contains control characters")
-        }
+        try PersonName.validate(name)
         for url in urls {
             let scheme = URLComponents(string: url)?.scheme?.lowercased()
             guard scheme == "http" || scheme == "https" else { throw ValidationError("--url \(url): only http(s) URLs") }

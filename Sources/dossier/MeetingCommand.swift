@@ -363,9 +363,11 @@ enum PersonName {
         let trimmed = cleaned(name)
         guard !trimmed.isEmpty else { throw ValidationError("the name is empty") }
         guard trimmed.count <= 200 else { throw ValidationError("the name is longer than 200 characters") }
-        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw ValidationError("the name contains control characters")
+        guard !trimmed.unicodeScalars.contains(where: { scalar in
+            scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value)
+        }) else {
+            throw ValidationError("the name contains control or text-direction characters")
         }
-        guard !Slug.make(trimmed).isEmpty else { throw ValidationError("the name has no letters or digits") }
     }
 }

@@ -251,4 +251,28 @@ struct CommandLineTests {
         result = try dossier(["schedule", "install", "--at", "25:00", "--dry-run"])
         #expect(result.status == 64)
     }
+
+    @Test("odd names: empty, 10,000 characters and control characters are usage errors; emoji, line breaks and path separators give a safe folder")
+    func oddNames() throws {
+        let dossier = try DossierRun()
+        defer { dossier.remove() }
+        for name in ["", "   ", String(repeating: "a", count: 10_000), "Jane\u{0007}Doe", "Jane\u{202E}Doe"] {
+            let result = try dossier(["build", name, "--offline"])
+            #expect(result.status == 64, "\(name.prefix(20).debugDescription): \(result.errors)")
+            #expect(!result.errors.isEmpty)
+        }
+        // Offline with an empty store nothing can be read (69), but the name is taken.
+        for name in ["🦄🦄", "Jane\nDoe"] {
+            let result = try dossier(["build", name, "--offline"])
+            #expect(result.status == 69, "\(name.debugDescription): \(result.errors)")
+        }
+        let server = try LoopbackServer { _ in .notFound }
+        defer { server.stop() }
+        try dossier.useDemoWeb(server)
+        let result = try dossier(["build", "../../etc/passwd 🦄 Jane", "--quiet"])
+        #expect(result.status == 69, "nothing can be fetched from a server that has nothing: \(result.errors)")
+        let written = result.output.split(separator: "\n").map(String.init)
+        #expect(written.allSatisfy { $0.hasPrefix(dossier.home.appendingPathComponent("output").path + "/etc-passwd-jane/") })
+        #expect(!FileManager.default.fileExists(atPath: dossier.home.deletingLastPathComponent().appendingPathComponent("etc").path))
+    }
 }
