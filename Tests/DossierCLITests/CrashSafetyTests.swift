@@ -105,6 +105,34 @@ struct CrashSafetyTests {
         #expect(try integrity(of: dossier.home) == "ok")
     }
 
+    @Test("an output file that cannot be written: exit 73 naming it, the store sound, the other file whole, the next run fine")
+    func unwritableOutput() throws {
+        let dossier = try DossierRun()
+        defer { dossier.remove() }
+        let web = try TwoVersionDemoWeb()
+        defer { web.server.stop() }
+        try dossier.useDemoWeb(web.server)
+        let build = ["build", DemoSite.person, "--company", DemoSite.company, "--domain", DemoSite.domain, "--quiet"]
+        #expect(try dossier(build).status == 0)
+        let folder = dossier.home.appendingPathComponent("output/mara-quintero")
+        // A folder where dossier.html should go: the rename onto it fails, as on a full or
+        // read-only disk (permissions would not stop the root user the tests may run as).
+        let html = folder.appendingPathComponent("dossier.html")
+        try FileManager.default.removeItem(at: html)
+        try FileManager.default.createDirectory(at: html.appendingPathComponent("in-the-way"), withIntermediateDirectories: true)
+        web.version.second.store(true, ordering: .relaxed)
+        let failed = try dossier(build)
+        #expect(failed.status == 73, "\(failed.errors)")
+        #expect(failed.errors.contains("dossier.html"))
+        #expect(try integrity(of: dossier.home) == "ok")
+        let markdown = try String(contentsOf: folder.appendingPathComponent("dossier.md"), encoding: .utf8)
+        #expect(markdown.hasSuffix(" by dossier \(DossierVersion.current)._\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasSuffix(".tmp") })
+        try FileManager.default.removeItem(at: html)
+        #expect(try dossier(build).status == 0)
+        #expect(FileManager.default.fileExists(atPath: html.path))
+    }
+
     @Test("two refreshes and a build started together all finish, or the loser exits 75 naming the holder")
     func together() throws {
         let dossier = try DossierRun()

@@ -19,7 +19,12 @@ public enum DossierFiles {
     /// is (same bytes, same modification time) and only missing ones are written.
     public static func write(_ dossier: Dossier, formats: [OutputFormat], to folder: URL, pdf: PDFRenderer,
                              keepingExisting: Bool = false) async throws -> Written {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw AtomicFile.WriteError(path: folder.path, reason: "cannot create the folder: \((error as NSError).localizedDescription)",
+                                        code: Int32((error as NSError).code))
+        }
         var written = Written(files: [], pdfError: nil)
         let html = HTMLRenderer.render(dossier)
         for format in OutputFormat.allCases where formats.contains(format) {
