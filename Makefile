@@ -7,8 +7,13 @@ ARGS ?= --help
 # refresh with nothing to do, or a short fetch, costs.
 RELEASE = $(SWIFT) build -c release --static-swift-stdlib
 PREFIX ?= /usr/local
+# `make install DESTDIR=/tmp/stage` stages the files under DESTDIR, for packaging.
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share
+MANDIR = $(DATADIR)/man/man1
 
-.PHONY: deps build release run test test-asan bench-fetch bench-build bench-refresh score-dossier clean
+.PHONY: deps build release install uninstall run test test-asan bench-fetch bench-build bench-refresh score-dossier clean
 
 deps:
 	@scripts/install-deps
@@ -59,6 +64,32 @@ score-dossier: deps
 	$(RELEASE) --product dossier
 	$(RELEASE) --product dossier-bench
 	.build/release/dossier-bench score --dossier .build/release/dossier --miniweb ../shared/tools/miniweb --web ../shared/corpus/web $(if $(SCORE_KEEP),--keep $(SCORE_KEEP))
+
+# The binary, the shipped Sources.d and Banks.d where it looks for them ($(DATADIR)/dossier), shell
+# completions for bash, zsh and fish, and the manual page. The page is written by swift-argument-parser's
+# generate-manual tool (what its generate-manual plugin runs), built with the same flags as the binary:
+# the plugin would rebuild every product in release mode a second time.
+install: release
+	$(RELEASE) --product generate-manual
+	rm -rf .build/manual && mkdir -p .build/manual
+	.build/release/generate-manual .build/release/dossier --output-directory .build/manual
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/dossier $(DESTDIR)$(MANDIR) \
+		$(DESTDIR)$(DATADIR)/bash-completion/completions $(DESTDIR)$(DATADIR)/zsh/site-functions \
+		$(DESTDIR)$(DATADIR)/fish/vendor_completions.d
+	install -m 755 .build/release/dossier $(DESTDIR)$(BINDIR)/dossier
+	rm -rf $(DESTDIR)$(DATADIR)/dossier/Sources.d $(DESTDIR)$(DATADIR)/dossier/Banks.d
+	cp -R Sources.d Banks.d $(DESTDIR)$(DATADIR)/dossier/
+	.build/release/dossier --generate-completion-script bash > $(DESTDIR)$(DATADIR)/bash-completion/completions/dossier
+	.build/release/dossier --generate-completion-script zsh > $(DESTDIR)$(DATADIR)/zsh/site-functions/_dossier
+	.build/release/dossier --generate-completion-script fish > $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/dossier.fish
+	install -m 644 .build/manual/dossier.1 $(DESTDIR)$(MANDIR)/dossier.1
+
+# Removes what `make install` put in place (same PREFIX and DESTDIR).
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/dossier $(DESTDIR)$(MANDIR)/dossier.1 \
+		$(DESTDIR)$(DATADIR)/bash-completion/completions/dossier $(DESTDIR)$(DATADIR)/zsh/site-functions/_dossier \
+		$(DESTDIR)$(DATADIR)/fish/vendor_completions.d/dossier.fish
+	rm -rf $(DESTDIR)$(DATADIR)/dossier
 
 clean:
 	rm -rf .build .build-asan

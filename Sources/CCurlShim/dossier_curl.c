@@ -104,3 +104,22 @@ CURLcode dossier_easy_getinfo_string(CURL *easy, CURLINFO info, const char **val
 CURLMcode dossier_multi_setopt_long(CURLM *multi, CURLMoption option, long value) {
     return curl_multi_setopt(multi, option, value);
 }
+
+dossier_curl_build dossier_curl_build_info(void) {
+    const curl_version_info_data *info = curl_version_info(CURLVERSION_NOW);
+    dossier_curl_build build = {0};
+    build.version = info->version;
+    build.ssl_version = info->ssl_version;
+#if LIBCURL_VERSION_NUM >= 0x074600 /* 7.70.0: cainfo and capath */
+    if (info->age >= CURLVERSION_NINTH) {
+        build.cainfo = info->cainfo;
+        build.capath = info->capath;
+    }
+#endif
+    build.http2 = (info->features & CURL_VERSION_HTTP2) != 0;
+    build.brotli = (info->features & CURL_VERSION_BROTLI) != 0;
+#ifdef CURL_VERSION_ZSTD
+    build.zstd = (info->features & CURL_VERSION_ZSTD) != 0;
+#endif
+    return build;
+}

@@ -11,6 +11,8 @@
 
 void dossier_html_initialize(void) { xmlInitParser(); }
 
+const char *dossier_libxml_version(void) { return xmlParserVersion; }
+
 /* A growable array; `grow` keeps capacity for at least `needed` elements of `size` bytes. */
 static int grow(void **items, size_t *capacity, size_t needed, size_t size) {
     if (needed <= *capacity) return 1;

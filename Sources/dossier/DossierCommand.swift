@@ -16,6 +16,7 @@ struct DossierCommand: AsyncParsableCommand {
           dossier refresh && dossier print "Jane Doe"
           dossier schedule install --at 02:30
           dossier sources list
+          dossier doctor        # what is missing or broken, and how to fix it
           dossier fetch https://example.org/ --json
           dossier extract page.html --format markdown
         """,
@@ -23,7 +24,7 @@ struct DossierCommand: AsyncParsableCommand {
         subcommands: [
             BuildCommand.self, MeetingCommand.self, RefreshCommand.self, PrintCommand.self, NotesCommand.self,
             LetterCommand.self, ScheduleCommand.self, DemoCommand.self, FetchCommand.self, ExtractCommand.self,
-            SourcesCommand.self,
+            SourcesCommand.self, DoctorCommand.self,
         ]
     )
 }

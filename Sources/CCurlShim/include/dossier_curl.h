@@ -44,6 +44,20 @@ CURLMcode dossier_multi_setopt_long(CURLM *multi, CURLMoption option, long value
  * out-parameters when one finished, 0 when none is left. */
 int dossier_multi_next_done(CURLM *multi, CURL **easy, CURLcode *result);
 
+/* What the libcurl loaded at run time was built with (curl_version_info), for `dossier doctor`.
+ * The strings are libcurl's own and live as long as the process; NULL when libcurl does not say. */
+typedef struct dossier_curl_build {
+    const char *version;     /* e.g. "7.88.1" */
+    const char *ssl_version; /* the TLS backend, e.g. "OpenSSL/3.0.15"; NULL without TLS */
+    const char *cainfo;      /* the default CA bundle file (libcurl 7.70 and later) */
+    const char *capath;      /* the default CA certificate directory (libcurl 7.70 and later) */
+    int http2;               /* 1 when built with HTTP/2 */
+    int brotli;              /* 1 when it can decode brotli */
+    int zstd;                /* 1 when it can decode zstd */
+} dossier_curl_build;
+
+dossier_curl_build dossier_curl_build_info(void);
+
 /* Write-callback return value that makes libcurl abort the transfer. */
 static const size_t dossier_write_abort = 0;
 /* Size of the buffer CURLOPT_ERRORBUFFER writes into. */

@@ -66,6 +66,9 @@ typedef struct dossier_document {
     size_t pool_length;
 } dossier_document;
 
+/* The version of the libxml2 loaded at run time, as libxml2 spells it (xmlParserVersion, e.g. "20914"). */
+const char *dossier_libxml_version(void);
+
 /* Initializes libxml2 once; call before parsing from several threads. */
 void dossier_html_initialize(void);
 
