@@ -59,7 +59,9 @@ struct NotesCommand: AsyncParsableCommand {
             return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-note-\(getpid()).md")
-        FileManager.default.createFile(atPath: file.path, contents: Data(), attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(), attributes: [.posixPermissions: 0o600]) else {
+            throw ValidationError("cannot create a file for the note in \(file.deletingLastPathComponent().path)")
+        }
         defer { try? FileManager.default.removeItem(at: file) }
         let environment = ProcessInfo.processInfo.environment
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0?.nilIfEmpty }.first ?? "vi"
