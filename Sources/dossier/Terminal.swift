@@ -9,6 +9,14 @@ enum StandardError {
     }
 
     static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Whether progress may be redrawn in place with terminal control sequences: only on a
+    /// terminal, not when `NO_COLOR` is set (users who ask for no colour usually want no escape
+    /// sequences at all) or the terminal is `dumb`. dossier prints no colour anywhere.
+    static func redrawsInPlace(isTerminal: Bool = isTerminal,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+    }
 }
 
 enum StandardOutput {
@@ -40,7 +48,7 @@ final class ProgressLine: Sendable {
     init(total: Int, label: String, quiet: Bool) {
         self.total = total
         self.label = label
-        self.enabled = !quiet && StandardError.isTerminal && total > 1
+        self.enabled = !quiet && StandardError.redrawsInPlace() && total > 1
     }
 
     func advance() {
@@ -66,7 +74,7 @@ final class StatusLine: Sendable {
 
     init(quiet: Bool) {
         self.quiet = quiet
-        self.redraw = StandardError.isTerminal
+        self.redraw = StandardError.redrawsInPlace()
     }
 
     func show(_ message: String) {
