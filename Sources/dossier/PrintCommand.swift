@@ -38,8 +38,7 @@ struct PrintCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = try global.loadEnvironment()
         let (slug, json) = try StoreAccess.read(environment) { store -> (String, String?) in
-            let slug = try Int64(person.text.trimmingCharacters(in: CharacterSet(charactersIn: "#"))).flatMap { try store.meeting(id: $0)?.slug }
-                ?? Slug.make(person.text)
+            let slug = try person.slug(in: store)
             let version = try store.person(slug: slug).flatMap { try store.dossierVersion(personID: $0.id!) }
             return (slug, version?.json)
         }

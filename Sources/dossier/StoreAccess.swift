@@ -48,11 +48,18 @@ struct MeetingReference: ExpressibleByArgument {
         text = trimmed
     }
 
+    /// The meeting's number, when the argument is one (`12` or `#12`).
+    var meetingID: Int64? { Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text) }
+
+    /// The slug of the person meant: the meeting's person for a number, else the name's.
+    func slug(in store: DossierStore) throws -> String {
+        try meetingID.flatMap { try store.meeting(id: $0)?.slug } ?? Slug.make(text)
+    }
+
     /// The meeting meant: by id, else the person's next meeting not cancelled, else their
     /// latest; a usage error listing the ids when the name is unknown.
     func resolve(in store: DossierStore, now: Date) throws -> MeetingRecord {
-        let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
-        if let id = Int64(digits) {
+        if let id = meetingID {
             guard let meeting = try store.meeting(id: id) else { throw ValidationError("no meeting #\(id) (see `dossier meeting list`)") }
             return meeting
         }

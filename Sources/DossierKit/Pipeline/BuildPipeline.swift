@@ -60,7 +60,9 @@ public struct BuildSummary: Sendable, Codable {
     }
 
     /// True when no request got an answer (everything failed): exit 69.
-    public var nothingFetched: Bool {
+    public var nothingFetched: Bool { Self.nothingFetched(documents: documents, outcomes: outcomes) }
+
+    static func nothingFetched(documents: Int, outcomes: [SourceOutcome]) -> Bool {
         documents == 0 && !outcomes.contains { $0.kind == .fetched || $0.kind == .notModified }
     }
 
@@ -185,8 +187,7 @@ public struct BuildPipeline: Sendable {
         let previous = stored.flatMap { try? JSONRenderer.decode(Data($0.json.utf8)) }
         let inputs = SummaryInputs.fingerprint(discovery: discovery, subject: subject, meeting: meeting, profile: config.me,
                                                banks: banks, at: started)
-        let nothingFetched = discovery.documents.isEmpty
-            && !discovery.outcomes.contains { $0.kind == .fetched || $0.kind == .notModified }
+        let nothingFetched = BuildSummary.nothingFetched(documents: discovery.documents.count, outcomes: discovery.outcomes)
         // The last good dossier stays when nothing could be fetched or nothing changed: its
         // files keep their bytes and modification times. Equal inputs need no summary at all.
         var dossier: Dossier
