@@ -30,6 +30,20 @@ extension DossierStore {
         }
     }
 
+    /// Records, in one transaction, that build `id` ended at `date` with `status` and, when
+    /// given, the dossier it wrote: either both are stored or neither.
+    public func completeBuild(id: Int64, status: BuildRecord.Status, at date: Date, dossier: DossierVersionRecord?) throws {
+        try write("finish build \(id)") { db in
+            guard var build = try BuildRecord.fetchOne(db, key: id) else {
+                throw StoreError.database(operation: "finish build \(id)", path: path, reason: "no such build")
+            }
+            build.status = status
+            build.finishedAt = date
+            try build.update(db)
+            try dossier?.save(db)
+        }
+    }
+
     /// Appends what the sources gave a build, in one transaction.
     public func recordOutcomes(_ outcomes: [SourceOutcomeRecord]) throws {
         try write("record \(outcomes.count) outcomes") { db in

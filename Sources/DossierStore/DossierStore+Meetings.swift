@@ -68,10 +68,15 @@ extension DossierStore {
         }
     }
 
-    /// Records the dossier last written for a person, replacing the one before.
-    public func saveDossierVersion(_ version: DossierVersionRecord) throws {
-        try write("store the dossier of person \(version.personID)") { db in
-            try version.save(db)
+    /// Puts back `previous` as the dossier of `personID`, or forgets the person's dossier when
+    /// there was none: for a build whose files could not be put in place after it was stored.
+    public func restoreDossierVersion(personID: Int64, to previous: DossierVersionRecord?) throws {
+        try write("restore the dossier of person \(personID)") { db in
+            if let previous {
+                try previous.save(db)
+            } else {
+                _ = try DossierVersionRecord.deleteOne(db, key: personID)
+            }
         }
     }
 

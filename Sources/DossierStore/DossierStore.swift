@@ -91,8 +91,17 @@ public final class DossierStore: Sendable {
         switch databaseError.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_CANTOPEN:
             return .unreadableDatabase(path: path, reason: reason)
+        case .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY:
+            return .cannotWrite(operation: operation, path: path, reason: reason, freeBytes: freeBytes(besides: path))
         default:
             return .database(operation: operation, path: path, reason: reason)
         }
+    }
+
+    /// The bytes an unprivileged writer may still use on the file system holding `path`.
+    private static func freeBytes(besides path: String) -> Int64? {
+        var status = statvfs()
+        guard statvfs((path as NSString).deletingLastPathComponent, &status) == 0 else { return nil }
+        return Int64(status.f_bavail) * Int64(status.f_frsize)
     }
 }

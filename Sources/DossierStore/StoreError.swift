@@ -18,12 +18,18 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadableDatabase(path: String, reason: String)
     /// An SQLite operation failed; `operation` says what the store was doing.
     case database(operation: String, path: String, reason: String)
+    /// The disk refused a write to the database (full, over a size limit, read-only, or an I/O
+    /// error). SQLite rolled the transaction back, so the store holds what it held before.
+    /// `freeBytes` is the space left on the file system when it could be read.
+    case cannotWrite(operation: String, path: String, reason: String, freeBytes: Int64?)
 
     /// The process exit code the CLI should use: 75 (`EX_TEMPFAIL`) for ``busy(holderPID:holderCommand:lockPath:)``,
-    /// 74 (`EX_IOERR`) for every other case.
+    /// 73 (`EX_CANTCREAT`) for ``cannotWrite(operation:path:reason:freeBytes:)``, 74 (`EX_IOERR`) for
+    /// every other case.
     public var exitCode: Int32 {
         switch self {
         case .busy: 75
+        case .cannotWrite: 73
         case .cannotCreateDirectory, .lockFailed, .unreadableDatabase, .database: 74
         }
     }
@@ -47,6 +53,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path) is not a readable dossier database: \(reason)"
         case let .database(operation, path, reason):
             return "database error while trying to \(operation) in \(path): \(reason)"
+        case let .cannotWrite(operation, path, reason, freeBytes):
+            let space = freeBytes.map { $0 < 1 << 20 ? "the disk is full (\($0 / 1024) KB free)" : "\($0 >> 20) MB free" }
+            return "cannot write \(path) to \(operation): \(reason)" + (space.map { " (\($0))" } ?? "")
+                + "; the store is as it was before this command. Free some space, or check that the folder is writable, and run it again"
         }
     }
 }

@@ -17,7 +17,8 @@ struct RefreshCommand: AsyncParsableCommand {
         meeting; <data dir>/last-refresh-success is stamped when every meeting refreshed.
 
         Exit status: 0 when every meeting refreshed (failed sources are reported), 1 when a meeting \
-        could not be refreshed, 75 when another dossier process holds the store.
+        could not be refreshed, 73 when one could not be because the disk refused a write (full, \
+        read-only), 75 when another dossier process holds the store.
 
         Examples:
           dossier refresh                 # meetings in the next 7 days
@@ -88,6 +89,7 @@ struct RefreshCommand: AsyncParsableCommand {
         let soonestPerPerson = meetings.filter { seen.insert($0.slug).inserted }
         let pipeline = PipelineRunner.pipeline(environment: environment, progress: { _ in })
         var lines: [Line] = []
+        var refusedWrite: (any Error)?
         for meeting in soonestPerPerson {
             let request = BuildRequest(
                 subject: Subject(name: meeting.personName, company: meeting.company, domain: meeting.domain),
@@ -110,6 +112,7 @@ struct RefreshCommand: AsyncParsableCommand {
                 throw ExitCode(75)
             } catch {
                 line.error = "\(error)"
+                if error is AtomicFile.WriteError || (error as? StoreError)?.exitCode == 73 { refusedWrite = error }
             }
             if !json { print(line.text) }
             lines.append(line)
@@ -125,6 +128,10 @@ struct RefreshCommand: AsyncParsableCommand {
         }
         if !global.quiet && soonestPerPerson.isEmpty {
             StandardError.write("no upcoming meetings\(all ? "" : " in the next \(within)")")
+        }
+        if let refusedWrite {
+            StandardError.write("error: \(refusedWrite)")
+            throw ExitCode(73)  // EX_CANTCREAT
         }
         if !allRefreshed { throw ExitCode.failure }
     }

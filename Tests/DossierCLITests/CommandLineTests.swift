@@ -7,6 +7,9 @@ import Testing
 struct DossierRun {
     let home: URL
     var path: String
+    /// When set, no file may grow beyond this many bytes (RLIMIT_FSIZE, with SIGXFSZ ignored so
+    /// that writes fail with EFBIG): the kernel refuses writes as on a full disk.
+    var fileSizeLimit: Int?
 
     static let binary: URL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("dossier")
@@ -28,8 +31,13 @@ struct DossierRun {
     /// Runs `dossier arguments`, with `input` on standard input; waits with a time limit.
     func callAsFunction(_ arguments: [String], input: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        if let fileSizeLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "trap '' XFSZ; exec prlimit --fsize=\(fileSizeLimit) -- \"$0\" \"$@\"", Self.binary.path] + arguments
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = arguments
+        }
         process.environment = ["DOSSIER_HOME": home.path, "PATH": path, "HOME": home.path, "TZ": "UTC"]
         process.currentDirectoryURL = home
         let output = Pipe(), errors = Pipe(), standardInput = Pipe()

@@ -149,6 +149,51 @@ struct CrashSafetyTests {
         #expect(FileManager.default.fileExists(atPath: html.path))
     }
 
+    @Test("a disk that refuses writes mid-build or mid-refresh: exit 73 saying so, the store sound, the previous dossier untouched")
+    func diskFull() throws {
+        var dossier = try DossierRun()
+        defer { dossier.remove() }
+        let web = try TwoVersionDemoWeb()
+        defer { web.server.stop() }
+        try dossier.useDemoWeb(web.server)
+        let build = ["build", DemoSite.person, "--company", DemoSite.company, "--domain", DemoSite.domain, "--quiet"]
+        #expect(try dossier(build).status == 0)
+        _ = try dossier(["meeting", "add", DemoSite.person, "--at", "2030-01-02 10:00", "--company", DemoSite.company,
+                         "--domain", DemoSite.domain])
+        let folder = dossier.home.appendingPathComponent("output/mara-quintero")
+
+        // From a limit below the database's first write to one that lets the whole run through,
+        // the kernel refuses writes at every stage: opening, storing pages, recording the build,
+        // writing the dossier. Each run asks for a changed dossier (the versions alternate), and
+        // a refused run must leave the dossier exactly as it was.
+        var refused = 0, completed = 0
+        for (attempt, limit) in [16_384, 32_768, 49_152, 65_536, 98_304, 131_072, 163_840, 196_608, 262_144, 1 << 20].enumerated() {
+            web.version.second.store(attempt % 2 == 0, ordering: .relaxed)
+            let before = try hashes(in: folder)
+            dossier.fileSizeLimit = limit
+            let run = try dossier(attempt % 3 == 2 ? ["refresh", "--all", "--quiet"] : build)
+            dossier.fileSizeLimit = nil
+            #expect(try integrity(of: dossier.home) == "ok", "limit \(limit)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasSuffix(".tmp") })
+            let after = try hashes(in: folder)
+            let markdown = String(decoding: after["dossier.md"] ?? Data(), as: UTF8.self)
+            #expect(markdown.hasSuffix(" by dossier \(DossierVersion.current)._\n"), "limit \(limit)")
+            switch run.status {
+            case 0:
+                completed += 1
+            case 73:
+                refused += 1
+                #expect(run.errors.contains("cannot write"), "limit \(limit): \(run.errors)")
+                #expect(after == before, "limit \(limit): a refused run changed the dossier")
+            default:
+                Issue.record("limit \(limit): exit \(run.status): \(run.errors)")
+            }
+        }
+        #expect(refused >= 3 && completed >= 1, "\(refused) runs met a refused write, \(completed) completed: the limits no longer span a run")
+        #expect(try dossier(build).status == 0)
+        #expect(try integrity(of: dossier.home) == "ok")
+    }
+
     @Test("two refreshes and a build started together all finish, or the loser exits 75 naming the holder")
     func together() throws {
         let dossier = try DossierRun()

@@ -209,6 +209,34 @@ struct RenderFormatsTests {
         #expect(leftovers.isEmpty)
     }
 
+    @Test("no file is replaced until every one is written and the commit step succeeds; a failed commit leaves the old files and no temporaries")
+    func writeOnlyAfterCommit() async throws {
+        struct CommitFailed: Error {}
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-files-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let old = SampleDossiers.full()
+        _ = try await DossierFiles.write(old, formats: [.md, .json], to: folder, pdf: PDFRenderer(searchPath: ""))
+        var new = old
+        new.subject = Subject(name: "Someone Else")
+        let markdown = folder.appendingPathComponent("dossier.md"), json = folder.appendingPathComponent("dossier.json")
+        await #expect(throws: CommitFailed.self) {
+            try await DossierFiles.write(new, formats: [.md, .json], to: folder, pdf: PDFRenderer(searchPath: "")) {
+                // Both new files are complete beside their targets, which still hold the old dossier.
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+                #expect(names.filter { $0.hasSuffix(".tmp") }.count == 2)
+                #expect((try? String(contentsOf: markdown, encoding: .utf8)) == MarkdownRenderer.render(old))
+                throw CommitFailed()
+            }
+        }
+        #expect(try String(contentsOf: markdown, encoding: .utf8) == MarkdownRenderer.render(old))
+        #expect(try Data(contentsOf: json) == JSONRenderer.render(old))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["dossier.json", "dossier.md"])
+        var committed = false
+        _ = try await DossierFiles.write(new, formats: [.md, .json], to: folder, pdf: PDFRenderer(searchPath: "")) { committed = true }
+        #expect(committed)
+        #expect(try String(contentsOf: markdown, encoding: .utf8) == MarkdownRenderer.render(new))
+    }
+
     @Test("a build writes the formats it was asked for and reports a missing PDF renderer in the summary")
     func buildFormats() async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-formats-\(UUID().uuidString)")

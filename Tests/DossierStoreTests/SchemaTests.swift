@@ -95,4 +95,41 @@ struct SchemaTests {
         }
         #expect(path == directory.path)
     }
+
+    @Test("a write the disk refuses exits 73 and says how much space is left and that nothing changed")
+    func refusedWrite() {
+        let full = StoreError.cannotWrite(operation: "record outcomes", path: "/data/dossier.sqlite", reason: "disk I/O error", freeBytes: 8_192)
+        #expect(full.exitCode == 73)
+        #expect(full.description.contains("the disk is full (8 KB free)"))
+        #expect(full.description.contains("/data/dossier.sqlite") && full.description.contains("as it was before"))
+        let roomy = StoreError.cannotWrite(operation: "open the database", path: "/data/dossier.sqlite", reason: "disk I/O error", freeBytes: 3 << 30)
+        #expect(roomy.description.contains("(3072 MB free)"))
+        let unknown = StoreError.cannotWrite(operation: "open the database", path: "/data/dossier.sqlite", reason: "disk I/O error", freeBytes: nil)
+        #expect(!unknown.description.contains("free)"))
+    }
+
+    @Test("a database that cannot grow refuses the write with cannotWrite and keeps what it had")
+    func fullDatabase() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let store = try DossierStore(directory: temporary.url)
+        defer { try? store.close() }
+        try store.upsertPage(PageStoreTests.page("https://a.example/"))
+        // SQLite answers SQLITE_FULL, as on a full disk, once the file may not grow.
+        let pages = try store.pool.write { db in
+            try db.execute(sql: "PRAGMA max_page_count = \(try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0)")
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM pages") ?? 0
+        }
+        let error = #expect(throws: StoreError.self) {
+            try store.upsertPage(PageStoreTests.page("https://b.example/", body: Data(count: 1 << 20)))
+        }
+        guard case let .cannotWrite(operation, path, _, freeBytes) = error else {
+            Issue.record("expected cannotWrite, got \(String(describing: error))")
+            return
+        }
+        #expect(!operation.isEmpty && path == store.path && freeBytes != nil)
+        #expect(error?.exitCode == 73)
+        #expect(try store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM pages") } == pages)
+        #expect(try store.page(url: "https://a.example/") != nil)
+    }
 }

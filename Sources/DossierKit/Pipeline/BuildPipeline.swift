@@ -209,14 +209,28 @@ public struct BuildPipeline: Sendable {
                 outcome = previous == nil ? .new : .updated
             }
         }
-        let written = try await DossierFiles.write(
-            dossier, formats: request.formats, to: request.outputRoot.appendingPathComponent(slug, isDirectory: true),
-            pdf: PDFRenderer(environment: environment), keepingExisting: outcome == .unchanged || outcome == .keptAfterFailure
-        )
-        if outcome == .new || outcome == .updated || (outcome == .unchanged && stored?.inputsHash != inputs) {
-            try store.saveDossierVersion(DossierVersionRecord(
-                personID: personID, json: String(decoding: try JSONRenderer.render(dossier), as: UTF8.self),
-                generatedAt: dossier.generatedAt, inputsHash: inputs))
+        let version = try outcome == .new || outcome == .updated || (outcome == .unchanged && stored?.inputsHash != inputs)
+            ? DossierVersionRecord(personID: personID, json: String(decoding: JSONRenderer.render(dossier), as: UTF8.self),
+                                   generatedAt: dossier.generatedAt, inputsHash: inputs)
+            : nil
+        // The files are written beside their targets first; the build and the dossier are
+        // stored in one transaction; only then are the files renamed into place. A full disk
+        // at any step leaves the previous dossier and the store as they were.
+        let written: DossierFiles.Written
+        var committed = false
+        do {
+            written = try await DossierFiles.write(
+                dossier, formats: request.formats, to: request.outputRoot.appendingPathComponent(slug, isDirectory: true),
+                pdf: PDFRenderer(environment: environment), keepingExisting: outcome == .unchanged || outcome == .keptAfterFailure
+            ) {
+                try store.completeBuild(id: build.id!, status: nothingFetched ? .failed : .succeeded, at: now(), dossier: version)
+                committed = true
+            }
+        } catch {
+            // Stored but not in place: the stored dossier goes back to the one the files show,
+            // so the next run writes them again rather than finding nothing changed.
+            if committed, version != nil { try? store.restoreDossierVersion(personID: personID, to: stored) }
+            throw error
         }
 
         let summary = BuildSummary(
@@ -225,7 +239,6 @@ public struct BuildPipeline: Sendable {
             sourceFileErrors: loaded.errors.map(\.description), pdfError: written.pdfError.map { "\($0)" },
             dossier: outcome, changes: dossier.changes
         )
-        try store.finishBuild(id: build.id!, status: summary.nothingFetched ? .failed : .succeeded, at: now())
         return summary
     }
 

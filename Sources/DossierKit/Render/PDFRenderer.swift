@@ -82,6 +82,11 @@ public struct PDFRenderer: Sendable {
 
     /// Renders `html` to a PDF at `target`.
     public func render(html: String, to target: URL) async throws {
+        try AtomicFile.write(try await pdf(html: html), to: target)
+    }
+
+    /// The bytes of `html` rendered as a PDF.
+    public func pdf(html: String) async throws -> Data {
         guard let engine = engine() else { throw RenderError.noRenderer }
         let work = FileManager.default.temporaryDirectory
             .appendingPathComponent("dossier-pdf-\(UUID().uuidString)", isDirectory: true)
@@ -120,7 +125,7 @@ public struct PDFRenderer: Sendable {
         guard let pdf = try? Data(contentsOf: output), pdf.starts(with: Data("%PDF-".utf8)) else {
             throw RenderError.noOutput(renderer: engine.name, detail: detail)
         }
-        try AtomicFile.write(pdf, to: target)
+        return pdf
     }
 
     /// Runs the renderer with its output going to `log`; returns the exit status, or nil

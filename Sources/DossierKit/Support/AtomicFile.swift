@@ -28,19 +28,52 @@ public enum AtomicFile {
 
     /// `write(_:to:durable:permissions:)` for a file system path.
     public static func write(_ data: Data, toPath target: String, durable: Bool = true, permissions: mode_t = 0o644) throws {
+        try stage(data, toPath: target, durable: durable, permissions: permissions).replaceTarget()
+    }
+
+    /// New bytes for a file, complete in a temporary file beside it, not yet in its place.
+    ///
+    /// Staging several files before replacing any lets a writer put them in place only when
+    /// every one was written (a full disk fails while staging), and do something else that
+    /// may fail, such as a database commit, in between.
+    public struct Staged: Sendable {
+        /// The file the bytes are for.
+        public let target: String
+        let temporary: String
+        let durable: Bool
+
+        /// Renames the temporary file over the target. On failure the temporary file is
+        /// removed and the target is as it was.
+        public func replaceTarget() throws {
+            guard rename(temporary, target) == 0 else {
+                let error = WriteError.current(target)
+                unlink(temporary)
+                throw error
+            }
+            if durable { AtomicFile.syncDirectory(of: target) }
+        }
+
+        /// Removes the temporary file; the target is left as it was.
+        public func discard() {
+            unlink(temporary)
+        }
+    }
+
+    /// Writes `data` to a temporary file beside `target` (flushed to disk when `durable`), or
+    /// throws with nothing left behind.
+    public static func stage(_ data: Data, toPath target: String, durable: Bool = true, permissions: mode_t = 0o644) throws -> Staged {
         let slash = target.utf8.lastIndex(of: UInt8(ascii: "/"))
         let directory = slash.map { String(target[...$0]) } ?? ""
         let name = slash.map { String(target[target.utf8.index(after: $0)...]) } ?? target
         let temporary = directory + temporaryName(for: name)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
         guard descriptor >= 0 else { throw WriteError.current(target) }
-        let written = data.withUnsafeBytes { finish(descriptor, writing: $0, durable: durable) }
-        guard written, rename(temporary, target) == 0 else {
+        guard data.withUnsafeBytes({ finish(descriptor, writing: $0, durable: durable) }) else {
             let error = WriteError.current(target)
             unlink(temporary)
             throw error
         }
-        if durable { syncDirectory(of: target) }
+        return Staged(target: target, temporary: temporary, durable: durable)
     }
 
     /// Writes all of `bytes` to `descriptor`, flushes them when `durable`, and closes it,
