@@ -13,7 +13,7 @@ BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share
 MANDIR = $(DATADIR)/man/man1
 
-.PHONY: deps build release install uninstall run test test-asan bench-fetch bench-build bench-refresh score-dossier clean
+.PHONY: deps build release install uninstall run test test-asan test-tsan test-sanitizers bench-fetch bench-build bench-refresh score-dossier clean
 
 deps:
 	@scripts/install-deps
@@ -29,15 +29,27 @@ run: release
 	.build/release/dossier $(ARGS)
 
 # The whole test suite (what .ci/run calls); it also installs Chromium and poppler-utils, so the
-# printing tests run.
+# printing tests run. With DOSSIER_SANITIZERS=1 (set by .ci/run) the suite then runs twice more,
+# under AddressSanitizer and ThreadSanitizer: the slow checks, kept out of a developer's loop.
 test:
 	@scripts/install-deps --print
 	$(SWIFT) test
+ifeq ($(DOSSIER_SANITIZERS),1)
+	$(MAKE) test-sanitizers
+endif
 
-# The fetcher and server tests under AddressSanitizer (separate build folder); leaks inside the
-# toolchain's XCTest and Foundation.Process are suppressed (scripts/lsan.supp), all others fail.
+test-sanitizers: test-asan test-tsan
+
+# The whole suite under AddressSanitizer with leak detection (its own build folder); the commands
+# the CLI tests run are sanitized too. Leaks inside the toolchain (XCTest, Foundation.Process) are
+# suppressed by scripts/lsan.supp; any other leak or memory error fails the run.
 test-asan: deps
-	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'DossierFetchTests|LoopbackServerTests'
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
+		$(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+# The whole suite under ThreadSanitizer (its own build folder): any report fails the run (exit 66).
+test-tsan: deps
+	TSAN_OPTIONS=exitcode=66 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 # 2,000 pages of 20 KB over 4 loopback host names, 32 at once: dossier against curl --parallel.
 bench-fetch: deps
@@ -92,4 +104,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)/dossier
 
 clean:
-	rm -rf .build .build-asan
+	rm -rf .build .build-asan .build-tsan

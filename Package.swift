@@ -26,10 +26,12 @@ let package = Package(
             cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
             linkerSettings: [.linkedLibrary("xml2")]
         ),
+        // The lock every module shares state behind (one ThreadSanitizer understands).
+        .target(name: "Locking"),
         // Fetch stage: the libcurl multi engine and the polite fetcher above it.
         .target(
             name: "DossierFetch",
-            dependencies: ["CCurlShim", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CCurlShim", "Locking", .product(name: "Logging", package: "swift-log")]
         ),
         // Extract stage: main text, metadata, people and feeds from HTML bytes.
         .target(name: "DossierExtract", dependencies: ["CHTMLShim"]),
@@ -45,6 +47,7 @@ let package = Package(
                 "DossierFetch",
                 "DossierExtract",
                 "DossierStore",
+                "Locking",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -53,20 +56,21 @@ let package = Package(
             name: "dossier",
             dependencies: [
                 "DossierKit",
+                "Locking",
                 "LoopbackServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // A scriptable HTTP/1.1 server on 127.0.0.1 for tests and benchmarks (fault injection).
-        .target(name: "LoopbackServer"),
+        .target(name: "LoopbackServer", dependencies: ["Locking"]),
         .executableTarget(name: "dossier-testserver", dependencies: ["LoopbackServer"]),
         .executableTarget(name: "dossier-bench", dependencies: ["LoopbackServer"]),
         // libFuzzer target of the extractor (scripts/fuzz-extract.sh); a replay tool in normal builds.
         .executableTarget(name: "dossier-fuzz-extract", dependencies: ["DossierExtract"]),
-        .testTarget(name: "DossierFetchTests", dependencies: ["DossierFetch", "LoopbackServer"]),
+        .testTarget(name: "DossierFetchTests", dependencies: ["DossierFetch", "Locking", "LoopbackServer"]),
         .testTarget(name: "DossierExtractTests", dependencies: ["DossierExtract"]),
-        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "DossierFetch", "DossierStore", "LoopbackServer"]),
+        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "DossierFetch", "DossierStore", "Locking", "LoopbackServer"]),
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore"]),
         .testTarget(name: "LoopbackServerTests", dependencies: ["LoopbackServer"]),
         // Runs the built `dossier` command in temporary homes; depending on it makes `swift test` build it.

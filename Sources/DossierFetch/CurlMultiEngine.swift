@@ -1,6 +1,7 @@
 import CCurlShim
 import Foundation
 import Synchronization
+import Locking
 
 /// Drives many HTTP exchanges at once on one libcurl multi handle, which gives
 /// connection reuse and HTTP/2 multiplexing across everything a run fetches.
@@ -22,7 +23,7 @@ public final class CurlMultiEngine: @unchecked Sendable {
     // are touched only on the engine thread; `inbox` is the only state shared across threads
     // and it is guarded by its mutex; the gates guard themselves.
     private let multi: UnsafeMutableRawPointer
-    private let inbox = Mutex(Inbox())
+    private let inbox = Locked(Inbox())
     private var transfers: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     private var transferHandles: [UInt64: UnsafeMutableRawPointer] = [:]
     /// Set on the engine thread once it has begun to shut down: admitted exchanges are refused.

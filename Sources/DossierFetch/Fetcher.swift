@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Synchronization
+import Locking
 
 /// One URL to fetch, with the validators of a stored copy to make the request conditional.
 public struct FetchRequest: Sendable {
@@ -300,9 +301,9 @@ private final class RequestCursor: Sendable {
 
 /// Results gathered from concurrent fetches, by index.
 private final class ResultSlots: Sendable {
-    private let slots: Mutex<[FetchResult?]>
+    private let slots: Locked<[FetchResult?]>
 
-    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    init(count: Int) { slots = Locked(Array(repeating: nil, count: count)) }
 
     func store(_ result: FetchResult, at index: Int) { slots.withLock { $0[index] = result } }
 

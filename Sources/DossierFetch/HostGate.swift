@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// Admits requests under the concurrency limits and spaces the starts of requests
 /// to the same host by that host's minimum delay.
@@ -31,7 +31,7 @@ final class HostGate<Waiter: Sendable>: Sendable {
     private let perHostLimit: Int
     private let baseDelay: Duration
     private let now: @Sendable () -> ContinuousClock.Instant
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     private struct Queued {
         let id: UInt64
@@ -82,7 +82,7 @@ final class HostGate<Waiter: Sendable>: Sendable {
         self.perHostLimit = perHostLimit
         self.baseDelay = delay
         self.now = now
-        self.state = Mutex(State())
+        self.state = Locked(State())
     }
 
     /// Sets a longer delay for one host (from its robots.txt Crawl-delay).

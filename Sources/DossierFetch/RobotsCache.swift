@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// The robots.txt rules of each origin, fetched at most once per run.
 ///
@@ -18,7 +18,7 @@ final class RobotsCache: Sendable {
         case loading(Task<Verdict, Never>)
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    private let entries = Locked<[String: Entry]>([:])
 
     /// The rules for `origin` ("https://host:port"), fetching them with `load` the first time.
     func verdict(for origin: String, load: @escaping @Sendable () async -> Verdict) async -> Verdict {

@@ -1,3 +1,4 @@
+import Locking
 
 /// A thread-safe tally for stateful handlers, e.g. "503 the first time, 200 after".
 ///

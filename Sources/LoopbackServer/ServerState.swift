@@ -1,4 +1,5 @@
 import Dispatch
+import Locking
 
 /// What the listener, the connection threads and the `LoopbackServer` handle share.
 final class ServerState: Sendable {

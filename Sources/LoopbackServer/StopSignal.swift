@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import Locking
 #endif
 
 /// A one-shot broadcast that any number of threads can wait on, with a timeout, or poll

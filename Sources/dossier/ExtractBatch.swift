@@ -1,6 +1,6 @@
 import DossierExtract
 import Foundation
-import Synchronization
+import Locking
 
 /// `dossier extract --batch`: one output file per input, written atomically, all cores busy.
 struct ExtractBatch: Sendable {
@@ -17,7 +17,7 @@ struct ExtractBatch: Sendable {
         // Largest first, so no core is left with one big page at the end.
         let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
         let order = files.indices.sorted { sizes[$0] > sizes[$1] }
-        let failures = Mutex<[String]>([])
+        let failures = Locked<[String]>([])
         DispatchQueue.concurrentPerform(iterations: order.count) { k in
             let file = files[order[k]]
             do {

@@ -3,6 +3,7 @@ import DossierFetch
 import DossierKit
 import Foundation
 import Synchronization
+import Locking
 
 /// `dossier fetch`: the fetcher on its own, for checking what a source answers.
 struct FetchCommand: AsyncParsableCommand {
@@ -61,8 +62,8 @@ struct FetchCommand: AsyncParsableCommand {
         }
         let progress = ProgressLine(total: requests.count, label: "fetched", quiet: global.quiet)
         let policy = FetchPolicy(config: environment.config)
-        let reports = Mutex([FetchReport?](repeating: nil, count: requests.count))
-        let writeErrors = Mutex<[String]>([])
+        let reports = Locked([FetchReport?](repeating: nil, count: requests.count))
+        let writeErrors = Locked<[String]>([])
         try await Interruptible.run {
             await CurlMultiEngine.run(maximumConnections: policy.maximumConcurrency) { engine in
                 await Fetcher(engine: engine, policy: policy, logger: environment.logger).fetchEach(requests) { index, result in

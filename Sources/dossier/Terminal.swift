@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Synchronization
+import Locking
 
 /// stderr carries progress, warnings and errors; stdout carries only the product.
 enum StandardError {
@@ -43,7 +43,7 @@ final class ProgressLine: Sendable {
     private let total: Int
     private let label: String
     private let enabled: Bool
-    private let done = Mutex(0)
+    private let done = Locked(0)
 
     init(total: Int, label: String, quiet: Bool) {
         self.total = total
@@ -98,7 +98,7 @@ enum Interruptible {
         let task = Task { await work() }
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        let interrupts = Mutex(0)
+        let interrupts = Locked(0)
         source.setEventHandler {
             let count = interrupts.withLock { count in
                 count += 1

@@ -22,6 +22,17 @@ struct DossierRun {
 
     func remove() { try? FileManager.default.removeItem(at: home) }
 
+    /// The command's whole environment: a temporary home, and the sanitizer options.
+    var environment: [String: String] {
+        ["DOSSIER_HOME": home.path, "PATH": path, "HOME": home.path, "TZ": "UTC"].merging(Self.sanitizerOptions) { $1 }
+    }
+
+    /// The sanitizer options of a sanitized test run (`make test-asan`, `make test-tsan`), so
+    /// that a sanitized `dossier` reports, and fails, the same way as the tests.
+    static var sanitizerOptions: [String: String] {
+        ProcessInfo.processInfo.environment.filter { ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"].contains($0.key) }
+    }
+
     struct Result {
         var status: Int32
         var output: String
@@ -38,7 +49,7 @@ struct DossierRun {
             process.executableURL = Self.binary
             process.arguments = arguments
         }
-        process.environment = ["DOSSIER_HOME": home.path, "PATH": path, "HOME": home.path, "TZ": "UTC"]
+        process.environment = environment
         process.currentDirectoryURL = home
         let output = Pipe(), errors = Pipe(), standardInput = Pipe()
         process.standardOutput = output
@@ -59,7 +70,7 @@ struct DossierRun {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
-        process.environment = ["DOSSIER_HOME": home.path, "PATH": path, "HOME": home.path, "TZ": "UTC"]
+        process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice

@@ -59,7 +59,7 @@ struct CrashSafetyTests {
 
     @Test("50 kills during builds and refreshes leave the store sound and every file complete, and the next run completes")
     func kills() throws {
-        var dossier = try DossierRun()
+        let dossier = try DossierRun()
         defer { dossier.remove() }
         let web = try TwoVersionDemoWeb()
         defer { web.server.stop() }
@@ -149,7 +149,10 @@ struct CrashSafetyTests {
         #expect(FileManager.default.fileExists(atPath: html.path))
     }
 
-    @Test("a disk that refuses writes mid-build or mid-refresh: exit 73 saying so, the store sound, the previous dossier untouched")
+    // ThreadSanitizer's runtime faults (SIGBUS) in a process started under RLIMIT_FSIZE, before
+    // dossier runs, so `make test-tsan` leaves this test to the plain run.
+    @Test("a disk that refuses writes mid-build or mid-refresh: exit 73 saying so, the store sound, the previous dossier untouched",
+          .disabled(if: DossierRun.sanitizerOptions["TSAN_OPTIONS"] != nil, "ThreadSanitizer faults under a file size limit"))
     func diskFull() throws {
         var dossier = try DossierRun()
         defer { dossier.remove() }

@@ -39,6 +39,7 @@ struct InstalledLayoutTests {
             process.arguments = arguments
             let home = root.appendingPathComponent("home")
             process.environment = ["DOSSIER_HOME": home.path, "HOME": home.path, "PATH": "/usr/bin:/bin"]
+                .merging(DossierRun.sanitizerOptions) { $1 }
             process.currentDirectoryURL = root
             let output = Pipe(), errors = Pipe()
             process.standardOutput = output

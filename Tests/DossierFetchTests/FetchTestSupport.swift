@@ -1,12 +1,12 @@
 import DossierFetch
 import Foundation
 import LoopbackServer
-import Synchronization
+import Locking
 
 /// Records the waits the fetcher asks for instead of spending them, so retry and
 /// politeness tests are fast and can assert the durations.
 final class SleepRecorder: Sendable {
-    private let recorded = Mutex<[Duration]>([])
+    private let recorded = Locked<[Duration]>([])
 
     var waits: [Duration] { recorded.withLock { $0 } }
 
@@ -60,7 +60,7 @@ struct FetchFixture {
 
 /// A counter shared between a handler's calls, for "fails the first time" scenarios.
 final class CallCounter: Sendable {
-    private let count = Mutex<[String: Int]>([:])
+    private let count = Locked<[String: Int]>([:])
 
     /// Counts a call for `key` and returns how many there have been, this one included.
     func next(_ key: String) -> Int {

@@ -1,11 +1,11 @@
 @testable import DossierFetch
-import Synchronization
 import Testing
+import Locking
 
 /// A clock the test moves by hand: the gate's spacing is asserted on it, never on real time.
 private final class DrivenClock: Sendable {
     private let origin = ContinuousClock.now
-    private let elapsed = Mutex<Duration>(.zero)
+    private let elapsed = Locked<Duration>(.zero)
 
     func now() -> ContinuousClock.Instant { origin + elapsed.withLock { $0 } }
 

@@ -1,8 +1,8 @@
 import Foundation
-import Synchronization
 import Testing
 
 @testable import DossierKit
+import Locking
 
 /// A ``CommandRunner`` that runs nothing: it records every command, keeps a crontab in memory and
 /// answers systemctl, loginctl and launchctl as a test configures it.
@@ -13,7 +13,7 @@ final class FakeCommandRunner: CommandRunner {
         var commands: [ExternalCommand] = []
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
     /// Whether `systemctl --user show-environment` succeeds.
     let userManagerReachable: Bool
     /// What `loginctl show-user … -p Linger` prints, e.g. "Linger=no".
@@ -30,7 +30,7 @@ final class FakeCommandRunner: CommandRunner {
     ) {
         var located: [String: String] = [:]
         for program in programs { located[program] = "/usr/bin/" + program }
-        state = Mutex(State(programs: located, crontab: crontab))
+        state = Locked(State(programs: located, crontab: crontab))
         self.userManagerReachable = userManagerReachable
         self.linger = linger
         self.listTimersOutput = listTimersOutput

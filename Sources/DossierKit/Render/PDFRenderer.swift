@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import Locking
 
 /// Turns the dossier's HTML into a PDF with a real renderer found on a search path:
 /// headless Chromium (`chromium`, `chromium-browser`, `google-chrome`,
@@ -194,7 +195,7 @@ private final class RendererRun: Sendable {
         var stopped = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     func wait(with continuation: CheckedContinuation<Outcome, any Error>) {
         state.withLock { $0.continuation = continuation }

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// An external program to run: a program name looked up on `PATH`, its arguments and optional stdin.
 public struct ExternalCommand: Sendable, Equatable, CustomStringConvertible {
@@ -83,7 +83,7 @@ public struct ProcessCommandRunner: CommandRunner {
             try? input.fileHandleForWriting.close()
         }
         writer.start()
-        let errorBytes = Mutex(Data())
+        let errorBytes = Locked(Data())
         let finishedReading = DispatchSemaphore(value: 0)
         let reader = Thread {
             let data = errorOutput.fileHandleForReading.readDataToEndOfFile()
