@@ -32,10 +32,13 @@ struct LetterCommand: AsyncParsableCommand {
         @Argument(help: "The meeting's number or the person's name.")
         var meeting: MeetingReference
 
+        @Flag(help: "Print {\"meeting\", \"kind\", \"file\", \"text\"} as JSON instead of the file's path.")
+        var json = false
+
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            try await LetterCommand.write(meeting: meeting, kind: "intro", global: global) { writer, record, _ in
+            try await LetterCommand.write(meeting: meeting, kind: "intro", json: json, global: global) { writer, record, _ in
                 writer.introduction(for: record)
             }
         }
@@ -54,17 +57,28 @@ struct LetterCommand: AsyncParsableCommand {
         @Argument(help: "The meeting's number or the person's name.")
         var meeting: MeetingReference
 
+        @Flag(help: "Print {\"meeting\", \"kind\", \"file\", \"text\"} as JSON instead of the file's path.")
+        var json = false
+
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            try await LetterCommand.write(meeting: meeting, kind: "thanks", global: global) { writer, record, notes in
+            try await LetterCommand.write(meeting: meeting, kind: "thanks", json: json, global: global) { writer, record, notes in
                 writer.thanks(for: record, notes: notes)
             }
         }
     }
 
+    /// A drafted letter, as `--json` prints it (stable keys).
+    struct Drafted: Encodable {
+        var meeting: Int64
+        var kind: String
+        var file: String
+        var text: String
+    }
+
     /// Loads the meeting and the templates, drafts, and writes `letter-<kind>.md`.
-    static func write(meeting: MeetingReference, kind: String, global: GlobalOptions,
+    static func write(meeting: MeetingReference, kind: String, json: Bool, global: GlobalOptions,
                       draft: (LetterWriter, MeetingRecord, [MeetingNoteRecord]) -> String?) async throws {
         let environment = try global.loadEnvironment()
         let (record, notes) = try StoreAccess.read(environment) { store in
@@ -85,7 +99,11 @@ struct LetterCommand: AsyncParsableCommand {
             StandardError.write("error: \(error)")
             throw ExitCode(73)
         }
-        print(file.path)
+        if json {
+            try StandardOutput.writeJSON(Drafted(meeting: record.id ?? 0, kind: kind, file: file.path, text: text))
+        } else {
+            print(file.path)
+        }
     }
 }
 

@@ -17,6 +17,7 @@ struct NotesCommand: AsyncParsableCommand {
           echo "Ask Ana about the robotics meetup" | dossier notes 3
           dossier notes "Jane Doe"            # opens $EDITOR
           dossier notes "Jane Doe" --list
+          dossier notes 3 --list --json
         """
     )
 
@@ -29,7 +30,28 @@ struct NotesCommand: AsyncParsableCommand {
     @Flag(help: "List the meeting's notes instead of adding one.")
     var list = false
 
+    @Flag(help: "Print the notes listed, or the note added, as JSON: {\"meeting\", \"created_at\", \"text\"}.")
+    var json = false
+
     @OptionGroup var global: GlobalOptions
+
+    /// A note as `--json` prints it (stable keys; the time in ISO 8601 UTC).
+    struct Note: Encodable {
+        var meeting: Int64
+        var createdAt: Date
+        var text: String
+
+        init(_ record: MeetingNoteRecord) {
+            meeting = record.meetingID
+            createdAt = record.createdAt
+            text = record.text
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case meeting, text
+            case createdAt = "created_at"
+        }
+    }
 
     func run() async throws {
         let environment = try global.loadEnvironment()
@@ -37,7 +59,11 @@ struct NotesCommand: AsyncParsableCommand {
             let notes = try StoreAccess.read(environment) { store in
                 try store.notes(meetingID: try meeting.resolve(in: store, now: Date()).id!)
             }
-            StandardOutput.writeLines(notes.map { "\(MeetingTime.day(of: $0.createdAt, in: .current))  \($0.text)" })
+            if json {
+                try StandardOutput.writeJSON(notes.map(Note.init))
+            } else {
+                StandardOutput.writeLines(notes.map { "\(MeetingTime.day(of: $0.createdAt, in: .current))  \($0.text)" })
+            }
             return
         }
         let note = try (text ?? Self.readNote()).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -45,11 +71,11 @@ struct NotesCommand: AsyncParsableCommand {
             if !global.quiet { StandardError.write("no note written: the text is empty") }
             return
         }
-        let stored = try await StoreAccess.write(environment, command: "dossier notes") { store in
+        let (stored, added) = try await StoreAccess.write(environment, command: "dossier notes") { store in
             let record = try meeting.resolve(in: store, now: Date())
-            _ = try store.addNote(MeetingNoteRecord(meetingID: record.id!, text: note, createdAt: Date()))
-            return record
+            return (record, try store.addNote(MeetingNoteRecord(meetingID: record.id!, text: note, createdAt: Date())))
         }
+        if json { try StandardOutput.writeJSON(Note(added)) }
         if !global.quiet { StandardError.write("note added to \(MeetingText.line(stored))") }
     }
 

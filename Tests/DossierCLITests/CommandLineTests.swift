@@ -221,6 +221,27 @@ struct CommandLineTests {
         #expect(thanks.contains("Dear Ana Costa,"))
     }
 
+    @Test("notes and letters print their stable JSON with --json")
+    func notesAndLettersJSON() throws {
+        let dossier = try DossierRun()
+        defer { dossier.remove() }
+        _ = try dossier(["meeting", "add", "Jane Doe", "--at", "2026-12-03 15:00", "--via", "Ana Costa"])
+        var result = try dossier(["notes", "Jane Doe", "--text", "Start with the customer's problem", "--json"])
+        let added = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        #expect(added?["meeting"] as? Int == 1 && added?["text"] as? String == "Start with the customer's problem")
+        #expect((added?["created_at"] as? String).flatMap { ISO8601DateFormatter().date(from: $0) } != nil)
+        result = try dossier(["notes", "1", "--list", "--json"])
+        let listed = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]]
+        #expect(listed?.map { Set($0.keys) } == [["meeting", "created_at", "text"]])
+
+        result = try dossier(["letter", "intro", "Jane Doe", "--json"])
+        let letter = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        #expect(letter?["kind"] as? String == "intro" && letter?["meeting"] as? Int == 1)
+        let file = try #require(letter?["file"] as? String)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == letter?["text"] as? String)
+        #expect(file.hasSuffix("/jane-doe/letter-intro.md"))
+    }
+
     @Test("print without a dossier, without a renderer, and to a printer through lp")
     func printing() throws {
         var dossier = try DossierRun()
