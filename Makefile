@@ -40,16 +40,22 @@ endif
 
 test-sanitizers: test-asan test-tsan
 
+# The symbolizer beside the toolchain's swift (else the one on PATH), named in the sanitizer
+# options so that reports from commands run with a bare PATH (the CLI tests) are symbolized too:
+# LeakSanitizer's suppressions match function names.
+SYMBOLIZER := $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))llvm-symbolizer) $(shell command -v llvm-symbolizer))
+SANITIZER_COMMON := $(if $(SYMBOLIZER),:external_symbolizer_path=$(SYMBOLIZER))
+
 # The whole suite under AddressSanitizer with leak detection (its own build folder); the commands
 # the CLI tests run are sanitized too. Leaks inside the toolchain (XCTest, Foundation.Process) are
 # suppressed by scripts/lsan.supp; any other leak or memory error fails the run.
 test-asan: deps
-	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
+	ASAN_OPTIONS=detect_leaks=1$(SANITIZER_COMMON) LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
 		$(SWIFT) test --sanitize=address --scratch-path .build-asan
 
 # The whole suite under ThreadSanitizer (its own build folder): any report fails the run (exit 66).
 test-tsan: deps
-	TSAN_OPTIONS=exitcode=66 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+	TSAN_OPTIONS=exitcode=66$(SANITIZER_COMMON) $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 # 2,000 pages of 20 KB over 4 loopback host names, 32 at once: dossier against curl --parallel.
 bench-fetch: deps

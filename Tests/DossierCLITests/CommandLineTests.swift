@@ -39,7 +39,7 @@ struct DossierRun {
         var errors: String
     }
 
-    /// Runs `dossier arguments`, with `input` on standard input; waits with a time limit.
+    /// Runs `dossier arguments`, with `input` on standard input, and waits for it.
     func callAsFunction(_ arguments: [String], input: String? = nil) throws -> Result {
         let process = Process()
         if let fileSizeLimit {
@@ -51,15 +51,23 @@ struct DossierRun {
         }
         process.environment = environment
         process.currentDirectoryURL = home
+        return try Self.run(process, input: input)
+    }
+
+    /// Runs `process` with `input` on standard input, collecting standard output and standard
+    /// error at the same time: a command writing more than a pipe holds to one of them (a
+    /// sanitizer's report, say) while the other is being read would otherwise never finish.
+    static func run(_ process: Process, input: String? = nil) throws -> Result {
         let output = Pipe(), errors = Pipe(), standardInput = Pipe()
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = standardInput
         try process.run()
+        let errorBytes = Thread.detachNewThreadReturning { errors.fileHandleForReading.readDataToEndOfFile() }
         if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
         try standardInput.fileHandleForWriting.close()
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        let err = errorBytes.value ?? Data()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
                       errors: String(decoding: err, as: UTF8.self))

@@ -41,17 +41,7 @@ struct InstalledLayoutTests {
             process.environment = ["DOSSIER_HOME": home.path, "HOME": home.path, "PATH": "/usr/bin:/bin"]
                 .merging(DossierRun.sanitizerOptions) { $1 }
             process.currentDirectoryURL = root
-            let output = Pipe(), errors = Pipe()
-            process.standardOutput = output
-            process.standardError = errors
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            let out = output.fileHandleForReading.readDataToEndOfFile()
-            let err = errors.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return DossierRun.Result(
-                status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                errors: String(decoding: err, as: UTF8.self))
+            return try DossierRun.run(process)
         }
     }
 

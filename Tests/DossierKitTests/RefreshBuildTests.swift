@@ -7,11 +7,30 @@ import Synchronization
 import Testing
 
 /// The demo web served with validators, so that a second build is a refresh: every stored page
-/// answers 304. `failing` makes every request fail with 503, as an outage would.
+/// answers 304. `failing` makes every request fail with 503, as an outage would; `storming` gives
+/// the page requests the faults of ``Fault`` in turn (robots.txt is served as usual, so that each
+/// fault reaches a page rather than turning into a robots.txt verdict).
 final class ConditionalDemoWeb: Sendable {
+    /// The faults of a storm, and what the fetcher should record for each.
+    enum Fault: Int, CaseIterable, Sendable {
+        case unavailable, serverError, tooManyRequests, reset, slow
+
+        var plan: ResponsePlan {
+            switch self {
+            case .unavailable: .retryLater(status: 503, retryAfter: "1")
+            case .serverError: ResponsePlan(status: 500)
+            case .tooManyRequests: .retryLater(status: 429, retryAfter: "1")
+            case .reset: ResponsePlan.ok(String(repeating: "<p>partial</p>", count: 100)).interrupted(by: .reset(afterBodyBytes: 200))
+            case .slow: ResponsePlan.ok("<p>late</p>").delayingFirstByte(by: .seconds(3))
+            }
+        }
+    }
+
     /// What the server counts, and whether it fails.
     final class State: Sendable {
         let failing = Atomic<Bool>(false)
+        let storming = Atomic<Bool>(false)
+        let stormRequests = Atomic<Int>(0)
         let conditionalRequests = Atomic<Int>(0)
         let notModified = Atomic<Int>(0)
     }
@@ -24,6 +43,10 @@ final class ConditionalDemoWeb: Sendable {
         let state = self.state
         server = try LoopbackServer { request in
             if state.failing.load(ordering: .relaxed) { return ResponsePlan(status: 503) }
+            if state.storming.load(ordering: .relaxed), !request.path.hasSuffix("/robots.txt") {
+                let turn = state.stormRequests.add(1, ordering: .relaxed).oldValue
+                return Fault.allCases[turn % Fault.allCases.count].plan
+            }
             guard let page = DemoSite.page(forTarget: request.target) else { return .notFound }
             let conditional = ConditionalPage(body: .text(page.body), contentType: page.contentType,
                                               etag: "\"\(page.body.utf8.count)\"", lastModified: stamp)
@@ -44,6 +67,7 @@ struct RefreshBuildTests {
     private func pipeline(_ web: ConditionalDemoWeb, home: URL, now: @escaping @Sendable () -> Date = Date.init) -> BuildPipeline {
         var config = DemoSite.config(serverBase: web.server.baseURL)
         config.network.retries = 0
+        config.network.timeout = 1
         return BuildPipeline(
             config: config, paths: DossierPaths(environment: ["DOSSIER_HOME": home.path]),
             shippedSources: SharedWorkspace.repository.appendingPathComponent("Sources.d"), environment: [:],
@@ -100,6 +124,32 @@ struct RefreshBuildTests {
         let failures = second.failures
         #expect(!failures.isEmpty)
         #expect(failures.allSatisfy { $0.status == 503 || $0.category != nil })
+        #expect(failures.contains { $0.message?.contains("used the copy stored on") == true })
+    }
+
+    @Test("a storm of 503s, 500s, 429s, resets and timeouts during a refresh keeps the last good dossier and reports each failure as what it was")
+    func storm() async throws {
+        let web = try ConditionalDemoWeb()
+        defer { web.stop() }
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-storm-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let request = BuildRequest(subject: DemoSite.subject, outputRoot: home.appendingPathComponent("out"))
+        let first = try await pipeline(web, home: home).run(request)
+        let before = try stamps(first.files)
+
+        web.state.storming.store(true, ordering: .relaxed)
+        let second = try await pipeline(web, home: home).run(request)
+        #expect(web.state.stormRequests.load(ordering: .relaxed) >= 2 * ConditionalDemoWeb.Fault.allCases.count)
+        #expect(try stamps(second.files) == before)
+        #expect(second.sources.map(\.url) == first.sources.map(\.url), "the stored copies still give the same dossier")
+        // Each kind of fault is reported as what it was.
+        let failures = second.failures
+        #expect(failures.allSatisfy { $0.category != nil && $0.message?.isEmpty == false })
+        for status in [503, 500, 429] {
+            #expect(failures.contains { $0.status == status && $0.category == "http_status" }, "no \(status) reported")
+        }
+        #expect(failures.contains { $0.category == "timeout" && $0.message?.contains("timed out") == true })
+        #expect(failures.contains { $0.category == "connect" && $0.message?.contains("reset") == true })
         #expect(failures.contains { $0.message?.contains("used the copy stored on") == true })
     }
 
