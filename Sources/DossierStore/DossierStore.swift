@@ -52,7 +52,13 @@ public final class DossierStore: Sendable {
     }
 
     /// Closes the database connections. Further calls on this store throw.
+    ///
+    /// The read-only connections are closed first, so that the writer is the last connection and
+    /// SQLite checkpoints the WAL into the database file and removes it: after a command,
+    /// `dossier.sqlite` alone holds everything (a backup of that one file is whole). GRDB closes
+    /// the writer first, and a read-only connection closing last leaves the WAL behind.
     public func close() throws {
+        pool.invalidateReadOnlyConnections()
         do {
             try pool.close()
         } catch {

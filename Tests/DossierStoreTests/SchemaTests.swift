@@ -132,4 +132,23 @@ struct SchemaTests {
         #expect(try store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM pages") } == pages)
         #expect(try store.page(url: "https://a.example/") != nil)
     }
+
+    @Test("after close the database file alone holds everything: the WAL is checkpointed and removed")
+    func closeLeavesOneFile() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let store = try DossierStore(directory: temporary.url)
+        try store.upsertPage(PageStoreTests.page("https://a.example/"))
+        #expect(try store.page(url: "https://a.example/") != nil)  // a read opens a reader connection
+        try store.close()
+        let names = try FileManager.default.contentsOfDirectory(atPath: temporary.url.path)
+        #expect(!names.contains(DossierStore.fileName + "-wal"), "\(names)")
+
+        let copy = temporary.url.appending(path: "copy")
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: temporary.url.appending(path: DossierStore.fileName), to: copy.appending(path: DossierStore.fileName))
+        let copied = try DossierStore(directory: copy)
+        defer { try? copied.close() }
+        #expect(try copied.page(url: "https://a.example/") != nil)
+    }
 }
