@@ -7,9 +7,18 @@ import Testing
 struct DossierRun {
     let home: URL
     var path: String
-    /// When set, no file may grow beyond this many bytes (RLIMIT_FSIZE, with SIGXFSZ ignored so
-    /// that writes fail with EFBIG): the kernel refuses writes as on a full disk.
-    var fileSizeLimit: Int?
+    /// Shell commands run before the shell makes way for `dossier` (`exec`): to set a limit
+    /// or mount something for this run only.
+    var preamble: String?
+    /// Runs the command in a mount namespace of its own (`unshare -m`, root only), so that what
+    /// the preamble mounts is seen by this run alone and vanishes with it.
+    var privateMounts = false
+
+    /// No file may grow beyond `bytes` (RLIMIT_FSIZE, with SIGXFSZ ignored so that writes fail
+    /// with EFBIG): the kernel refuses writes as on a full disk.
+    static func fileSizeLimit(_ bytes: Int) -> String {
+        "trap '' XFSZ; prlimit --pid $$ --fsize=\(bytes)"
+    }
 
     static let binary: URL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("dossier")
@@ -42,9 +51,11 @@ struct DossierRun {
     /// Runs `dossier arguments`, with `input` on standard input, and waits for it.
     func callAsFunction(_ arguments: [String], input: String? = nil) throws -> Result {
         let process = Process()
-        if let fileSizeLimit {
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "trap '' XFSZ; exec prlimit --fsize=\(fileSizeLimit) -- \"$0\" \"$@\"", Self.binary.path] + arguments
+        if preamble != nil || privateMounts {
+            let shell = ["/bin/sh", "-c", "\(preamble ?? ":") && exec \"$0\" \"$@\"", Self.binary.path] + arguments
+            let command = privateMounts ? ["/usr/bin/unshare", "--mount", "--propagation", "private"] + shell : shell
+            process.executableURL = URL(fileURLWithPath: command[0])
+            process.arguments = Array(command.dropFirst())
         } else {
             process.executableURL = Self.binary
             process.arguments = arguments

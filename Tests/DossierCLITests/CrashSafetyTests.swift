@@ -173,9 +173,9 @@ struct CrashSafetyTests {
         for (attempt, limit) in [16_384, 32_768, 49_152, 65_536, 98_304, 131_072, 163_840, 196_608, 262_144, 1 << 20].enumerated() {
             web.version.second.store(attempt % 2 == 0, ordering: .relaxed)
             let before = try hashes(in: folder)
-            dossier.fileSizeLimit = limit
+            dossier.preamble = DossierRun.fileSizeLimit(limit)
             let run = try dossier(attempt % 3 == 2 ? ["refresh", "--all", "--quiet"] : build)
-            dossier.fileSizeLimit = nil
+            dossier.preamble = nil
             #expect(try integrity(of: dossier.home) == "ok", "limit \(limit)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasSuffix(".tmp") })
             let after = try hashes(in: folder)
@@ -195,6 +195,56 @@ struct CrashSafetyTests {
         #expect(refused >= 3 && completed >= 1, "\(refused) runs met a refused write, \(completed) completed: the limits no longer span a run")
         #expect(try dossier(build).status == 0)
         #expect(try integrity(of: dossier.home) == "ok")
+    }
+
+    /// Whether this process can make a folder read-only for one run: as root, by a read-only
+    /// bind mount in a private mount namespace (permissions do not stop root); otherwise by
+    /// taking away the write permission.
+    static let canMakeFoldersReadOnly: Bool = {
+        guard getuid() == 0 else { return true }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+        probe.arguments = ["--mount", "--propagation", "private", "/bin/sh", "-c",
+                           "mount --bind /tmp /tmp && mount -o remount,ro,bind /tmp /tmp"]
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return false }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0
+    }()
+
+    @Test("a read-only output folder: exit 73 naming the file, the store sound, the previous dossier untouched, the next run fine",
+          .enabled(if: canMakeFoldersReadOnly, "neither a private read-only mount nor file permissions can make a folder read-only here"))
+    func readOnlyOutput() throws {
+        var dossier = try DossierRun()
+        defer { dossier.remove() }
+        let web = try TwoVersionDemoWeb()
+        defer { web.server.stop() }
+        try dossier.useDemoWeb(web.server)
+        let build = ["build", DemoSite.person, "--company", DemoSite.company, "--domain", DemoSite.domain, "--quiet"]
+        #expect(try dossier(build).status == 0)
+        let folder = dossier.home.appendingPathComponent("output/mara-quintero")
+        let before = try hashes(in: folder)
+
+        web.version.second.store(true, ordering: .relaxed)
+        if getuid() == 0 {
+            dossier.privateMounts = true
+            dossier.preamble = "mount --bind \"$DOSSIER_HOME/output\" \"$DOSSIER_HOME/output\" && mount -o remount,ro,bind \"$DOSSIER_HOME/output\" \"$DOSSIER_HOME/output\""
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        }
+        let failed = try dossier(build)
+        dossier.privateMounts = false
+        dossier.preamble = nil
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        #expect(failed.status == 73, "\(failed.errors)")
+        #expect(failed.errors.contains(folder.appendingPathComponent("dossier.md").path), "\(failed.errors)")
+        #expect(failed.errors.contains(getuid() == 0 ? "Read-only file system" : "Permission denied"), "\(failed.errors)")
+        #expect(try integrity(of: dossier.home) == "ok")
+        #expect(try hashes(in: folder) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasSuffix(".tmp") })
+        #expect(try dossier(build).status == 0)
+        #expect(try hashes(in: folder) != before)
     }
 
     @Test("two refreshes and a build started together all finish, or the loser exits 75 naming the holder")
