@@ -18,21 +18,9 @@ extension DossierStore {
         }
     }
 
-    /// Records that build `id` ended at `date` with `status`.
-    public func finishBuild(id: Int64, status: BuildRecord.Status, at date: Date) throws {
-        try write("finish build \(id)") { db in
-            guard var build = try BuildRecord.fetchOne(db, key: id) else {
-                throw StoreError.database(operation: "finish build \(id)", path: path, reason: "no such build")
-            }
-            build.status = status
-            build.finishedAt = date
-            try build.update(db)
-        }
-    }
-
     /// Records, in one transaction, that build `id` ended at `date` with `status` and, when
     /// given, the dossier it wrote: either both are stored or neither.
-    public func completeBuild(id: Int64, status: BuildRecord.Status, at date: Date, dossier: DossierVersionRecord?) throws {
+    public func finishBuild(id: Int64, status: BuildRecord.Status, at date: Date, dossier: DossierVersionRecord? = nil) throws {
         try write("finish build \(id)") { db in
             guard var build = try BuildRecord.fetchOne(db, key: id) else {
                 throw StoreError.database(operation: "finish build \(id)", path: path, reason: "no such build")

@@ -29,6 +29,26 @@ final class TwoVersionDemoWeb: Sendable {
     }
 }
 
+/// A temporary home whose every URL reaches a two-version demo web, with the command that builds
+/// its person's dossier and the folder it goes to.
+struct DemoBuild {
+    var dossier: DossierRun
+    let web: TwoVersionDemoWeb
+    let arguments = ["build", DemoSite.person, "--company", DemoSite.company, "--domain", DemoSite.domain, "--quiet"]
+    var folder: URL { dossier.home.appendingPathComponent("output/mara-quintero") }
+
+    init() throws {
+        dossier = try DossierRun()
+        web = try TwoVersionDemoWeb()
+        try dossier.useDemoWeb(web.server)
+    }
+
+    func remove() {
+        web.server.stop()
+        dossier.remove()
+    }
+}
+
 /// Kills `dossier build` and `dossier refresh` with SIGKILL at 50 moments and checks, after each,
 /// that the store passes `PRAGMA integrity_check` and that every dossier file is a whole version
 /// (files are written to a temporary name and renamed), and, at the end, that the next run completes.
@@ -59,28 +79,26 @@ struct CrashSafetyTests {
 
     @Test("50 kills during builds and refreshes leave the store sound and every file complete, and the next run completes")
     func kills() throws {
-        let dossier = try DossierRun()
-        defer { dossier.remove() }
-        let web = try TwoVersionDemoWeb()
-        defer { web.server.stop() }
-        try dossier.useDemoWeb(web.server)
-        let build = ["build", DemoSite.person, "--company", DemoSite.company, "--domain", DemoSite.domain, "--quiet"]
-        let folder = dossier.home.appendingPathComponent("output/mara-quintero")
+        let demo = try DemoBuild()
+        defer { demo.remove() }
+        let web = demo.web
+        let build = demo.arguments
+        let folder = demo.folder
 
         // The two complete versions, and how long each kind of run takes.
         var started = Date()
-        #expect(try dossier(build).status == 0)
+        #expect(try demo.dossier(build).status == 0)
         var buildTime = Date().timeIntervalSince(started)
         let first = try hashes(in: folder)
         web.version.second.store(true, ordering: .relaxed)
-        #expect(try dossier(build).status == 0)
+        #expect(try demo.dossier(build).status == 0)
         let second = try hashes(in: folder)
         #expect(first != second, "the two versions must differ for the test to mean anything")
-        _ = try dossier(["meeting", "add", DemoSite.person, "--at", "2030-01-02 10:00", "--company", DemoSite.company,
-                         "--domain", DemoSite.domain])
+        _ = try demo.dossier(["meeting", "add", DemoSite.person, "--at", "2030-01-02 10:00", "--company", DemoSite.company,
+                              "--domain", DemoSite.domain])
         web.version.second.store(false, ordering: .relaxed)
         started = Date()
-        #expect(try dossier(["refresh", "--all", "--quiet"]).status == 0)
+        #expect(try demo.dossier(["refresh", "--all", "--quiet"]).status == 0)
         var refreshTime = Date().timeIntervalSince(started)
 
         // A kill counts only when it ended the command (SIGKILL, not a normal exit). When a run
@@ -94,7 +112,7 @@ struct CrashSafetyTests {
             attempts += 1
             let isBuild = attempts % 2 == 0
             web.version.second.store(isBuild, ordering: .relaxed)
-            let process = try dossier.start(isBuild ? build : ["refresh", "--all", "--quiet"])
+            let process = try demo.dossier.start(isBuild ? build : ["refresh", "--all", "--quiet"])
             usleep(useconds_t(moments.next() * (isBuild ? buildTime : refreshTime) * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -105,7 +123,7 @@ struct CrashSafetyTests {
             } else {
                 refreshTime *= 0.8
             }
-            #expect(try integrity(of: dossier.home) == "ok", "after attempt \(attempts)")
+            #expect(try integrity(of: demo.dossier.home) == "ok", "after attempt \(attempts)")
             // Each rebuild may differ (the versions alternate, and a changed dossier says what
             // changed since when), so a file must be a whole dossier, never a torn one.
             let files = try hashes(in: folder)
@@ -116,36 +134,34 @@ struct CrashSafetyTests {
             #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"), "dossier.html is not complete after attempt \(attempts)")
         }
         #expect(kills == 50, "only \(kills) of \(attempts) attempts killed a running command")
-        let next = try dossier(build)
+        let next = try demo.dossier(build)
         #expect(next.status == 0, "\(next.errors)")
-        #expect(try integrity(of: dossier.home) == "ok")
+        #expect(try integrity(of: demo.dossier.home) == "ok")
     }
 
     @Test("an output file that cannot be written: exit 73 naming it, the store sound, the other file whole, the next run fine")
     func unwritableOutput() throws {
-        let dossier = try DossierRun()
-        defer { dossier.remove() }
-        let web = try TwoVersionDemoWeb()
-        defer { web.server.stop() }
-        try dossier.useDemoWeb(web.server)
-        let build = ["build", DemoSite.person, "--company", DemoSite.company, "--domain", DemoSite.domain, "--quiet"]
-        #expect(try dossier(build).status == 0)
-        let folder = dossier.home.appendingPathComponent("output/mara-quintero")
+        let demo = try DemoBuild()
+        defer { demo.remove() }
+        let web = demo.web
+        let build = demo.arguments
+        #expect(try demo.dossier(build).status == 0)
+        let folder = demo.folder
         // A folder where dossier.html should go: the rename onto it fails, as on a full or
         // read-only disk (permissions would not stop the root user the tests may run as).
         let html = folder.appendingPathComponent("dossier.html")
         try FileManager.default.removeItem(at: html)
         try FileManager.default.createDirectory(at: html.appendingPathComponent("in-the-way"), withIntermediateDirectories: true)
         web.version.second.store(true, ordering: .relaxed)
-        let failed = try dossier(build)
+        let failed = try demo.dossier(build)
         #expect(failed.status == 73, "\(failed.errors)")
         #expect(failed.errors.contains("dossier.html"))
-        #expect(try integrity(of: dossier.home) == "ok")
+        #expect(try integrity(of: demo.dossier.home) == "ok")
         let markdown = try String(contentsOf: folder.appendingPathComponent("dossier.md"), encoding: .utf8)
         #expect(markdown.hasSuffix(" by dossier \(DossierVersion.current)._\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasSuffix(".tmp") })
         try FileManager.default.removeItem(at: html)
-        #expect(try dossier(build).status == 0)
+        #expect(try demo.dossier(build).status == 0)
         #expect(FileManager.default.fileExists(atPath: html.path))
     }
 
@@ -154,29 +170,27 @@ struct CrashSafetyTests {
     @Test("a disk that refuses writes mid-build or mid-refresh: exit 73 saying so, the store sound, the previous dossier untouched",
           .disabled(if: DossierRun.sanitizerOptions["TSAN_OPTIONS"] != nil, "ThreadSanitizer faults under a file size limit"))
     func diskFull() throws {
-        var dossier = try DossierRun()
-        defer { dossier.remove() }
-        let web = try TwoVersionDemoWeb()
-        defer { web.server.stop() }
-        try dossier.useDemoWeb(web.server)
-        let build = ["build", DemoSite.person, "--company", DemoSite.company, "--domain", DemoSite.domain, "--quiet"]
-        #expect(try dossier(build).status == 0)
-        _ = try dossier(["meeting", "add", DemoSite.person, "--at", "2030-01-02 10:00", "--company", DemoSite.company,
-                         "--domain", DemoSite.domain])
-        let folder = dossier.home.appendingPathComponent("output/mara-quintero")
+        var demo = try DemoBuild()
+        defer { demo.remove() }
+        let web = demo.web
+        let build = demo.arguments
+        #expect(try demo.dossier(build).status == 0)
+        _ = try demo.dossier(["meeting", "add", DemoSite.person, "--at", "2030-01-02 10:00", "--company", DemoSite.company,
+                              "--domain", DemoSite.domain])
+        let folder = demo.folder
 
         // From a limit below the database's first write to one that lets the whole run through,
         // the kernel refuses writes at every stage: opening, storing pages, recording the build,
-        // writing the dossier. Each run asks for a changed dossier (the versions alternate), and
+        // writing the demo.dossier. Each run asks for a changed dossier (the versions alternate), and
         // a refused run must leave the dossier exactly as it was.
         var refused = 0, completed = 0
         for (attempt, limit) in [16_384, 32_768, 49_152, 65_536, 98_304, 131_072, 163_840, 196_608, 262_144, 1 << 20].enumerated() {
             web.version.second.store(attempt % 2 == 0, ordering: .relaxed)
             let before = try hashes(in: folder)
-            dossier.preamble = DossierRun.fileSizeLimit(limit)
-            let run = try dossier(attempt % 3 == 2 ? ["refresh", "--all", "--quiet"] : build)
-            dossier.preamble = nil
-            #expect(try integrity(of: dossier.home) == "ok", "limit \(limit)")
+            demo.dossier.preamble = DossierRun.fileSizeLimit(limit)
+            let run = try demo.dossier(attempt % 3 == 2 ? ["refresh", "--all", "--quiet"] : build)
+            demo.dossier.preamble = nil
+            #expect(try integrity(of: demo.dossier.home) == "ok", "limit \(limit)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasSuffix(".tmp") })
             let after = try hashes(in: folder)
             let markdown = String(decoding: after["dossier.md"] ?? Data(), as: UTF8.self)
@@ -193,8 +207,8 @@ struct CrashSafetyTests {
             }
         }
         #expect(refused >= 3 && completed >= 1, "\(refused) runs met a refused write, \(completed) completed: the limits no longer span a run")
-        #expect(try dossier(build).status == 0)
-        #expect(try integrity(of: dossier.home) == "ok")
+        #expect(try demo.dossier(build).status == 0)
+        #expect(try integrity(of: demo.dossier.home) == "ok")
     }
 
     /// Whether this process can make a folder read-only for one run: as root, by a read-only
@@ -216,49 +230,43 @@ struct CrashSafetyTests {
     @Test("a read-only output folder: exit 73 naming the file, the store sound, the previous dossier untouched, the next run fine",
           .enabled(if: canMakeFoldersReadOnly, "neither a private read-only mount nor file permissions can make a folder read-only here"))
     func readOnlyOutput() throws {
-        var dossier = try DossierRun()
-        defer { dossier.remove() }
-        let web = try TwoVersionDemoWeb()
-        defer { web.server.stop() }
-        try dossier.useDemoWeb(web.server)
-        let build = ["build", DemoSite.person, "--company", DemoSite.company, "--domain", DemoSite.domain, "--quiet"]
-        #expect(try dossier(build).status == 0)
-        let folder = dossier.home.appendingPathComponent("output/mara-quintero")
+        var demo = try DemoBuild()
+        defer { demo.remove() }
+        let web = demo.web
+        let build = demo.arguments
+        #expect(try demo.dossier(build).status == 0)
+        let folder = demo.folder
         let before = try hashes(in: folder)
 
         web.version.second.store(true, ordering: .relaxed)
         if getuid() == 0 {
-            dossier.privateMounts = true
-            dossier.preamble = "mount --bind \"$DOSSIER_HOME/output\" \"$DOSSIER_HOME/output\" && mount -o remount,ro,bind \"$DOSSIER_HOME/output\" \"$DOSSIER_HOME/output\""
+            demo.dossier.privateMounts = true
+            demo.dossier.preamble = "mount --bind \"$DOSSIER_HOME/output\" \"$DOSSIER_HOME/output\" && mount -o remount,ro,bind \"$DOSSIER_HOME/output\" \"$DOSSIER_HOME/output\""
         } else {
             try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
         }
-        let failed = try dossier(build)
-        dossier.privateMounts = false
-        dossier.preamble = nil
+        let failed = try demo.dossier(build)
+        demo.dossier.privateMounts = false
+        demo.dossier.preamble = nil
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
         #expect(failed.status == 73, "\(failed.errors)")
         #expect(failed.errors.contains(folder.appendingPathComponent("dossier.md").path), "\(failed.errors)")
         #expect(failed.errors.contains(getuid() == 0 ? "Read-only file system" : "Permission denied"), "\(failed.errors)")
-        #expect(try integrity(of: dossier.home) == "ok")
+        #expect(try integrity(of: demo.dossier.home) == "ok")
         #expect(try hashes(in: folder) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasSuffix(".tmp") })
-        #expect(try dossier(build).status == 0)
+        #expect(try demo.dossier(build).status == 0)
         #expect(try hashes(in: folder) != before)
     }
 
     @Test("two refreshes and a build started together all finish, or the loser exits 75 naming the holder")
     func together() throws {
-        let dossier = try DossierRun()
-        defer { dossier.remove() }
-        let web = try TwoVersionDemoWeb()
-        defer { web.server.stop() }
-        try dossier.useDemoWeb(web.server)
-        _ = try dossier(["meeting", "add", DemoSite.person, "--at", "2030-01-02 10:00", "--company", DemoSite.company,
-                         "--domain", DemoSite.domain])
-        let build = ["build", DemoSite.person, "--company", DemoSite.company, "--domain", DemoSite.domain, "--quiet"]
-        let runs = [build, ["refresh", "--all"], ["refresh", "--all"]].map { arguments in
-            Thread.detachNewThreadReturning { try? dossier(arguments) }
+        let demo = try DemoBuild()
+        defer { demo.remove() }
+        _ = try demo.dossier(["meeting", "add", DemoSite.person, "--at", "2030-01-02 10:00", "--company", DemoSite.company,
+                              "--domain", DemoSite.domain])
+        let runs = [demo.arguments, ["refresh", "--all"], ["refresh", "--all"]].map { arguments in
+            Thread.detachNewThreadReturning { try? demo.dossier(arguments) }
         }
         let results = runs.compactMap { $0.value ?? nil }
         #expect(results.count == 3)
@@ -267,8 +275,8 @@ struct CrashSafetyTests {
             if result.status == 75 { #expect(result.errors.contains("pid ")) }
         }
         #expect(results.contains { $0.status == 0 })
-        #expect(try integrity(of: dossier.home) == "ok")
-        let markdown = try String(contentsOf: dossier.home.appendingPathComponent("output/mara-quintero/dossier.md"), encoding: .utf8)
+        #expect(try integrity(of: demo.dossier.home) == "ok")
+        let markdown = try String(contentsOf: demo.dossier.home.appendingPathComponent("output/mara-quintero/dossier.md"), encoding: .utf8)
         #expect(markdown.hasSuffix(" by dossier \(DossierVersion.current)._\n"))
     }
 }

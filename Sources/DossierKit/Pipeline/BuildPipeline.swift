@@ -223,7 +223,7 @@ public struct BuildPipeline: Sendable {
                 dossier, formats: request.formats, to: request.outputRoot.appendingPathComponent(slug, isDirectory: true),
                 pdf: PDFRenderer(environment: environment), keepingExisting: outcome == .unchanged || outcome == .keptAfterFailure
             ) {
-                try store.completeBuild(id: build.id!, status: nothingFetched ? .failed : .succeeded, at: now(), dossier: version)
+                try store.finishBuild(id: build.id!, status: nothingFetched ? .failed : .succeeded, at: now(), dossier: version)
                 committed = true
             }
         } catch {
