@@ -97,6 +97,9 @@ struct MeetingCommand: AsyncParsableCommand {
         var name: String
 
         @OptionGroup var details: Details
+        @Flag(help: "Print the meeting as JSON, with the keys of `meeting show --json`.")
+        var json = false
+
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
@@ -113,7 +116,7 @@ struct MeetingCommand: AsyncParsableCommand {
             let stored = try await StoreAccess.write(environment, command: "dossier meeting add") { store in
                 try store.insertMeeting(meeting)
             }
-            print(MeetingText.line(stored))
+            try MeetingJSON.print(stored, json: json)
             if stored.startsAt < now && !global.quiet { StandardError.write("warning: this meeting is in the past") }
         }
     }
@@ -224,6 +227,9 @@ struct MeetingCommand: AsyncParsableCommand {
         var meeting: MeetingReference
 
         @OptionGroup var details: Details
+        @Flag(help: "Print the meeting as JSON, with the keys of `meeting show --json`.")
+        var json = false
+
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
@@ -236,7 +242,7 @@ struct MeetingCommand: AsyncParsableCommand {
                 try store.updateMeeting(record)
                 return record
             }
-            print(MeetingText.line(updated))
+            try MeetingJSON.print(updated, json: json)
         }
     }
 
@@ -252,6 +258,9 @@ struct MeetingCommand: AsyncParsableCommand {
         @Argument(help: "The meeting's number or the person's name.")
         var meeting: MeetingReference
 
+        @Flag(help: "Print the meeting as JSON, with the keys of `meeting show --json`.")
+        var json = false
+
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
@@ -261,6 +270,7 @@ struct MeetingCommand: AsyncParsableCommand {
                 try store.deleteMeeting(id: record.id!)
                 return record
             }
+            if json { try StandardOutput.writeJSON(MeetingJSON(removed)) }
             if !global.quiet { StandardError.write("removed \(MeetingText.line(removed))") }
         }
     }
@@ -279,6 +289,9 @@ struct MeetingCommand: AsyncParsableCommand {
         @Argument(help: "The meeting's number or the person's name.")
         var meeting: MeetingReference
 
+        @Flag(help: "Print the meeting as JSON, with the keys of `meeting show --json`.")
+        var json = false
+
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
@@ -291,13 +304,22 @@ struct MeetingCommand: AsyncParsableCommand {
                 try store.updateMeeting(record)
                 return record
             }
-            print(MeetingText.line(held))
+            try MeetingJSON.print(held, json: json)
         }
     }
 }
 
 /// A meeting as `meeting list --json` prints it: stable snake_case keys.
 struct MeetingJSON: Encodable {
+    /// Prints `meeting` as JSON, or as its one-line summary.
+    static func print(_ meeting: MeetingRecord, json: Bool) throws {
+        if json {
+            try StandardOutput.writeJSON(MeetingJSON(meeting))
+        } else {
+            Swift.print(MeetingText.line(meeting))
+        }
+    }
+
     var id: Int64
     var person: String
     var slug: String

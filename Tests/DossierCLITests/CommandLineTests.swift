@@ -240,6 +240,24 @@ struct CommandLineTests {
         #expect(thanks.contains("Dear Ana Costa,"))
     }
 
+    @Test("meeting add, edit, done and remove print the meeting as JSON with --json")
+    func meetingChangesJSON() throws {
+        let dossier = try DossierRun()
+        defer { dossier.remove() }
+        func meeting(_ arguments: [String]) throws -> [String: Any]? {
+            let result = try dossier(arguments + ["--json"])
+            #expect(result.status == 0, "\(result.errors)")
+            return try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        }
+        let added = try meeting(["meeting", "add", "Jane Doe", "--at", "2026-12-03 15:00", "--company", "Acme"])
+        #expect(added?["id"] as? Int == 1 && added?["person"] as? String == "Jane Doe" && added?["starts_at"] as? String == "2026-12-03T15:00:00Z")
+        #expect(try meeting(["meeting", "edit", "1", "--goal", "learn about field trials"])?["goal"] as? String == "learn about field trials")
+        #expect(try meeting(["meeting", "done", "1"])?["status"] as? String == "held")
+        #expect(try meeting(["meeting", "remove", "1"])?["id"] as? Int == 1)
+        let left = try JSONSerialization.jsonObject(with: Data(dossier(["meeting", "list", "--json"]).output.utf8)) as? [Any]
+        #expect(left?.isEmpty == true)
+    }
+
     @Test("notes and letters print their stable JSON with --json")
     func notesAndLettersJSON() throws {
         let dossier = try DossierRun()
