@@ -94,20 +94,30 @@ public final class DossierStore: Sendable {
         // GRDB's messages can carry a whole row; a message names the problem, not the data.
         var reason = databaseError.message ?? "\(databaseError.resultCode)"
         if reason.count > 300 { reason = String(reason.prefix(300)) + "…" }
+        let directory = (path as NSString).deletingLastPathComponent
+        if refusesWrites(databaseError.extendedResultCode)
+            || (databaseError.resultCode == .SQLITE_CANTOPEN && access(directory, W_OK) != 0) {
+            return .cannotWrite(operation: operation, path: path, reason: reason, freeBytes: DataDirectory.freeBytes(directory))
+        }
         switch databaseError.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_CANTOPEN:
             return .unreadableDatabase(path: path, reason: reason)
-        case .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY:
-            return .cannotWrite(operation: operation, path: path, reason: reason, freeBytes: freeBytes(besides: path))
         default:
             return .database(operation: operation, path: path, reason: reason)
         }
     }
 
-    /// The bytes an unprivileged writer may still use on the file system holding `path`.
-    private static func freeBytes(besides path: String) -> Int64? {
-        var status = statvfs()
-        guard statvfs((path as NSString).deletingLastPathComponent, &status) == 0 else { return nil }
-        return Int64(status.f_bavail) * Int64(status.f_frsize)
+    /// Whether `code` says the disk refused a write: full, read-only, or a failed write, sync
+    /// or resize. Read errors and a database file moved away are other failures.
+    private static func refusesWrites(_ code: ResultCode) -> Bool {
+        switch code {
+        case .SQLITE_FULL, .SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_DIR_FSYNC, .SQLITE_IOERR_TRUNCATE,
+             .SQLITE_IOERR_SHMOPEN, .SQLITE_IOERR_SHMSIZE, .SQLITE_IOERR_DELETE:
+            true
+        case .SQLITE_READONLY_DBMOVED:
+            false
+        default:
+            code.primaryResultCode == .SQLITE_READONLY
+        }
     }
 }

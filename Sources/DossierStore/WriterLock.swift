@@ -36,8 +36,9 @@ public struct WriterLock: ~Copyable, Sendable {
     /// - Parameter command: what the lock file says the holder is doing, e.g. `"dossier refresh"`;
     ///   by default this process's command line.
     /// - Throws: ``StoreError/busy(holderPID:holderCommand:lockPath:)`` when another holder keeps the lock
-    ///   past `timeout`; ``StoreError/cannotCreateDirectory(path:reason:)`` or
-    ///   ``StoreError/lockFailed(path:reason:)`` when the file system is in the way; `CancellationError`
+    ///   past `timeout`; ``StoreError/cannotWrite(operation:path:reason:freeBytes:)`` when the disk
+    ///   is full or read-only; ``StoreError/cannotCreateDirectory(path:reason:)`` or
+    ///   ``StoreError/lockFailed(path:reason:)`` when the file system is otherwise in the way; `CancellationError`
     ///   when the task is cancelled while waiting.
     public static func acquire(
         directory: URL,
@@ -49,7 +50,12 @@ public struct WriterLock: ~Copyable, Sendable {
         let path = directory.appending(path: fileName, directoryHint: .notDirectory).path
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw StoreError.lockFailed(path: path, reason: String(cString: strerror(errno)))
+            let code = errno
+            if DataDirectory.refusesWrites(code) {
+                throw StoreError.cannotWrite(operation: "take the writer lock", path: path, reason: String(cString: strerror(code)),
+                                             freeBytes: DataDirectory.freeBytes(directory.path))
+            }
+            throw StoreError.lockFailed(path: path, reason: String(cString: strerror(code)))
         }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
@@ -76,7 +82,7 @@ public struct WriterLock: ~Copyable, Sendable {
             }
         }
         let lock = WriterLock(path: path, descriptor: descriptor)
-        try lock.recordHolder(command: command)
+        lock.recordHolder(command: command)
         return lock
     }
 
@@ -98,13 +104,15 @@ public struct WriterLock: ~Copyable, Sendable {
         close(descriptor)
     }
 
-    private func recordHolder(command: String) throws {
+    /// Writes `<pid>\n<command>\n` for a waiting process to name. Best effort: the flock is what
+    /// locks, and a disk too full for these bytes fails the store's own write with a clearer error.
+    private func recordHolder(command: String) {
         let singleLine = command.replacing("\n", with: " ")
         let bytes = Array("\(getpid())\n\(singleLine)\n".utf8)
         let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
-        guard ftruncate(descriptor, off_t(bytes.count)) == 0, written == bytes.count else {
-            throw StoreError.lockFailed(path: path, reason: String(cString: strerror(errno)))
-        }
+        // A killed holder may have left a longer record: cut the file to what was written, or
+        // to nothing when the write failed.
+        _ = ftruncate(descriptor, written == bytes.count ? off_t(bytes.count) : 0)
     }
 
     /// Reads `<pid>\n<command>\n` as the holder wrote it; fields it cannot read come back `nil`.

@@ -137,6 +137,28 @@ struct CrashSafetyTests {
         let next = try demo.dossier(build)
         #expect(next.status == 0, "\(next.errors)")
         #expect(try integrity(of: demo.dossier.home) == "ok")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasSuffix(".tmp") },
+                "the temporary files of killed runs are cleared by the next")
+    }
+
+    @Test("files a killed run left behind after storing its dossier are rewritten by the next run, and its temporaries removed")
+    func killedBetweenStoreAndRename() throws {
+        let demo = try DemoBuild()
+        defer { demo.remove() }
+        #expect(try demo.dossier(demo.arguments).status == 0)
+        let first = try hashes(in: demo.folder)
+        demo.web.version.second.store(true, ordering: .relaxed)
+        #expect(try demo.dossier(demo.arguments).status == 0)
+        let second = try hashes(in: demo.folder)
+        // As a kill between the store's commit and the renames leaves it: the store has the second
+        // dossier, the folder the first one's files and the new files' temporaries.
+        for (name, bytes) in first { try bytes.write(to: demo.folder.appendingPathComponent(name)) }
+        let leftover = demo.folder.appendingPathComponent(".dossier.md.99999.0.tmp")
+        try Data("half a dossier".utf8).write(to: leftover)
+
+        #expect(try demo.dossier(demo.arguments).status == 0)
+        #expect(try hashes(in: demo.folder) == second)
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
     }
 
     @Test("an output file that cannot be written: exit 73 naming it, the store sound, the other file whole, the next run fine")

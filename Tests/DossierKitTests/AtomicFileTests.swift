@@ -51,3 +51,24 @@ struct AtomicFileDirectoryTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["taken"])
     }
 }
+
+@Suite("AtomicFile.stage")
+struct AtomicFileStageTests {
+    @Test("a temporary name left by a killed process with this PID is passed over, not an error")
+    func takenTemporaryName() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stage-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The next names this process will use (.dossier.md.PID.N.tmp), taken the way a killed
+        // run of the same PID leaves them.
+        var parts = AtomicFile.temporaryName(for: "dossier.md").split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let sequence = try #require(Int(parts[parts.count - 2]))
+        for next in sequence + 1...sequence + 3 {
+            parts[parts.count - 2] = String(next)
+            try Data("left over".utf8).write(to: folder.appendingPathComponent(parts.joined(separator: ".")))
+        }
+        let target = folder.appendingPathComponent("dossier.md").path
+        try AtomicFile.stage(Data("new".utf8), toPath: target).replaceTarget()
+        #expect(FileManager.default.contents(atPath: target) == Data("new".utf8))
+    }
+}

@@ -65,8 +65,14 @@ public enum AtomicFile {
         let slash = target.utf8.lastIndex(of: UInt8(ascii: "/"))
         let directory = slash.map { String(target[...$0]) } ?? ""
         let name = slash.map { String(target[target.utf8.index(after: $0)...]) } ?? target
-        let temporary = directory + temporaryName(for: name)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
+        // A name left by a killed process with this one's PID (a container's PID 1, say) is
+        // passed over for the next one.
+        var temporary = directory + temporaryName(for: name)
+        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
+        for _ in 0..<16 where descriptor < 0 && errno == EEXIST {
+            temporary = directory + temporaryName(for: name)
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
+        }
         guard descriptor >= 0 else { throw WriteError.current(target) }
         guard data.withUnsafeBytes({ finish(descriptor, writing: $0, durable: durable) }) else {
             let error = WriteError.current(target)
