@@ -40,16 +40,19 @@ endif
 
 test-sanitizers: test-asan test-tsan
 
-# The symbolizer beside the toolchain's swift (else the one on PATH), named in the sanitizer
-# options so that reports from commands run with a bare PATH (the CLI tests) are symbolized too:
-# LeakSanitizer's suppressions match function names.
-SYMBOLIZER := $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))llvm-symbolizer) $(shell command -v llvm-symbolizer))
+# The symbolizer of the toolchain (found from its runtime resource path, so a swiftly shim on PATH
+# does not hide it), else the one on PATH, named in the sanitizer options so that reports from
+# commands run with a bare PATH (the CLI tests) are symbolized too: LeakSanitizer's suppressions
+# match function names.
+TOOLCHAIN_BIN := $(shell $(SWIFT) -print-target-info 2>/dev/null | sed -n 's|.*"runtimeResourcePath": "\(.*\)/lib/swift".*|\1/bin|p')
+SYMBOLIZER := $(firstword $(wildcard $(TOOLCHAIN_BIN)/llvm-symbolizer) $(shell command -v llvm-symbolizer))
 SANITIZER_COMMON := $(if $(SYMBOLIZER),:external_symbolizer_path=$(SYMBOLIZER))
 
 # The whole suite under AddressSanitizer with leak detection (its own build folder); the commands
 # the CLI tests run are sanitized too. Leaks inside the toolchain (XCTest, Foundation.Process) are
 # suppressed by scripts/lsan.supp; any other leak or memory error fails the run.
 test-asan: deps
+	@test -n "$(SYMBOLIZER)" || { echo "error: no llvm-symbolizer in the Swift toolchain or on PATH; LeakSanitizer's suppressions need one" >&2; exit 1; }
 	ASAN_OPTIONS=detect_leaks=1$(SANITIZER_COMMON) LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
 		$(SWIFT) test --sanitize=address --scratch-path .build-asan
 

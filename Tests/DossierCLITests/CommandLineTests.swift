@@ -10,9 +10,9 @@ struct DossierRun {
     /// Shell commands run before the shell makes way for `dossier` (`exec`): to set a limit
     /// or mount something for this run only.
     var preamble: String?
-    /// Runs the command in a mount namespace of its own (`unshare -m`, root only), so that what
-    /// the preamble mounts is seen by this run alone and vanishes with it.
-    var privateMounts = false
+    /// A program and its arguments that run the command: `unshare --mount …` so that what the
+    /// preamble mounts is seen by this run alone, or `setpriv --reuid …` to run it as another user.
+    var launcher: [String] = []
 
     /// No file may grow beyond `bytes` (RLIMIT_FSIZE, with SIGXFSZ ignored so that writes fail
     /// with EFBIG): the kernel refuses writes as on a full disk.
@@ -51,9 +51,8 @@ struct DossierRun {
     /// Runs `dossier arguments`, with `input` on standard input, and waits for it.
     func callAsFunction(_ arguments: [String], input: String? = nil) throws -> Result {
         let process = Process()
-        if preamble != nil || privateMounts {
-            let shell = ["/bin/sh", "-c", "\(preamble ?? ":") && exec \"$0\" \"$@\"", Self.binary.path] + arguments
-            let command = privateMounts ? ["/usr/bin/unshare", "--mount", "--propagation", "private"] + shell : shell
+        if preamble != nil || !launcher.isEmpty {
+            let command = launcher + ["/bin/sh", "-c", "\(preamble ?? ":") && exec \"$0\" \"$@\"", Self.binary.path] + arguments
             process.executableURL = URL(fileURLWithPath: command[0])
             process.arguments = Array(command.dropFirst())
         } else {

@@ -233,52 +233,114 @@ struct CrashSafetyTests {
         #expect(try integrity(of: demo.dossier.home) == "ok")
     }
 
-    /// Whether this process can make a folder read-only for one run: as root, by a read-only
-    /// bind mount in a private mount namespace (permissions do not stop root); otherwise by
-    /// taking away the write permission.
-    static let canMakeFoldersReadOnly: Bool = {
-        guard getuid() == 0 else { return true }
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-        probe.arguments = ["--mount", "--propagation", "private", "/bin/sh", "-c",
-                           "mount --bind /tmp /tmp && mount -o remount,ro,bind /tmp /tmp"]
-        probe.standardOutput = FileHandle.nullDevice
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return false }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0
-    }()
+    /// How a folder is made read-only for one run. Permissions do not stop root, so as root the
+    /// folder is mounted read-only in a private mount namespace, or, where mounting is not
+    /// allowed (a container without CAP_SYS_ADMIN), the command runs as `nobody` with the
+    /// folder's write permission taken away; other users just lose the permission.
+    enum ReadOnlyFolder {
+        case mount, otherUser, permissions
+
+        static let available: ReadOnlyFolder? = {
+            guard getuid() == 0 else { return .permissions }
+            if succeeds("/usr/bin/unshare", ["--mount", "--propagation", "private", "/bin/sh", "-c",
+                                             "mount --bind /tmp /tmp && mount -o remount,ro,bind /tmp /tmp"]) {
+                return .mount
+            }
+            if succeeds("/usr/bin/setpriv", nobody + [DossierRun.binary.path, "--version"]) { return .otherUser }
+            return nil
+        }()
+
+        static let nobody = ["--reuid=65534", "--regid=65534", "--clear-groups"]
+
+        private static func succeeds(_ program: String, _ arguments: [String]) -> Bool {
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: program)
+            probe.arguments = arguments
+            probe.standardOutput = FileHandle.nullDevice
+            probe.standardError = FileHandle.nullDevice
+            guard (try? probe.run()) != nil else { return false }
+            probe.waitUntilExit()
+            return probe.terminationStatus == 0
+        }
+
+        /// Makes `folder` read-only for `run`'s next command (and lets `nobody` use the home).
+        func apply(to folder: URL, for run: inout DossierRun) throws {
+            switch self {
+            case .mount:
+                run.launcher = ["/usr/bin/unshare", "--mount", "--propagation", "private"]
+                run.preamble = "mount --bind '\(folder.path)' '\(folder.path)' && mount -o remount,ro,bind '\(folder.path)' '\(folder.path)'"
+            case .otherUser:
+                run.launcher = ["/usr/bin/setpriv"] + Self.nobody
+                try Self.share(run.home)
+                try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+            case .permissions:
+                try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+            }
+        }
+
+        /// The refusal the command reports.
+        var reason: String { self == .mount ? "Read-only file system" : "Permission denied" }
+
+        /// Every folder and file of `home` open to all users, for a run as `nobody`.
+        private static func share(_ home: URL) throws {
+            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: home.path)
+            for case let path as String in FileManager.default.enumerator(atPath: home.path) ?? FileManager.DirectoryEnumerator() {
+                let url = home.appendingPathComponent(path)
+                let isFolder = (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true
+                try FileManager.default.setAttributes([.posixPermissions: isFolder ? 0o777 : 0o666], ofItemAtPath: url.path)
+            }
+        }
+    }
 
     @Test("a read-only output folder: exit 73 naming the file, the store sound, the previous dossier untouched, the next run fine",
-          .enabled(if: canMakeFoldersReadOnly, "neither a private read-only mount nor file permissions can make a folder read-only here"))
+          .enabled(if: ReadOnlyFolder.available != nil, "this machine offers no way to make a folder read-only for root"))
     func readOnlyOutput() throws {
         var demo = try DemoBuild()
         defer { demo.remove() }
-        let web = demo.web
-        let build = demo.arguments
-        #expect(try demo.dossier(build).status == 0)
-        let folder = demo.folder
-        let before = try hashes(in: folder)
+        #expect(try demo.dossier(demo.arguments).status == 0)
+        let before = try hashes(in: demo.folder)
 
-        web.version.second.store(true, ordering: .relaxed)
-        if getuid() == 0 {
-            demo.dossier.privateMounts = true
-            demo.dossier.preamble = "mount --bind \"$DOSSIER_HOME/output\" \"$DOSSIER_HOME/output\" && mount -o remount,ro,bind \"$DOSSIER_HOME/output\" \"$DOSSIER_HOME/output\""
-        } else {
-            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
-        }
-        let failed = try demo.dossier(build)
-        demo.dossier.privateMounts = false
+        demo.web.version.second.store(true, ordering: .relaxed)
+        let method = try #require(ReadOnlyFolder.available)
+        try method.apply(to: demo.folder, for: &demo.dossier)
+        let failed = try demo.dossier(demo.arguments)
+        demo.dossier.launcher = []
         demo.dossier.preamble = nil
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: demo.folder.path)
         #expect(failed.status == 73, "\(failed.errors)")
-        #expect(failed.errors.contains(folder.appendingPathComponent("dossier.md").path), "\(failed.errors)")
-        #expect(failed.errors.contains(getuid() == 0 ? "Read-only file system" : "Permission denied"), "\(failed.errors)")
+        #expect(failed.errors.contains(demo.folder.appendingPathComponent("dossier.md").path), "\(failed.errors)")
+        #expect(failed.errors.contains(method.reason), "\(failed.errors)")
         #expect(try integrity(of: demo.dossier.home) == "ok")
-        #expect(try hashes(in: folder) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasSuffix(".tmp") })
-        #expect(try demo.dossier(build).status == 0)
-        #expect(try hashes(in: folder) != before)
+        #expect(try hashes(in: demo.folder) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: demo.folder.path).allSatisfy { !$0.hasSuffix(".tmp") })
+        #expect(try demo.dossier(demo.arguments).status == 0)
+        #expect(try hashes(in: demo.folder) != before)
+    }
+
+    @Test("a read-only data folder: exit 73 saying the store cannot be written, nothing changed",
+          .enabled(if: ReadOnlyFolder.available != nil, "this machine offers no way to make a folder read-only for root"))
+    func readOnlyStore() throws {
+        var demo = try DemoBuild()
+        defer { demo.remove() }
+        #expect(try demo.dossier(demo.arguments).status == 0)
+        let before = try hashes(in: demo.folder)
+        let data = demo.dossier.home.appendingPathComponent("data")
+
+        demo.web.version.second.store(true, ordering: .relaxed)
+        let method = try #require(ReadOnlyFolder.available)
+        for command in [demo.arguments, ["meeting", "add", DemoSite.person, "--at", "2030-01-02 10:00"]] {
+            try method.apply(to: data, for: &demo.dossier)
+            let failed = try demo.dossier(command)
+            #expect(failed.status == 73, "\(command[0]): \(failed.errors)")
+            #expect(failed.errors.contains("cannot write"), "\(command[0]): \(failed.errors)")
+        }
+        demo.dossier.launcher = []
+        demo.dossier.preamble = nil
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: data.path)
+        #expect(try integrity(of: demo.dossier.home) == "ok")
+        #expect(try hashes(in: demo.folder) == before)
+        #expect(try demo.dossier(["meeting", "list", "--json"]).status == 0)
+        #expect(try demo.dossier(demo.arguments).status == 0)
     }
 
     @Test("two refreshes and a build started together all finish, or the loser exits 75 naming the holder")

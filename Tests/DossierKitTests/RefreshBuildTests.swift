@@ -64,10 +64,11 @@ final class ConditionalDemoWeb: Sendable {
 
 @Suite("refresh")
 struct RefreshBuildTests {
-    private func pipeline(_ web: ConditionalDemoWeb, home: URL, now: @escaping @Sendable () -> Date = Date.init) -> BuildPipeline {
+    private func pipeline(_ web: ConditionalDemoWeb, home: URL, now: @escaping @Sendable () -> Date = Date.init,
+                          timeout: TimeInterval = 60) -> BuildPipeline {
         var config = DemoSite.config(serverBase: web.server.baseURL)
         config.network.retries = 0
-        config.network.timeout = 1
+        config.network.timeout = timeout
         return BuildPipeline(
             config: config, paths: DossierPaths(environment: ["DOSSIER_HOME": home.path]),
             shippedSources: SharedWorkspace.repository.appendingPathComponent("Sources.d"), environment: [:],
@@ -138,7 +139,8 @@ struct RefreshBuildTests {
         let before = try stamps(first.files)
 
         web.state.storming.store(true, ordering: .relaxed)
-        let second = try await pipeline(web, home: home).run(request)
+        // A transfer may take 1 s: the slow fault (3 s) times out, the others fail at once.
+        let second = try await pipeline(web, home: home, timeout: 1).run(request)
         #expect(web.state.stormRequests.load(ordering: .relaxed) >= 2 * ConditionalDemoWeb.Fault.allCases.count)
         #expect(try stamps(second.files) == before)
         #expect(second.sources.map(\.url) == first.sources.map(\.url), "the stored copies still give the same dossier")

@@ -237,6 +237,33 @@ struct RenderFormatsTests {
         #expect(try String(contentsOf: markdown, encoding: .utf8) == MarkdownRenderer.render(new))
     }
 
+    @Test("a renderer that cannot get a working folder is a PDF error: the other files are written and the old PDF goes")
+    func pdfWithoutWorkspace() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-files-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let renderers = folder.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: renderers, withIntermediateDirectories: true)
+        let chromium = renderers.appendingPathComponent("chromium")
+        try Data("#!/bin/sh\nexit 0\n".utf8).write(to: chromium)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: chromium.path)
+        // A file where the working folder's parent should be: no folder can be made in it, as
+        // in a full or read-only TMPDIR.
+        let blocked = folder.appendingPathComponent("not-a-folder")
+        try Data().write(to: blocked)
+        let output = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("%PDF-1.4 of the previous dossier".utf8).write(to: output.appendingPathComponent("dossier.pdf"))
+
+        let written = try await DossierFiles.write(SampleDossiers.full(), formats: [.md, .pdf], to: output,
+                                                   pdf: PDFRenderer(searchPath: renderers.path, workspace: blocked))
+        guard case .noWorkspace = written.pdfError else {
+            Issue.record("expected noWorkspace, got \(String(describing: written.pdfError))")
+            return
+        }
+        #expect(written.files == [output.appendingPathComponent("dossier.md").path])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["dossier.md"])
+    }
+
     @Test("a build writes the formats it was asked for and reports a missing PDF renderer in the summary")
     func buildFormats() async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-formats-\(UUID().uuidString)")

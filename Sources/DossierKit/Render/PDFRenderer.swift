@@ -32,6 +32,9 @@ public struct PDFRenderer: Sendable {
         case timedOut(renderer: String, limit: Duration)
         case failed(renderer: String, status: Int32, detail: String)
         case noOutput(renderer: String, detail: String)
+        /// The renderer's working folder (under `TMPDIR`) could not be prepared: a full or
+        /// read-only temporary folder. The other formats are still written.
+        case noWorkspace(path: String, reason: String)
 
         public var description: String {
             switch self {
@@ -45,6 +48,8 @@ public struct PDFRenderer: Sendable {
                 "\(renderer) failed with exit status \(status)" + (detail.isEmpty ? "" : ": \(detail)")
             case let .noOutput(renderer, detail):
                 "\(renderer) wrote no PDF" + (detail.isEmpty ? "" : ": \(detail)")
+            case let .noWorkspace(path, reason):
+                "cannot prepare the PDF renderer's folder \(path): \(reason) (is TMPDIR full or read-only?)"
             }
         }
     }
@@ -57,10 +62,14 @@ public struct PDFRenderer: Sendable {
     public let searchPath: String
     /// How long the renderer may run before it is killed.
     public let timeLimit: Duration
+    /// Where the renderer's throwaway working folder is made (the system's temporary folder).
+    public let workspace: URL
 
-    public init(searchPath: String, timeLimit: Duration = .seconds(60)) {
+    public init(searchPath: String, timeLimit: Duration = .seconds(60),
+                workspace: URL = FileManager.default.temporaryDirectory) {
         self.searchPath = searchPath
         self.timeLimit = timeLimit
+        self.workspace = workspace
     }
 
     /// A renderer searching the `PATH` of `environment`.
@@ -89,15 +98,19 @@ public struct PDFRenderer: Sendable {
     /// The bytes of `html` rendered as a PDF.
     public func pdf(html: String) async throws -> Data {
         guard let engine = engine() else { throw RenderError.noRenderer }
-        let work = FileManager.default.temporaryDirectory
+        let work = workspace
             .appendingPathComponent("dossier-pdf-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let input = work.appendingPathComponent("dossier.html")
         let output = work.appendingPathComponent("dossier.pdf")
         let log = work.appendingPathComponent("renderer.log")
-        try Data(html.utf8).write(to: input)
-        try Data().write(to: log)
+        do {
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            try Data(html.utf8).write(to: input)
+            try Data().write(to: log)
+        } catch {
+            throw RenderError.noWorkspace(path: work.path, reason: (error as NSError).localizedDescription)
+        }
 
         var environment = ProcessInfo.processInfo.environment
         let arguments: [String]
