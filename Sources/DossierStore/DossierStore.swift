@@ -109,7 +109,7 @@ public final class DossierStore: Sendable {
 
     /// Whether `code` says the disk refused a write: full, read-only, or a failed write, sync
     /// or resize. Read errors and a database file moved away are other failures.
-    private static func refusesWrites(_ code: ResultCode) -> Bool {
+    static func refusesWrites(_ code: ResultCode) -> Bool {
         switch code {
         case .SQLITE_FULL, .SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_DIR_FSYNC, .SQLITE_IOERR_TRUNCATE,
              .SQLITE_IOERR_SHMOPEN, .SQLITE_IOERR_SHMSIZE, .SQLITE_IOERR_DELETE:

@@ -151,4 +151,17 @@ struct SchemaTests {
         defer { try? copied.close() }
         #expect(try copied.page(url: "https://a.example/") != nil)
     }
+
+    @Test("only SQLite's write-side failures count as a refused write; read errors and a moved file do not")
+    func refusedWriteCodes() {
+        for code in [ResultCode.SQLITE_FULL, .SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_TRUNCATE,
+                     .SQLITE_IOERR_SHMSIZE, .SQLITE_READONLY, .SQLITE_READONLY_CANTLOCK] {
+            #expect(DossierStore.refusesWrites(code), "\(code)")
+        }
+        for code in [ResultCode.SQLITE_IOERR_READ, .SQLITE_IOERR_SHORT_READ, .SQLITE_IOERR, .SQLITE_READONLY_DBMOVED,
+                     .SQLITE_CORRUPT, .SQLITE_BUSY, .SQLITE_NOMEM] {
+            #expect(!DossierStore.refusesWrites(code), "\(code)")
+        }
+        #expect(DataDirectory.refusesWrites(ENOSPC) && DataDirectory.refusesWrites(EROFS) && !DataDirectory.refusesWrites(EACCES))
+    }
 }
