@@ -97,9 +97,7 @@ struct MeetingCommand: AsyncParsableCommand {
         var name: String
 
         @OptionGroup var details: Details
-        @Flag(help: "Print the meeting as JSON, with the keys of `meeting show --json`.")
-        var json = false
-
+        @OptionGroup var output: MeetingOutput
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
@@ -116,7 +114,7 @@ struct MeetingCommand: AsyncParsableCommand {
             let stored = try await StoreAccess.write(environment, command: "dossier meeting add") { store in
                 try store.insertMeeting(meeting)
             }
-            try MeetingJSON.print(stored, json: json)
+            try MeetingJSON.print(stored, json: output.json)
             if stored.startsAt < now && !global.quiet { StandardError.write("warning: this meeting is in the past") }
         }
     }
@@ -227,9 +225,7 @@ struct MeetingCommand: AsyncParsableCommand {
         var meeting: MeetingReference
 
         @OptionGroup var details: Details
-        @Flag(help: "Print the meeting as JSON, with the keys of `meeting show --json`.")
-        var json = false
-
+        @OptionGroup var output: MeetingOutput
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
@@ -242,7 +238,7 @@ struct MeetingCommand: AsyncParsableCommand {
                 try store.updateMeeting(record)
                 return record
             }
-            try MeetingJSON.print(updated, json: json)
+            try MeetingJSON.print(updated, json: output.json)
         }
     }
 
@@ -258,9 +254,7 @@ struct MeetingCommand: AsyncParsableCommand {
         @Argument(help: "The meeting's number or the person's name.")
         var meeting: MeetingReference
 
-        @Flag(help: "Print the meeting as JSON, with the keys of `meeting show --json`.")
-        var json = false
-
+        @OptionGroup var output: MeetingOutput
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
@@ -270,7 +264,7 @@ struct MeetingCommand: AsyncParsableCommand {
                 try store.deleteMeeting(id: record.id!)
                 return record
             }
-            if json { try StandardOutput.writeJSON(MeetingJSON(removed)) }
+            if output.json { try StandardOutput.writeJSON(MeetingJSON(removed)) }
             if !global.quiet { StandardError.write("removed \(MeetingText.line(removed))") }
         }
     }
@@ -289,9 +283,7 @@ struct MeetingCommand: AsyncParsableCommand {
         @Argument(help: "The meeting's number or the person's name.")
         var meeting: MeetingReference
 
-        @Flag(help: "Print the meeting as JSON, with the keys of `meeting show --json`.")
-        var json = false
-
+        @OptionGroup var output: MeetingOutput
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
@@ -304,9 +296,15 @@ struct MeetingCommand: AsyncParsableCommand {
                 try store.updateMeeting(record)
                 return record
             }
-            try MeetingJSON.print(held, json: json)
+            try MeetingJSON.print(held, json: output.json)
         }
     }
+}
+
+/// The `--json` flag of the commands that change a meeting.
+struct MeetingOutput: ParsableArguments {
+    @Flag(help: "Print the meeting as JSON, with the keys of `meeting show --json`.")
+    var json = false
 }
 
 /// A meeting as `meeting list --json` prints it: stable snake_case keys.
