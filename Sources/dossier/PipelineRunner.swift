@@ -13,22 +13,29 @@ enum PipelineRunner {
         )
     }
 
-    /// Runs a build that Ctrl-C can stop: a busy store exits 75, a file that cannot be written
-    /// 73, a broken bank file 78.
+    /// Runs a build that Ctrl-C can stop; a failure below is written to stderr and exits with
+    /// its ``exitStatus(of:)``.
     static func run(_ pipeline: BuildPipeline, _ request: BuildRequest) async throws -> BuildSummary {
         do {
             return try await Interruptible.run { () async -> Result<BuildSummary, any Error> in
                 do { return .success(try await pipeline.run(request)) } catch { return .failure(error) }
             }.get()
-        } catch let error as StoreError {
+        } catch {
+            guard let status = exitStatus(of: error) else { throw error }
             StandardError.write("error: \(error)")
-            throw ExitCode(error.exitCode)
-        } catch let error as AtomicFile.WriteError {
-            StandardError.write("error: \(error)")
-            throw ExitCode(73)  // EX_CANTCREAT
-        } catch let error as SourceLoadError {
-            StandardError.write("error: \(error)")
-            throw ExitCode(78)  // EX_CONFIG
+            throw ExitCode(status)
+        }
+    }
+
+    /// The exit status of a build's environment failure: the store's own (75 when busy, 73 when the
+    /// disk refused a write), 73 (EX_CANTCREAT) for a file that cannot be written, 78 (EX_CONFIG)
+    /// for a broken bank file; nil for anything else.
+    static func exitStatus(of error: any Error) -> Int32? {
+        switch error {
+        case let error as StoreError: error.exitCode
+        case is AtomicFile.WriteError: 73
+        case is SourceLoadError: 78
+        default: nil
         }
     }
 }

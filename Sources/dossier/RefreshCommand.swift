@@ -112,7 +112,7 @@ struct RefreshCommand: AsyncParsableCommand {
                 throw ExitCode(75)
             } catch {
                 line.error = "\(error)"
-                if error is AtomicFile.WriteError || (error as? StoreError)?.exitCode == 73 { refusedWrite = error }
+                if PipelineRunner.exitStatus(of: error) == 73 { refusedWrite = error }
             }
             if !json { print(line.text) }
             lines.append(line)

@@ -278,6 +278,13 @@ struct CrashSafetyTests {
             }
         }
 
+        /// Gives `folder` back its write permission and `run` its plain launch.
+        static func lift(from folder: URL, for run: inout DossierRun) throws {
+            run.launcher = []
+            run.preamble = nil
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        }
+
         /// The refusal the command reports.
         var reason: String { self == .mount ? "Read-only file system" : "Permission denied" }
 
@@ -304,9 +311,7 @@ struct CrashSafetyTests {
         let method = try #require(ReadOnlyFolder.available)
         try method.apply(to: demo.folder, for: &demo.dossier)
         let failed = try demo.dossier(demo.arguments)
-        demo.dossier.launcher = []
-        demo.dossier.preamble = nil
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: demo.folder.path)
+        try ReadOnlyFolder.lift(from: demo.folder, for: &demo.dossier)
         #expect(failed.status == 73, "\(failed.errors)")
         #expect(failed.errors.contains(demo.folder.appendingPathComponent("dossier.md").path), "\(failed.errors)")
         #expect(failed.errors.contains(method.reason), "\(failed.errors)")
@@ -334,9 +339,7 @@ struct CrashSafetyTests {
             #expect(failed.status == 73, "\(command[0]): \(failed.errors)")
             #expect(failed.errors.contains("cannot write"), "\(command[0]): \(failed.errors)")
         }
-        demo.dossier.launcher = []
-        demo.dossier.preamble = nil
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: data.path)
+        try ReadOnlyFolder.lift(from: data, for: &demo.dossier)
         #expect(try integrity(of: demo.dossier.home) == "ok")
         #expect(try hashes(in: demo.folder) == before)
         #expect(try demo.dossier(["meeting", "list", "--json"]).status == 0)

@@ -38,7 +38,8 @@ public enum DossierFiles {
         // The PDF, the one slow step, is rendered before anything is staged.
         var pdfBytes: Data?
         let pdfFile = folder.appendingPathComponent(OutputFormat.pdf.fileName)
-        if formats.contains(.pdf) && !(keepingExisting && FileManager.default.fileExists(atPath: pdfFile.path)) {
+        let keptPDF = keepingExisting && FileManager.default.fileExists(atPath: pdfFile.path)
+        if formats.contains(.pdf) && !keptPDF {
             do {
                 pdfBytes = try await pdf.pdf(html: html)
             } catch let error as PDFRenderer.RenderError {
@@ -57,7 +58,7 @@ public enum DossierFiles {
                 case .txt: bytes = Data(PlainTextRenderer.render(dossier).utf8)
                 case .pdf:
                     guard let pdfBytes else {
-                        if keepingExisting && FileManager.default.fileExists(atPath: file.path) { written.files.append(file.path) }
+                        if keptPDF { written.files.append(file.path) }
                         continue
                     }
                     bytes = pdfBytes
