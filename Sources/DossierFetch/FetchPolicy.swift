@@ -27,6 +27,8 @@ public struct FetchPolicy: Sendable {
     public var maximumRetryAfter: Duration = .seconds(60)
     /// Whether robots.txt is consulted (it is, unless a user turns it off for their own mirror).
     public var obeyRobots = true
+    /// Whether a request's own `minimumInterval` (its source's rate) spaces requests to its host.
+    public var obeyRequestIntervals = true
     /// Whether private, loopback and link-local addresses may be reached without a rewrite.
     public var allowPrivateAddresses = false
     /// The full User-Agent header.

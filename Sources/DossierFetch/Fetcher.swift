@@ -3,14 +3,38 @@ import Logging
 import Synchronization
 import Locking
 
-/// One URL to fetch, with the validators of a stored copy to make the request conditional.
+/// One URL to fetch, with the validators of a stored copy to make the request conditional, and the
+/// rules of the source that asks for it.
 public struct FetchRequest: Sendable {
+    /// Whether robots.txt governs a request.
+    public enum RobotsUse: Sendable, Equatable {
+        /// A page, crawled: robots.txt is consulted (unless the policy turns robots off).
+        case obey
+        /// An API endpoint that a source calls by design: robots.txt governs crawlers, not API
+        /// clients, so it is not consulted; the API's own rules (User-Agent, headers, rate) are
+        /// followed instead. A redirect to another origin is a page again and obeys robots.txt.
+        case api
+    }
+
     public var url: String
     public var validators: Validators
+    /// Extra headers (`Name: value`), sent only to the origin of `url`: a redirect elsewhere
+    /// never carries a source's key.
+    public var headers: [String]
+    public var robots: RobotsUse
+    /// The least time between the starts of two requests to this URL's host; it raises the
+    /// policy's per-host delay for that host from now on (never lowers it).
+    public var minimumInterval: Duration?
 
-    public init(url: String, validators: Validators = Validators()) {
+    public init(
+        url: String, validators: Validators = Validators(), headers: [String] = [], robots: RobotsUse = .obey,
+        minimumInterval: Duration? = nil
+    ) {
         self.url = url
         self.validators = validators
+        self.headers = headers
+        self.robots = robots
+        self.minimumInterval = minimumInterval
     }
 }
 
@@ -88,8 +112,18 @@ public struct Fetcher: Sendable {
         )
         defer { logger.debug("fetched", metadata: ["url": "\(request.url)", "outcome": "\(result.outcome)"]) }
         var validators = request.validators
+        let origin = Target(request.url)?.origin
+        if policy.obeyRequestIntervals, let interval = request.minimumInterval, let host = Target(request.url)?.host {
+            gate.setDelay(interval, for: host)
+        }
         while true {
-            let hop = await fetchHop(result.finalURL, validators: validators, checkRobots: policy.obeyRobots)
+            // A source's headers and its exemption from robots.txt hold on its own origin only.
+            let sameOrigin = Target(result.finalURL)?.origin == origin
+            let hop = await fetchHop(
+                result.finalURL, validators: validators,
+                checkRobots: policy.obeyRobots && !(request.robots == .api && sameOrigin),
+                headers: sameOrigin ? request.headers : []
+            )
             hop.apply(to: &result)
             result.timings.total = Self.seconds(ContinuousClock.now - started)
             guard case .redirect(let location) = hop.next else { return result }
@@ -137,7 +171,7 @@ public struct Fetcher: Sendable {
         }
     }
 
-    private func fetchHop(_ url: String, validators: Validators, checkRobots: Bool) async -> Hop {
+    private func fetchHop(_ url: String, validators: Validators, checkRobots: Bool, headers extraHeaders: [String] = []) async -> Hop {
         if Task.isCancelled { return Hop(failure: FetchFailure(.cancelled, "cancelled")) }
         guard let target = Target(url) else {
             return Hop(failure: FetchFailure(.blockedAddress, "refused \(url): only http and https URLs are fetched"))
@@ -165,7 +199,7 @@ public struct Fetcher: Sendable {
                 }
             }
         }
-        var headers: [String] = []
+        var headers = extraHeaders
         if let etag = validators.etag { headers.append("If-None-Match: \(etag)") }
         if let lastModified = validators.lastModified { headers.append("If-Modified-Since: \(lastModified)") }
         let request = TransferRequest(

@@ -85,10 +85,14 @@ final class HostGate<Waiter: Sendable>: Sendable {
         self.state = Locked(State())
     }
 
-    /// Sets a longer delay for one host (from its robots.txt Crawl-delay).
+    /// Raises one host's delay (from its robots.txt Crawl-delay, or a source's rate); a shorter
+    /// delay than the host already has changes nothing.
     func setDelay(_ delay: Duration, for host: String) {
         guard delay > baseDelay else { return }
-        state.withLock { $0.hosts[host, default: HostState(delay: baseDelay)].delay = delay }
+        state.withLock { state in
+            let current = state.hosts[host]?.delay ?? baseDelay
+            if delay > current { state.hosts[host, default: HostState(delay: baseDelay)].delay = delay }
+        }
     }
 
     /// Admits a request for `host` when a slot is free and nobody waits before it, or
