@@ -73,6 +73,9 @@ struct BuildCommand: AsyncParsableCommand {
         )
         let outputRoot = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? OutputLocation.defaultRoot(paths: environment.paths)
+        if !offline && !global.quiet && ContactHint.isDue(config: environment.config, paths: environment.paths) {
+            StandardError.write("note: " + UserAgent.contactAdvice)
+        }
         let status = StatusLine(quiet: global.quiet)
         let pipeline = PipelineRunner.pipeline(environment: environment, progress: { status.show($0) })
         let request = BuildRequest(

@@ -35,7 +35,7 @@ struct DoctorCommandTests {
         let (checks, ok) = try checks(in: result.output)
         #expect(ok == true)
         #expect(checks.map { $0["name"] as? String } == [
-            "libcurl", "ca_bundle", "libxml2", "pdf_renderer", "config", "sources", "banks", "store", "schedule", "refresh",
+            "libcurl", "ca_bundle", "libxml2", "pdf_renderer", "config", "contact", "sources", "banks", "store", "schedule", "refresh",
         ])
         for check in checks {
             #expect(Set(check.keys) == ["name", "status", "detail", "fix"])

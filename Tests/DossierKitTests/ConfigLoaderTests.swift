@@ -100,7 +100,7 @@ struct ConfigLoaderTests {
         #expect(loaded.config.me == UserProfile(
             name: "Sam Lee", goals: ["learn how robotics teams hire"],
             careerGoals: ["robotics PM", "hardware startups"], background: "five years in QA"))
-        #expect(loaded.config.userAgent == "dossier/\(DossierVersion.current) (+me@example.org)")
+        #expect(loaded.config.userAgent.hasPrefix("dossier/\(DossierVersion.current) (me@example.org) libcurl/"))
     }
 
     @Test("malformed TOML is an error naming the file and the line")

@@ -40,7 +40,7 @@ struct DoctorTests {
     func freshHome() throws {
         let checks = doctor().run()
         #expect(checks.map(\.name) == [
-            "libcurl", "ca_bundle", "libxml2", "pdf_renderer", "config", "sources", "banks", "store", "schedule", "refresh",
+            "libcurl", "ca_bundle", "libxml2", "pdf_renderer", "config", "contact", "sources", "banks", "store", "schedule", "refresh",
         ])
         for name in ["config", "sources", "banks", "store", "schedule", "refresh"] {
             #expect(try check(name, in: checks).status == .ok, "\(name)")
@@ -49,6 +49,11 @@ struct DoctorTests {
         let renderer = try check("pdf_renderer", in: checks)
         #expect(renderer.status == .warning)
         #expect(renderer.fix == "apt-get install chromium")
+        // No contact: a warning that says why and how, never an invented contact.
+        let contact = try check("contact", in: checks)
+        #expect(contact.status == .warning)
+        #expect(contact.detail.contains("Wikimedia"))
+        #expect(contact.fix?.contains("[network] contact") == true)
         #expect(checks.allSatisfy { ($0.status == .ok) == ($0.fix == nil) })
         #expect(!FileManager.default.fileExists(atPath: paths.dataDirectory.path(percentEncoded: false)))
     }

@@ -1,5 +1,6 @@
 import Testing
 
+import DossierFetch
 @testable import DossierKit
 
 @Suite("URLRewriter and UserAgent")
@@ -55,11 +56,16 @@ struct URLRewriterTests {
         #expect(rewriter.rewrite("https://caf\u{E9}.test/x").requestURL == "http://m/x")
     }
 
-    @Test("the User-Agent names dossier and its version, and the contact when there is one")
+    @Test("the User-Agent names dossier, its version, the contact when there is one, and libcurl, as Wikimedia's policy asks")
     func userAgent() {
-        #expect(UserAgent.string(contact: nil) == "dossier/\(DossierVersion.current)")
-        #expect(UserAgent.string(contact: "  ") == "dossier/\(DossierVersion.current)")
-        #expect(UserAgent.string(contact: "me@example.org") == "dossier/\(DossierVersion.current) (+me@example.org)")
-        #expect(UserAgent.string(contact: "a\r\nX-Evil: 1") == "dossier/\(DossierVersion.current) (+aX-Evil: 1)")
+        let library = "libcurl/\(CurlLibrary.loaded().version)"
+        let product = "dossier/\(DossierVersion.current)"
+        #expect(UserAgent.string(contact: nil) == "\(product) \(library)")
+        #expect(UserAgent.string(contact: "  ") == "\(product) \(library)")
+        #expect(UserAgent.string(contact: "me@example.org") == "\(product) (me@example.org) \(library)")
+        #expect(UserAgent.string(contact: "mailto:me@example.org") == "\(product) (me@example.org) \(library)")
+        #expect(UserAgent.string(contact: "https://example.org/me") == "\(product) (https://example.org/me) \(library)")
+        #expect(UserAgent.string(contact: "a\r\nX-Evil: 1") == "\(product) (aX-Evil: 1) \(library)")
+        #expect(UserAgent.string(contact: "me (at) example.org") == "\(product) (me at example.org) \(library)")
     }
 }

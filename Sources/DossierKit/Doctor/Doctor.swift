@@ -4,7 +4,8 @@ import DossierStore
 import Foundation
 
 /// Checks what dossier depends on, in this order: libcurl (`libcurl`), its CA bundle (`ca_bundle`),
-/// libxml2 (`libxml2`), a PDF renderer (`pdf_renderer`), `config.toml` (`config`), the Sources.d
+/// libxml2 (`libxml2`), a PDF renderer (`pdf_renderer`), `config.toml` (`config`), the User-Agent's
+/// contact (`contact`), the Sources.d
 /// (`sources`) and Banks.d (`banks`) files, the store (`store`), the nightly schedule (`schedule`) and
 /// the last successful refresh (`refresh`).
 ///
@@ -39,6 +40,7 @@ public struct Doctor: Sendable {
         ]
         let (configCheck, config) = Self.checkConfig(file: paths.configFile)
         checks.append(configCheck)
+        checks.append(Self.checkContact(config))
         checks.append(checkSources(search: config.search))
         checks.append(checkBanks())
         let (storeCheck, upcoming) = checkStore()
@@ -105,6 +107,17 @@ public struct Doctor: Sendable {
     // MARK: Files
 
     /// The check and the configuration the later checks use (the defaults when the file is broken).
+    /// The User-Agent every request carries; a warning without a contact (Wikimedia's policy asks
+    /// API clients for one).
+    static func checkContact(_ config: DossierConfig) -> DoctorCheck {
+        guard UserAgent.cleanedContact(config.network.contact) != nil else {
+            return DoctorCheck(
+                name: "contact", status: .warning, detail: "User-Agent: \(config.userAgent): " + UserAgent.contactAdvice.prefix { $0 != "\n" },
+                fix: "add to config.toml: [network] contact = \"you@example.org\" (or a URL where you can be reached)")
+        }
+        return DoctorCheck(name: "contact", status: .ok, detail: "User-Agent: \(config.userAgent)")
+    }
+
     static func checkConfig(file: URL) -> (DoctorCheck, DossierConfig) {
         let path = file.path(percentEncoded: false)
         let loaded: LoadedConfig
