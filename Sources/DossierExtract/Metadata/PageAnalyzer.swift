@@ -41,6 +41,7 @@ struct PageAnalyzer {
             var covered: [Int: Int] = [:]
         }
         let rowspan = document.nameIndex("rowspan"), colspan = document.nameIndex("colspan")
+        let hidden = FlatDocument.HiddenMarkers(document)
         var rows: [TableRow] = []
         var tables: [Int: TableState] = [:]
         for row in document.elements(.tr) where rows.count < limit {
@@ -60,7 +61,7 @@ struct PageAnalyzer {
                 while state.covered[column, default: 0] > 0 { column += 1 }
                 let rows = document.attribute(index, rowspan).flatMap { Int($0.trimmingSpaces()) }.map { min(max($0, 1), 1_000) } ?? 1
                 let columns = document.attribute(index, colspan).flatMap { Int($0.trimmingSpaces()) }.map { min(max($0, 1), 100) } ?? 1
-                cells.append((document.text(of: index).trimmingSpaces(), node.tag == .th, column))
+                cells.append((document.text(of: index, hiding: hidden).trimmingSpaces(), node.tag == .th, column))
                 if rows > 1 { for spanned in column..<column + columns { state.covered[spanned] = rows } }
                 column += columns
                 index = Int(node.end)
@@ -147,12 +148,18 @@ struct PageAnalyzer {
             if case .organization(let organization) = item { return organization } else { return nil }
         }.first
         var metadata = PageMetadata()
-        metadata.siteName = meta.first("og:site_name", "application-name", "al:ios:app_name")
-            ?? article?.publisher ?? organization?.name
-        let rawTitle = meta.first("og:title", "twitter:title") ?? article?.headline
-            ?? document.elements(.title).first.map { document.text(of: $0) }
-            ?? document.elements(.h1).first.map { document.text(of: $0) }
         let host = (url ?? base).flatMap(Self.host)
+        let documentTitle = document.elements(.title).first.map { document.text(of: $0) }
+        let socialTitle = meta.first("og:title", "twitter:title")
+        // The title suffix that names the host ("… - Wikipedia" on en.wikipedia.org) is the site's
+        // own name, better than its publisher's ("Wikimedia Foundation, Inc.").
+        metadata.siteName = meta.first("og:site_name", "application-name", "al:ios:app_name")
+            ?? (socialTitle ?? documentTitle).flatMap { TitleCleaner.siteName(in: $0, host: host) }
+            ?? article?.publisher ?? organization?.name
+        // JSON-LD's headline comes after the page's own titles: on a wiki it is the short
+        // description ("Wikimedia list article"), not the title.
+        let rawTitle = socialTitle ?? documentTitle ?? article?.headline
+            ?? document.elements(.h1).first.map { document.text(of: $0) }
         metadata.title = rawTitle.map { TitleCleaner.clean($0, siteName: metadata.siteName, host: host) }
             .flatMap { $0.isEmpty ? nil : $0 }
         metadata.authors = authors(meta, article: article)

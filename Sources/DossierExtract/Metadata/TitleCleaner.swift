@@ -30,6 +30,21 @@ enum TitleCleaner {
         return title
     }
 
+    /// The part of a title that names the site of `host` ("Elon Musk - Wikipedia" on
+    /// en.wikipedia.org gives "Wikipedia"), or nil when no part does.
+    static func siteName(in title: String, host: String?) -> String? {
+        guard let label = host.flatMap(siteLabel).map(simplified), !label.isEmpty else { return nil }
+        let title = title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for separator in separators where title.contains(separator) {
+            let parts = title.components(separatedBy: separator)
+            guard parts.count >= 2 else { continue }
+            for part in [parts[parts.count - 1], parts[0]] where simplified(part) == label {
+                return part.trimmingSpaces()
+            }
+        }
+        return nil
+    }
+
     /// The registrable label of a host: `en.wikipedia.org` → `wikipedia`, `www.bbc.co.uk` → `bbc`.
     private static func siteLabel(_ host: String) -> String? {
         let labels = host.lowercased().split(separator: ".")

@@ -87,8 +87,39 @@ struct FlatDocument: Sendable {
         return pool[start ..< start + Int(node.textLength)]
     }
 
-    /// All text below element `index`, concatenated, whitespace collapsed.
-    func text(of index: Int) -> String {
+    /// The interned names of the attributes that hide an element, looked up once per document.
+    struct HiddenMarkers: Sendable {
+        let hidden: Int32?
+        let ariaHidden: Int32?
+        let style: Int32?
+
+        init(_ document: FlatDocument) {
+            hidden = document.nameIndex("hidden")
+            ariaHidden = document.nameIndex("aria-hidden")
+            style = document.nameIndex("style")
+        }
+    }
+
+    /// Whether element `index` is not shown: `hidden`, `aria-hidden="true"`, or an inline style
+    /// with `display: none` or `visibility: hidden` (a sort key such as an infobox's hidden ISO date).
+    func isHidden(_ index: Int, _ markers: HiddenMarkers) -> Bool {
+        if hasAttribute(index, markers.hidden) || attribute(index, markers.ariaHidden) == "true" { return true }
+        guard let style = attributeBytes(index, markers.style) else { return false }
+        let compact = style.compactMap { $0 == 0x20 ? nil : ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) }
+        return Self.contains(compact, Self.displayNone) || Self.contains(compact, Self.visibilityHidden)
+    }
+
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    private static func contains(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
+        guard pattern.count <= text.count else { return false }
+        return (0 ... text.count - pattern.count).contains { text[$0 ..< $0 + pattern.count].elementsEqual(pattern) }
+    }
+
+    /// All text below element `index`, concatenated, whitespace collapsed; with `markers`, the
+    /// text of hidden elements is left out.
+    func text(of index: Int, hiding markers: HiddenMarkers? = nil) -> String {
         var buffer = TextBuffer()
         var i = index + 1
         let end = Int(nodes[index].end)
@@ -96,7 +127,8 @@ struct FlatDocument: Sendable {
             let node = nodes[i]
             if node.isText {
                 buffer.append(textBytes(i))
-            } else if node.tag == .script || node.tag == .style || node.tag == .template {
+            } else if node.tag == .script || node.tag == .style || node.tag == .template
+                        || (markers.map { node.attributeCount > 0 && isHidden(i, $0) } ?? false) {
                 i = Int(node.end)
                 continue
             } else if node.tag.isBlock || node.tag == .br {
