@@ -26,6 +26,8 @@ let package = Package(
             cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
             linkerSettings: [.linkedLibrary("xml2")]
         ),
+        // zlib (a system library, no C of ours): gzip files that are not compressed in transit.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The lock every module shares state behind (one ThreadSanitizer understands).
         .target(name: "Locking"),
         // Fetch stage: the libcurl multi engine and the polite fetcher above it.
@@ -34,7 +36,7 @@ let package = Package(
             dependencies: ["CCurlShim", "Locking", .product(name: "Logging", package: "swift-log")]
         ),
         // Extract stage: main text, metadata, people and feeds from HTML bytes.
-        .target(name: "DossierExtract", dependencies: ["CHTMLShim"]),
+        .target(name: "DossierExtract", dependencies: ["CHTMLShim", "CZlib"]),
         // Store stage: SQLite (GRDB) with migrations, WAL and a single-writer lock.
         .target(
             name: "DossierStore",

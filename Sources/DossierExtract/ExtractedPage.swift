@@ -23,6 +23,9 @@ public struct ExtractedPage: Sendable, Equatable, Codable {
     /// The rows of the page's tables, each cell with its column heading; the main text leaves
     /// out link-dense tables (laureate lists, publication lists) that these keep.
     public var tableRows: [TableRow] = []
+    /// Text beside the main text that tells who wrote or runs the page: by-lines, author boxes,
+    /// "about" widgets, profile cards (see `AsideFinder`), in page order, none repeating the main text.
+    public var asides: [String] = []
 
     public init(url: String?, charset: String, blocks: [TextBlock]) {
         self.url = url

@@ -192,6 +192,7 @@ func writeMiniWebConfig(home: URL, base: String) throws {
     let config = """
     [network]
     per_host_delay_ms = 0
+    source_rates = false
     # The mini web is one small Python server whose listen queue holds 5 connections; more
     # at once get their SYN dropped and retried a second later.
     max_concurrency = 4

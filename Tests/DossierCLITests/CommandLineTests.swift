@@ -101,6 +101,7 @@ struct DossierRun {
         try """
         [network]
         per_host_delay_ms = 0
+        source_rates = false
         [search]
         searxng = "\(DemoSite.searchBase)"
         [[rewrite]]

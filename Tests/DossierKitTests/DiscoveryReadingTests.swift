@@ -7,7 +7,7 @@ import Testing
 @Suite("discovery reading")
 struct DiscoveryReadingTests {
     private let search = SourceDefinition(
-        name: "32-search", about: .company, kind: .search, input: .text(""), reader: .searxngJSON, trust: 0.25,
+        name: "32-search", about: .company, kind: .search, input: .text(""), reader: .searxngJSON, robots: .obey, trust: 0.25,
         minimumInterval: 0, isEnabled: true, requires: [], keyEnvironmentVariable: nil, headers: [], maxResults: 10,
         description: nil, subject: nil, follow: [], claims: [], qualifiers: []
     )

@@ -5,7 +5,7 @@ import Testing
 @Suite("discovery state")
 struct DiscoveryStateTests {
     private let search = SourceDefinition(
-        name: "30-search", about: .person, kind: .search, input: .text(""), reader: .searxngJSON, trust: 0.3,
+        name: "30-search", about: .person, kind: .search, input: .text(""), reader: .searxngJSON, robots: .obey, trust: 0.3,
         minimumInterval: 0, isEnabled: true, requires: [], keyEnvironmentVariable: nil, headers: [], maxResults: 10,
         description: nil, subject: nil, follow: [], claims: [], qualifiers: []
     )

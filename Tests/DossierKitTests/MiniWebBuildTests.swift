@@ -41,7 +41,7 @@ final class MiniWeb {
     /// store and output under `home`.
     func pipeline(home: URL, environment: [String: String] = [:]) -> BuildPipeline {
         let config = DossierConfig(
-            network: NetworkSettings(maxConcurrency: 4, perHostDelay: 0),
+            network: NetworkSettings(maxConcurrency: 4, perHostDelay: 0, respectsSourceRates: false),
             rewrites: [RewriteRule(from: "https://", to: base + "/"), RewriteRule(from: "http://", to: base + "/")],
             search: SearchSettings(searxngURL: "https://searx.test")
         )

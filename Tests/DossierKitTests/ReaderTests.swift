@@ -1,5 +1,5 @@
 import DossierFetch
-import DossierKit
+@testable import DossierKit
 import Foundation
 import Testing
 
@@ -65,10 +65,11 @@ struct ReaderTests {
         #expect(labels == ["Q42": "Acme"])
     }
 
-    @Test("a GitHub user yields the profile and their own site")
+    @Test("a GitHub user: the profile, a blog without a scheme made absolute, an organisation's @ taken off")
     func githubUser() throws {
-        let pages = try SearchResultReaders.githubUser(Data(#"{"html_url":"https://github.com/jd","name":"Jane","bio":"b","blog":"jane.test"}"#.utf8))
-        #expect(pages.map(\.url) == ["https://github.com/jd", "https://jane.test"])
+        let user = try GitHubUser.read(Data(#"{"login":"jd","html_url":"https://github.com/jd","name":"Jane  Doe","company":" @acme ","bio":"b\r\nc","blog":"jane.test"}"#.utf8))
+        #expect(user == GitHubUser(login: "jd", profileURL: "https://github.com/jd", name: "Jane Doe", company: "acme",
+                                   location: nil, bio: "b c", blog: "https://jane.test"))
     }
 }
 

@@ -172,6 +172,7 @@ struct SourceCatalogTests {
             ("url = \"https://{person}.example/\"", "url: only {domain} may stand in the host"),
             ("enabled = 1", "enabled: expected true or false, found integer 1"),
             ("rate = 0", "rate: expected a number greater than 0"),
+            ("robots = \"ignore\"", "robots: unknown value \"ignore\"; expected one of \"obey\", \"api\""),
             ("max_results = 0", "max_results: expected an integer of at least 1"),
             ("requires = [\"company\", \"ceo\"]", "requires: unknown value \"ceo\""),
             ("requires = \"company\"", "requires: expected an array of strings"),
@@ -288,7 +289,7 @@ struct SourceCatalogTests {
             enabled = false
             """, to: "50-news.toml", in: sources.shipped)
         try sources.write(sourceText("min_interval_ms = 2500\nrequires = [\"company\"]"), to: "51-slow.toml", in: sources.shipped)
-        try sources.write(sourceText("rate = 4"), to: "52-fast.toml", in: sources.shipped)
+        try sources.write(sourceText("rate = 4\nrobots = \"api\""), to: "52-fast.toml", in: sources.shipped)
         try sources.write(sourceText("rate = 1\nmin_interval_ms = 10"), to: "53-both.toml", in: sources.shipped)
         let loaded = sources.load()
         let entries = loaded.catalog.entries
@@ -296,9 +297,11 @@ struct SourceCatalogTests {
         #expect(entries[0].availability == .disabled(reason: "enabled = false"))
         #expect(entries[0].definition.trust == 0.5)
         #expect(entries[0].definition.minimumInterval == 1)
+        #expect(entries[0].definition.robots == .obey)
         #expect(entries[1].definition.minimumInterval == 2.5)
         #expect(entries[1].definition.requiredValues == [.company, .query])
         #expect(entries[2].definition.minimumInterval == 0.25)
+        #expect(entries[2].definition.robots == .api)
         #expect(loaded.errors.map(\.message) == ["min_interval_ms: give `rate` or `min_interval_ms`, not both"])
         #expect(loaded.errors.first?.line == 7)
     }
@@ -319,6 +322,7 @@ struct SourceCatalogTests {
         try sources.write(manual.replacingOccurrences(of: "manual-text", with: "html-article") + "\ntext = \"x\"\n", to: "93-reader.toml", in: sources.user)
         try sources.write(manual.replacingOccurrences(of: "subject = \"Jane Doe\"\n", with: "") + "\ntext = \"x\"\n", to: "94-nosubject.toml", in: sources.user)
         try sources.write(manual + "\ntext = \"x\"\nurl = \"https://example.org/\"\n", to: "95-url.toml", in: sources.user)
+        try sources.write(manual + "\ntext = \"x\"\nrobots = \"api\"\n", to: "96-robots.toml", in: sources.user)
         let loaded = sources.load(environment: ["HOME": sources.root.path(percentEncoded: false)])
         let entries = loaded.catalog.entries
         #expect(entries.map(\.definition.name) == ["90-text", "91-file", "92-home"])
@@ -328,10 +332,11 @@ struct SourceCatalogTests {
         #expect(entries[1].availability == .enabled)
         #expect(entries[2].definition.input == .file(sources.root.appending(path: "jane.txt")))
         #expect(entries[2].availability == .disabled(reason: "no file \(sources.root.appending(path: "jane.txt").path(percentEncoded: false))"))
-        #expect(loaded.errors.map { $0.file.lastPathComponent } == ["93-reader.toml", "94-nosubject.toml", "95-url.toml"])
+        #expect(loaded.errors.map { $0.file.lastPathComponent } == ["93-reader.toml", "94-nosubject.toml", "95-url.toml", "96-robots.toml"])
         #expect(loaded.errors[0].message.hasPrefix("reader: a `manual` source is read with `manual-text`"))
         #expect(loaded.errors[1].message.hasPrefix("a manual source needs `subject`"))
         #expect(loaded.errors[2].message.hasPrefix("url: a manual source reads `file` or `text`"))
+        #expect(loaded.errors[3].message.hasPrefix("robots: a manual source fetches nothing"))
     }
 
     @Test("the shipped Sources.d loads without errors and defines the expected sources")
@@ -353,7 +358,16 @@ struct SourceCatalogTests {
         #expect(byName["32-searxng-company"]?.availability.isEnabled == false)
         #expect(byName["90-manual"]?.availability == .disabled(reason: "enabled = false"))
         #expect(entries.filter { !$0.availability.isEnabled }.count == 4)
-        #expect(byName["21-wikidata-entity"]?.definition.claims == ["P108", "P39", "P69", "P856", "P2037"])
+        #expect(byName["21-wikidata-entity"]?.definition.claims == ["P108", "P39", "P69", "P166", "P856", "P2037"])
+        #expect(byName["21-wikidata-entity"]?.definition.qualifiers == ["P580", "P582", "P585"])
+        // The services' APIs follow their own rules, not robots.txt; pages and DuckDuckGo's results page obey it.
+        let apis = Set(entries.filter { $0.definition.robots == .api }.map(\.definition.name))
+        #expect(apis == [
+            "10-wikipedia-search", "11-wikipedia-summary", "13-wikipedia-company-summary", "20-wikidata-search",
+            "21-wikidata-entity", "22-wikidata-company-search", "23-wikidata-company-entity", "30-searxng",
+            "32-searxng-company", "50-google-news", "70-github-user", "80-brave",
+        ])
+        #expect(byName["31-duckduckgo"]?.definition.minimumInterval == 2)
         #expect(byName["23-wikidata-company-entity"]?.definition.claims == ["P571", "P159", "P452", "P169", "P1128", "P856"])
         #expect(entries.allSatisfy { $0.definition.urlTemplate?.placeholders.contains(.key) != true || $0.definition.keyEnvironmentVariable != nil })
 
@@ -364,7 +378,8 @@ struct SourceCatalogTests {
         #expect(byName["10-wikipedia-search"]?.definition.urlTemplate?.expand(values)
             == "https://en.wikipedia.org/w/api.php?action=query&list=search&srsearch=Ada%20Lovelace&format=json")
         #expect(byName["11-wikipedia-summary"]?.definition.urlTemplate?.expand(values)
-            == "https://en.wikipedia.org/api/rest_v1/page/summary/Ada%20Lovelace")
+            == "https://en.wikipedia.org/api/rest_v1/page/summary/Ada_Lovelace")
+        #expect(byName["12-wikipedia-article"]?.definition.urlTemplate?.expand(values) == "https://en.wikipedia.org/wiki/Ada_Lovelace")
         #expect(byName["21-wikidata-entity"]?.definition.urlTemplate?.expand(values)
             == "https://www.wikidata.org/wiki/Special:EntityData/Q7259.json")
         #expect(byName["40-company-site"]?.definition.urlTemplate?.expand(values) == "https://acme.example/")

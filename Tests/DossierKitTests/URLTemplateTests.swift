@@ -33,7 +33,12 @@ struct URLTemplateTests {
     func pathEncoding() throws {
         let template = "https://en.wikipedia.org/api/rest_v1/page/summary/{title}"
         #expect(try expand(template, [.title: "AC/DC"]) == "https://en.wikipedia.org/api/rest_v1/page/summary/AC%2FDC")
-        #expect(try expand(template, [.title: "Ada Lovelace"]) == "https://en.wikipedia.org/api/rest_v1/page/summary/Ada%20Lovelace")
+        // A title is written as MediaWiki writes it, so the URL is the canonical one, not a redirect to it.
+        #expect(try expand(template, [.title: "Ada Lovelace"]) == "https://en.wikipedia.org/api/rest_v1/page/summary/Ada_Lovelace")
+        #expect(try expand("https://en.wikipedia.org/wiki/{title}", [.title: "William Clark (inventor)"])
+            == "https://en.wikipedia.org/wiki/William_Clark_(inventor)")
+        #expect(try expand("https://en.wikipedia.org/wiki/{title}", [.title: "Gödel, Escher, Bach"])
+            == "https://en.wikipedia.org/wiki/G%C3%B6del,_Escher,_Bach")
         let climbing = try #require(try expand(template, [.title: "../../etc/passwd"]))
         #expect(climbing == "https://en.wikipedia.org/api/rest_v1/page/summary/..%2F..%2Fetc%2Fpasswd")
         #expect(URL(string: climbing)?.host() == "en.wikipedia.org")

@@ -25,6 +25,11 @@ public struct FeedItem: Sendable, Equatable, Codable {
     /// The summary (or content) as plain text.
     public var summary: String?
     public var author: String?
+    /// RSS 2.0 `<source url="…">Name</source>`: the publication an aggregator took the item
+    /// from (Google News names the newspaper here).
+    public var sourceName: String?
+    /// The `url` of `<source>`.
+    public var sourceURL: String?
 
     public init() {}
 }
@@ -69,10 +74,17 @@ public enum FeedParser {
             case "guid" where item.link == nil:
                 let guid = document.text(of: child)
                 if guid.hasPrefix("http") { item.link = guid }
-            case "pubDate", "published", "date", "issued": item.published = DateText.normalize(document.text(of: child))
-            case "updated", "modified": item.published = item.published ?? DateText.normalize(document.text(of: child))
+            case "pubDate", "published", "date", "issued": item.published = PageDate.normalize(document.text(of: child))
+            case "updated", "modified": item.published = item.published ?? PageDate.normalize(document.text(of: child))
             case "description", "summary": summary = nonEmpty(plainText(document.rawText(of: child)))
             case "encoded", "content": content = nonEmpty(plainText(document.rawText(of: child)))
+            case "source":
+                // RSS names the publication as text with a `url`; Atom as a feed with a title and link.
+                let parts = children(of: child, in: document)
+                let title = parts.first { document.elementName($0) == "title" }
+                let atomLink = parts.first { document.elementName($0) == "link" }.flatMap { link($0, in: document) }
+                item.sourceName = nonEmpty(document.text(of: title ?? child))
+                item.sourceURL = (document.attribute(child, named: "url") ?? atomLink).flatMap { nonEmpty($0.trimmingSpaces()) }
             case "creator", "author":
                 let name = children(of: child, in: document).first { document.elementName($0) == "name" }
                 item.author = nonEmpty(document.text(of: name ?? child))

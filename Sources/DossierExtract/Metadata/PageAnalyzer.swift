@@ -29,6 +29,7 @@ struct PageAnalyzer {
         page.metadata = metadata(meta, structured: page.structuredData, links: page.links, base: base)
         page.people = PeopleFinder(document: document).people(structured: page.structuredData)
         page.tableRows = tableRows()
+        page.asides = AsideFinder(document: document).asides(excluding: Set(page.blocks.map(\.text)))
     }
 
     /// Every table row with data cells (up to 5,000), each cell labelled with the heading of
@@ -166,12 +167,12 @@ struct PageAnalyzer {
         metadata.published = article?.datePublished
             ?? meta.first("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
                           "publish-date", "og:pubdate", "sailthru.date", "parsely-pub-date", "dc.date.issued",
-                          "dc.date", "dcterms.created", "dcterms.date", "date").flatMap(DateText.normalize)
+                          "dc.date", "dcterms.created", "dcterms.date", "date").flatMap(PageDate.normalize)
             ?? timeElementDate()
-            ?? url.flatMap(DateText.fromURL)
+            ?? url.flatMap(PageDate.fromURL)
         metadata.modified = article?.dateModified
             ?? meta.first("article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified",
-                          "dcterms.modified").flatMap(DateText.normalize)
+                          "dcterms.modified").flatMap(PageDate.normalize)
         metadata.description = meta.first("og:description", "description", "twitter:description") ?? article?.description
         let canonical = document.elements(.link).first { index in
             document.attribute(index, named: "rel")?.lowercased().split(separator: " ").contains("canonical") == true
@@ -182,7 +183,25 @@ struct PageAnalyzer {
             .map { $0.trimmingSpaces().replacingUnderscores() }.flatMap { $0.isEmpty ? nil : $0 }
         metadata.image = (meta.first("og:image", "og:image:url", "twitter:image", "twitter:image:src") ?? article?.image)
             .flatMap { URLResolver.resolve($0, against: base) }
+        metadata.feeds = announcedFeeds(base: base)
         return metadata
+    }
+
+    /// `<link rel="alternate">` elements whose type is a feed's, resolved against `base`.
+    private func announcedFeeds(base: String?) -> [String] {
+        let feedTypes = ["application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml"]
+        var feeds: [String] = []
+        for index in document.elements(.link) {
+            guard let rel = document.attribute(index, named: "rel")?.lowercased(),
+                  rel.split(separator: " ").contains("alternate"),
+                  let type = document.attribute(index, named: "type")?.lowercased().trimmingSpaces(),
+                  feedTypes.contains(where: { type.hasPrefix($0) }),
+                  let href = document.attribute(index, named: "href"),
+                  let url = URLResolver.resolve(href.trimmingSpaces(), against: base),
+                  !feeds.contains(url) else { continue }
+            feeds.append(url)
+        }
+        return feeds
     }
 
     private func authors(_ meta: MetaTags, article: ArticleData?) -> [String] {
@@ -201,8 +220,32 @@ struct PageAnalyzer {
             let text = document.attribute(nameElement, named: "content") ?? document.text(of: nameElement)
             if text.count < 120 { candidates.append(PersonName.names(inByline: text)) }
         }
+        candidates.append(bylineNames())
         var seen: Set<String> = []
         return (candidates.first { !$0.isEmpty } ?? []).filter { seen.insert($0).inserted }
+    }
+
+    /// Names in a by-line that no markup labels: an element whose class or id says `byline` or
+    /// `author`, short enough to be one line ("Written by <a>Jane Doe</a> in Valve on 1 June
+    /// 2019"); its linked names, else the names its text starts with.
+    private func bylineNames() -> [String] {
+        let classIndex = document.nameIndex("class"), idIndex = document.nameIndex("id")
+        for (index, node) in document.nodes.enumerated() where !node.isText && node.attributeCount > 0 {
+            let marked = [classIndex, idIndex].compactMap { document.attribute(index, $0)?.lowercased() }.joined(separator: " ")
+            guard marked.contains("byline") || marked.contains("author") else { continue }
+            let text = document.text(of: index)
+            guard !text.isEmpty, text.count < 160 else { continue }
+            let linked = (index ..< Int(node.end)).filter { document.nodes[$0].tag == .a }
+                .map { document.text(of: $0).trimmingSpaces() }.filter(PersonName.isValid)
+            if !linked.isEmpty { return linked }
+            var line = text
+            for prefix in ["Written by ", "Posted by ", "Published by ", "Story by ", "Words by "] where line.hasPrefix(prefix) {
+                line = "By " + line.dropFirst(prefix.count)
+            }
+            let names = PersonName.names(inByline: line)
+            if !names.isEmpty { return names }
+        }
+        return []
     }
 
     /// The host of an absolute URL.
@@ -219,7 +262,7 @@ struct PageAnalyzer {
         let itemprop = document.nameIndex("itemprop")
         let times = document.elements(.time).filter { document.attribute($0, datetime) != nil }
         let marked = times.first { document.hasAttribute($0, pubdate) || document.attribute($0, itemprop) == "datePublished" }
-        return (marked ?? times.first).flatMap { document.attribute($0, datetime) }.flatMap(DateText.normalize)
+        return (marked ?? times.first).flatMap { document.attribute($0, datetime) }.flatMap(PageDate.normalize)
     }
 }
 

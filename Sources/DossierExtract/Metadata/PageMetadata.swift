@@ -16,6 +16,9 @@ public struct PageMetadata: Sendable, Equatable, Codable {
     public var language: String?
     /// The page's lead image URL, absolute.
     public var image: String?
+    /// The feeds the page announces (`<link rel="alternate" type="application/rss+xml">`, Atom or
+    /// JSON Feed), absolute, in page order.
+    public var feeds: [String] = []
 
     public init() {}
 }

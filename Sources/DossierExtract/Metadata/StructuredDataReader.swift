@@ -69,7 +69,7 @@ enum StructuredDataReader {
         organization.sameAs = (object["sameAs"]?.list ?? []).compactMap(\.string)
         organization.description = text(object["description"])
         if let founded = text(object["foundingDate"]) {
-            organization.foundingDate = DateText.normalize(founded) ?? (founded.count == 4 ? founded : nil)
+            organization.foundingDate = PageDate.normalize(founded) ?? (founded.count == 4 ? founded : nil)
         }
         return organization
     }
@@ -78,8 +78,8 @@ enum StructuredDataReader {
         var article = ArticleData(type: type)
         article.headline = text(object["headline"]) ?? text(object["name"])
         article.authors = (object["author"]?.list ?? []).compactMap(name).flatMap { PersonName.names(inByline: $0) }
-        article.datePublished = text(object["datePublished"]).flatMap(DateText.normalize)
-        article.dateModified = text(object["dateModified"]).flatMap(DateText.normalize)
+        article.datePublished = text(object["datePublished"]).flatMap(PageDate.normalize)
+        article.dateModified = text(object["dateModified"]).flatMap(PageDate.normalize)
         article.publisher = object["publisher"].flatMap(name)
         article.description = text(object["description"])
         article.image = imageURL(object["image"])
@@ -95,8 +95,8 @@ enum StructuredDataReader {
         if let entity = object["mainEntity"] ?? object["about"], types(of: entity).contains("Person") || entity["name"] != nil {
             page.mainEntity = person(entity)
         }
-        page.dateCreated = text(object["dateCreated"]).flatMap(DateText.normalize)
-        page.dateModified = text(object["dateModified"]).flatMap(DateText.normalize)
+        page.dateCreated = text(object["dateCreated"]).flatMap(PageDate.normalize)
+        page.dateModified = text(object["dateModified"]).flatMap(PageDate.normalize)
         return page
     }
 

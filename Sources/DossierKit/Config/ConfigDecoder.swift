@@ -58,7 +58,7 @@ struct ConfigDecoder {
             known: [
                 "allow_private", "contact", "max_concurrency", "per_host_concurrency", "per_host_delay_ms",
                 "connect_timeout_s", "timeout_s", "stall_timeout_s", "stall_min_bytes_per_s", "max_body_mb",
-                "max_redirects", "retries", "max_retry_after_s", "robots",
+                "max_redirects", "retries", "max_retry_after_s", "robots", "source_rates",
             ])
         var settings = NetworkSettings()
         if let value = try bool(network, "allow_private", in: path) { settings.allowPrivateAddresses = value }
@@ -99,6 +99,7 @@ struct ConfigDecoder {
             settings.maxRetryAfter = value
         }
         if let value = try bool(network, "robots", in: path) { settings.respectsRobots = value }
+        if let value = try bool(network, "source_rates", in: path) { settings.respectsSourceRates = value }
         return settings
     }
 

@@ -13,7 +13,7 @@ public enum ContactHint {
         let marker = paths.dataDirectory.appendingPathComponent(markerName)
         guard !FileManager.default.fileExists(atPath: marker.path) else { return false }
         try? FileManager.default.createDirectory(at: paths.dataDirectory, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: marker.path, contents: Data())
+        _ = FileManager.default.createFile(atPath: marker.path, contents: Data())
         return true
     }
 }

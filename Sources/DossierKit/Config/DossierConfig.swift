@@ -66,6 +66,9 @@ public struct NetworkSettings: Sendable, Equatable {
     public var maxRetryAfter: TimeInterval
     /// `robots`: honour robots.txt.
     public var respectsRobots: Bool
+    /// `source_rates`: space the requests of each source as its `rate` or `min_interval_ms` asks
+    /// (off only for one's own mirror or a benchmark, as `robots`).
+    public var respectsSourceRates: Bool
 
     public init(
         allowPrivateAddresses: Bool = false,
@@ -81,7 +84,8 @@ public struct NetworkSettings: Sendable, Equatable {
         maxRedirects: Int = 5,
         retries: Int = 2,
         maxRetryAfter: TimeInterval = 60,
-        respectsRobots: Bool = true
+        respectsRobots: Bool = true,
+        respectsSourceRates: Bool = true
     ) {
         self.allowPrivateAddresses = allowPrivateAddresses
         self.contact = contact
@@ -97,6 +101,7 @@ public struct NetworkSettings: Sendable, Equatable {
         self.retries = retries
         self.maxRetryAfter = maxRetryAfter
         self.respectsRobots = respectsRobots
+        self.respectsSourceRates = respectsSourceRates
     }
 }
 

@@ -118,7 +118,7 @@ extension DemoSite {
     /// ("http://127.0.0.1:PORT", which serves `https://HOST/PATH` at `/HOST/PATH`).
     public static func config(serverBase: String) -> DossierConfig {
         DossierConfig(
-            network: NetworkSettings(perHostDelay: 0),
+            network: NetworkSettings(perHostDelay: 0, respectsSourceRates: false),
             rewrites: [RewriteRule(from: "https://", to: serverBase + "/"), RewriteRule(from: "http://", to: serverBase + "/")],
             search: SearchSettings(searxngURL: searchBase)
         )

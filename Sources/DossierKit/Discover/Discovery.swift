@@ -18,7 +18,7 @@ public struct Discovery: Sendable {
 
     /// The pseudo-source of the pages the user named with `--url`.
     static let userPages = SourceDefinition(
-        name: "user-url", about: .person, kind: .page, input: .text(""), reader: .htmlArticle, trust: 0.8,
+        name: "user-url", about: .person, kind: .page, input: .text(""), reader: .htmlArticle, robots: .obey, trust: 0.8,
         minimumInterval: 0, isEnabled: true, requires: [], keyEnvironmentVariable: nil, headers: [], maxResults: nil,
         description: "a page named with --url", subject: nil, follow: [], claims: [], qualifiers: []
     )
@@ -63,8 +63,13 @@ public struct Discovery: Sendable {
                         nameOnly[.query] = subject.name
                         queries.append(nameOnly)
                     }
+                    let headers = definition.headers.compactMap { header in
+                        header.value.expand(values).map { "\(header.name): \($0)" }
+                    }
                     for query in queries {
-                        if let url = template.expand(query) { batch.append(PlannedRequest(url: url, source: definition, role: .source)) }
+                        if let url = template.expand(query) {
+                            batch.append(PlannedRequest(url: url, source: definition, role: .source, headers: headers))
+                        }
                     }
                 case .text(let text):
                     state.addDocument(text: text, url: "manual:\(definition.name)", title: definition.description,
@@ -76,12 +81,30 @@ public struct Discovery: Sendable {
                 }
             }
             batch += state.takeFollowUps()
-            batch = batch.filter { state.requestedURLs.insert($0.url).inserted }
-            if batch.isEmpty { break }
-            progress("round \(round): asking \(batch.count) source\(batch.count == 1 ? "" : "s")")
-            let responses = await pages.pages(batch.map(\.url))
-            for (request, response) in zip(batch, responses) {
+            // A URL is fetched once per build. A page already read the same way is not read
+            // again; another source asking for a fetched URL (the company feed and the company
+            // site both start at its homepage) reads the same answer with its own reader.
+            var fetching: [PlannedRequest] = []
+            var sharing: [PlannedRequest] = []
+            for request in batch where state.readings.insert(request.readingKey).inserted {
+                if state.requestedURLs.insert(request.url).inserted {
+                    fetching.append(request)
+                } else {
+                    sharing.append(request)
+                }
+            }
+            if fetching.isEmpty && sharing.isEmpty { break }
+            if !fetching.isEmpty {
+                progress("round \(round): asking \(fetching.count) source\(fetching.count == 1 ? "" : "s")")
+            }
+            let responses = fetching.isEmpty ? [] : await pages.pages(fetching.map(\.fetchRequest))
+            for (request, response) in zip(fetching, responses) {
+                state.answers[request.url] = (response, request.source.name)
                 await read(response, for: request, into: &state)
+            }
+            for request in sharing {
+                guard let (response, fetchedBy) = state.answers[request.url] else { continue }
+                await read(response, for: request, into: &state, sharedWith: fetchedBy)
             }
         }
         return state.result()
@@ -97,10 +120,28 @@ public struct Discovery: Sendable {
         return values
     }
 
-    private func read(_ response: PageResponse, for request: PlannedRequest, into state: inout DiscoveryState) async {
+    /// Reads one answer for `request`; `sharedWith` names the source whose request fetched it,
+    /// when this one reads an answer fetched for another.
+    private func read(
+        _ response: PageResponse, for request: PlannedRequest, into state: inout DiscoveryState, sharedWith: String? = nil
+    ) async {
         let source = request.source
         var outcome = Self.outcome(of: response, source: source)
+        if let sharedWith {
+            outcome.seconds = 0
+            outcome.message = (outcome.message.map { $0 + "; " } ?? "") + "the answer fetched for \(sharedWith)"
+        }
         defer { state.outcomes.append(outcome) }
+        // A site without robots.txt (any 4xx, RFC 9309) may still have the sitemap at its root.
+        if request.role == .source, source.reader == .robotsSitemaps, response.storedFetchedAt == nil,
+           let status = response.status, (400..<500).contains(status),
+           let root = URL(string: "/sitemap.xml", relativeTo: URL(string: response.url))?.absoluteString {
+            outcome.kind = .skipped
+            outcome.category = "no_robots_txt"
+            outcome.message = "no robots.txt (HTTP \(status)): reading /sitemap.xml"
+            state.queue(PlannedRequest(url: root, source: source, role: .sitemap))
+            return
+        }
         if response.failure != nil, let storedAt = response.storedFetchedAt {
             outcome.message = (outcome.message.map { $0 + "; " } ?? "") + "used the copy stored on \(Self.day(storedAt))"
         }
@@ -111,26 +152,27 @@ public struct Discovery: Sendable {
             case .page where Self.isFeed(response):
                 readFeed(response, source: source, into: &state)
             case .page:
-                reading = readArticle(response, source: source, into: &state)
+                reading = readArticle(response, source: source, into: &state, hit: request.hit)
             case .feed:
                 readFeed(response, source: source, into: &state)
             case .sitemap:
                 readSitemap(response, source: source, into: &state)
             case .source:
-                reading = try await readSourceAnswer(response, source: source, into: &state)
+                reading = try await readSourceAnswer(response, request: request, into: &state)
             }
         } catch {
             outcome.kind = .failed
             outcome.category = "reader"
             outcome.message = "\(error)"
         }
-        keep(response, reading: reading)
+        if sharedWith == nil { keep(response, reading: reading) }
     }
 
     private func readSourceAnswer(
-        _ response: PageResponse, source: SourceDefinition, into state: inout DiscoveryState
+        _ response: PageResponse, request: PlannedRequest, into state: inout DiscoveryState
     ) async throws -> ArticleReading {
-        let body = response.body
+        let source = request.source
+        let body = body(of: response)
         switch source.reader {
         case .htmlArticle, .manualText:
             return readArticle(response, source: source, into: &state)
@@ -140,7 +182,7 @@ public struct Discovery: Sendable {
             return result
         case .wikipediaSearchJSON:
             let hits = try SearchResultReaders.wikipediaSearch(body, answeredBy: response.finalURL)
-            state.adoptWikipediaTitle(from: hits.compactMap(\.title), about: source.about)
+            state.adoptWikipediaTitle(from: hits, about: source.about)
         case .wikipediaSummaryJSON:
             if let summary = try WikipediaSummary.read(body) {
                 state.adoptSummary(summary, source: source, fetchedAt: fetchedAt(response))
@@ -151,9 +193,9 @@ public struct Discovery: Sendable {
             let id = state.values(for: source.about)[.qid] ?? ""
             var entity = try WikidataReaders.entity(
                 body, id: id, sourceURL: "https://www.wikidata.org/wiki/\(id)",
-                properties: source.claims.isEmpty ? nil : source.claims + ["P31"]
+                properties: source.claims.isEmpty ? nil : source.claims + ["P31"], qualifiers: source.qualifiers
             )
-            entity.facts = await labelled(entity.facts, answeredBy: response.finalURL, state: &state, source: source)
+            entity.facts = await labelled(entity.facts, answeredBy: response.finalURL, state: &state, request: request)
             state.adoptEntity(entity, about: source.about)
         case .searxngJSON:
             state.queuePages(try SearchResultReaders.searxng(body), source: source)
@@ -162,17 +204,12 @@ public struct Discovery: Sendable {
         case .duckDuckGoHTML:
             state.queuePages(SearchResultReaders.duckDuckGo(body, contentType: response.contentType), source: source)
         case .githubUserJSON:
-            let pages = try SearchResultReaders.githubUser(body)
-            state.adoptGitHubPages(pages)
+            state.adoptGitHubUser(try GitHubUser.read(body), source: source, fetchedAt: fetchedAt(response))
         case .rss:
             readFeed(response, source: source, into: &state)
         case .feedLinks:
             let page = HTMLExtractor.extract(bytes: body, contentType: response.contentType, url: response.finalURL)
-            let feeds = page.links.filter { link in
-                link.rel?.lowercased().contains("alternate") == true
-                    && ["rss", "atom", "feed", "xml"].contains { link.url.lowercased().contains($0) }
-            }
-            for feed in feeds.prefix(2) { state.queue(PlannedRequest(url: feed.url, source: source, role: .feed)) }
+            for feed in Self.feeds(of: page).prefix(2) { state.queue(PlannedRequest(url: feed, source: source, role: .feed)) }
         case .sitemapXML:
             readSitemap(response, source: source, into: &state)
         case .robotsSitemaps:
@@ -198,8 +235,12 @@ public struct Discovery: Sendable {
         var title: String?
         var siteName: String?
         var published: String?
+        var modified: String?
         var tableRows: [TableRow] = []
         var description: String?
+        var authors: [String] = []
+        /// Text beside the main text: by-lines, author boxes, "about" widgets.
+        var asides: [String] = []
         /// The Person items of the page's structured data.
         var people: [StructuredPerson] = []
 
@@ -215,7 +256,7 @@ public struct Discovery: Sendable {
 
     /// Reads a page's main text (plain text as it is) into a document.
     private func readArticle(_ response: PageResponse, source: SourceDefinition, into state: inout DiscoveryState,
-                             keepingLinks: Bool = false) -> ArticleReading {
+                             keepingLinks: Bool = false, hit: DiscoveredPage? = nil) -> ArticleReading {
         let stored = response.storedReadingJSON.flatMap { try? JSONDecoder().decode(ArticleReading.self, from: Data($0.utf8)) }
         var reading: ArticleReading
         if let stored, !keepingLinks || stored.links != nil {
@@ -230,8 +271,10 @@ public struct Discovery: Sendable {
         }
         if let text = reading.text {
             state.addDocument(
-                text: text, url: response.url, title: reading.title, siteName: reading.siteName, published: reading.published,
-                source: source, fetchedAt: fetchedAt(response), tableRows: reading.tableRows, description: reading.description
+                text: text, url: response.url, title: reading.title ?? hit?.title, siteName: reading.siteName,
+                published: reading.published ?? hit?.published, updated: reading.modified, source: source,
+                fetchedAt: fetchedAt(response), tableRows: reading.tableRows, description: reading.description,
+                authors: reading.authors, asides: reading.asides
             )
         }
         for person in reading.people {
@@ -250,9 +293,21 @@ public struct Discovery: Sendable {
         let metadata = (try? JSONEncoder().encode(page.metadata)).map { String(decoding: $0, as: UTF8.self) }
         return ArticleReading(
             text: page.mainText, metadataJSON: metadata, links: keepingLinks ? page.links : nil, title: page.metadata.title,
-            siteName: page.metadata.siteName, published: page.metadata.published, tableRows: page.tableRows,
-            description: page.metadata.description, people: people
+            siteName: page.metadata.siteName, published: page.metadata.published, modified: page.metadata.modified,
+            tableRows: page.tableRows, description: page.metadata.description, authors: page.metadata.authors,
+            asides: page.asides, people: people
         )
+    }
+
+    /// The feeds a page announces in its head, else the links in its body that look like one
+    /// (`/feed`, `/rss`, `feed.xml`, `.atom` …).
+    static func feeds(of page: ExtractedPage) -> [String] {
+        guard page.metadata.feeds.isEmpty else { return page.metadata.feeds }
+        return page.links.map(\.url).filter { url in
+            let path = URLComponents(string: url)?.path.lowercased() ?? ""
+            return ["/feed", "/feed/", "/rss", "/rss/", "/atom", ".rss", ".atom", "feed.xml", "rss.xml", "atom.xml", "index.xml"]
+                .contains { path.hasSuffix($0) }
+        }
     }
 
     /// Whether a page a search led to is an RSS or Atom feed, read item by item.
@@ -290,12 +345,17 @@ public struct Discovery: Sendable {
     }
 
     private func readFeed(_ response: PageResponse, source: SourceDefinition, into state: inout DiscoveryState) {
-        let feed = FeedParser.parse(bytes: response.body, contentType: response.contentType)
+        let feed = FeedParser.parse(bytes: body(of: response), contentType: response.contentType)
         for item in feed.items.prefix(source.maxResults ?? 50) {
-            let text = [item.title, item.summary.map(SearchResultReaders.stripTags)].compactMap { $0 }.joined(separator: "\n")
+            // An aggregator's item (Google News) is cited as the article, under its publication.
+            let title = item.title.map { NewsLinks.title($0, publication: item.sourceName) }
+            let summary = NewsLinks.summary(item.summary.map(SearchResultReaders.stripTags), title: title ?? "",
+                                            publication: item.sourceName)
+            let text = [title, summary].compactMap { $0 }.joined(separator: "\n")
             state.addDocument(
-                text: text, url: item.link ?? response.url, title: item.title, siteName: feed.title,
-                published: item.published, source: source, fetchedAt: fetchedAt(response)
+                text: text, url: item.link.map(NewsLinks.article) ?? response.url, title: title,
+                siteName: item.sourceName ?? feed.title, published: item.published, source: source,
+                fetchedAt: fetchedAt(response)
             )
         }
     }
@@ -339,22 +399,46 @@ public struct Discovery: Sendable {
         ))
     }
 
-    /// Replaces Wikidata item ids in fact values with their English labels (one request).
+    /// Replaces Wikidata item ids in fact values with their labels, and names the properties
+    /// dossier has no name for, in one request to the API of the host that answered, made
+    /// under the entity source's rules.
     private func labelled(
-        _ facts: [StructuredFact], answeredBy url: String, state: inout DiscoveryState, source: SourceDefinition
+        _ facts: [StructuredFact], answeredBy url: String, state: inout DiscoveryState, request: PlannedRequest
     ) async -> [StructuredFact] {
-        let ids = Array(Set(facts.compactMap(\.valueID))).sorted().prefix(50)
+        let unnamedProperties = facts.map(\.kind).filter { $0.first == "P" && $0.dropFirst().allSatisfy(\.isNumber) }
+        let ids = Array(Set(facts.compactMap(\.valueID) + unnamedProperties)).sorted().prefix(50)
         guard !ids.isEmpty, let host = URLComponents(string: url)?.host else { return facts }
-        let labelsURL = "https://\(host)/w/api.php?action=wbgetentities&ids=\(ids.joined(separator: "%7C"))&props=labels&languages=en&format=json"
-        guard state.requestedURLs.insert(labelsURL).inserted, let response = await pages.pages([labelsURL]).first else { return facts }
-        state.outcomes.append(Self.outcome(of: response, source: source))
-        guard response.failure == nil, let labels = try? WikidataReaders.labels(response.body) else { return facts }
+        let labels = PlannedRequest(url: WikidataReaders.labelsURL(ids: Array(ids), host: host), source: request.source,
+                                    role: .source, headers: request.headers)
+        guard state.requestedURLs.insert(labels.url).inserted,
+              let response = await pages.pages([labels.fetchRequest]).first else { return facts }
+        var outcome = Self.outcome(of: response, source: request.source)
+        defer { state.outcomes.append(outcome) }
+        guard response.failure == nil else { return facts }
+        let found: [String: String]
+        do {
+            found = try WikidataReaders.labels(body(of: response))
+        } catch {
+            outcome.kind = .failed
+            outcome.category = "reader"
+            outcome.message = "\(error)"
+            return facts
+        }
         keep(response, reading: nil)
         return facts.map { fact in
             var fact = fact
-            if let id = fact.valueID, let label = labels[id] { fact.value = label }
+            if let id = fact.valueID, let label = found[id] { fact.value = label }
+            if let label = found[fact.kind] { fact.kindLabel = label }
             return fact
         }
+    }
+
+    /// The body of an answer, from the store when the answer is a stored copy served without
+    /// its body (a page whose reading is stored): a reader that needs the markup gets it.
+    private func body(of response: PageResponse) -> Data {
+        guard response.body.isEmpty, response.storedFetchedAt != nil, let store,
+              let page = try? store.page(url: response.url) else { return response.body }
+        return page.body
     }
 }
 
@@ -374,4 +458,28 @@ struct PlannedRequest: Sendable {
     var url: String
     var source: SourceDefinition
     var role: Role
+    /// The source's headers, expanded (`Name: value`); only its own endpoint gets them.
+    var headers: [String] = []
+    /// The search hit that led to a page: its date stands in for one the page does not give.
+    var hit: DiscoveredPage?
+
+    /// What makes two requests the same reading: the URL and how it is read.
+    var readingKey: String {
+        switch role {
+        case .source: "\(url)\u{0}source:\(source.reader.rawValue)"
+        case .page: "\(url)\u{0}page"
+        case .feed: "\(url)\u{0}feed"
+        case .sitemap: "\(url)\u{0}sitemap"
+        }
+    }
+
+    /// The fetch: a source's own endpoint with its headers, rate and robots rule; every page it
+    /// leads to is crawled (robots.txt obeyed), spaced by what its host already asks.
+    var fetchRequest: FetchRequest {
+        guard role == .source else { return FetchRequest(url: url) }
+        return FetchRequest(
+            url: url, headers: headers, robots: source.robots == .api ? .api : .obey,
+            minimumInterval: source.minimumInterval > 0 ? .milliseconds(Int(source.minimumInterval * 1000)) : nil
+        )
+    }
 }

@@ -11,6 +11,11 @@ struct DiscoveryState {
     var outcomes: [SourceOutcome] = []
     /// Every URL requested this build, so none is asked twice.
     var requestedURLs = Set<String>()
+    /// Every reading made this build (``PlannedRequest/readingKey``), so none is made twice.
+    var readings = Set<String>()
+    /// The answers fetched this build by URL, with the source that asked, for another source
+    /// that asks for the same URL.
+    var answers: [String: (PageResponse, String)] = [:]
     private var followUps: [PlannedRequest] = []
     private let person: NameMatcher
 
@@ -51,11 +56,32 @@ struct DiscoveryState {
         return followUps
     }
 
-    /// Queues search hits to read as articles, up to the source's `max_results`. A hit on a
-    /// domain that carries the person's name (paulgraham.com) is taken as their own site.
+    /// Queues search hits to read as articles, up to the source's `max_results`: first those
+    /// whose title or snippet names the person, then those naming the company, then the rest,
+    /// each in the search's order. A hit on a domain that carries the person's name
+    /// (paulgraham.com) is taken as their own site.
     mutating func queuePages(_ pages: [DiscoveredPage], source: SourceDefinition) {
-        for page in pages.prefix(source.maxResults ?? 10) {
-            queue(PlannedRequest(url: page.url, source: source, role: .page))
+        let companies = NameMatcher.companyNames(company.name).map(NameMatcher.init)
+        func tier(_ page: DiscoveredPage) -> Int {
+            let shown = NameMatcher.fold([page.title, page.snippet].compactMap { $0 }.joined(separator: " "))
+            if person.isMentioned(in: shown) { return 0 }
+            return companies.contains { $0.matchesFullName(in: shown) } ? 1 : 2
+        }
+        // LinkedIn forbids scraping: its pages are never fetched (paste what you need into a manual source).
+        let (linkedIn, fetchable) = pages.reduce(into: ([DiscoveredPage](), [DiscoveredPage]())) { split, page in
+            if let host = Self.host(page.url), host == "linkedin.com" || host.hasSuffix(".linkedin.com") {
+                split.0.append(page)
+            } else {
+                split.1.append(page)
+            }
+        }
+        for page in linkedIn.prefix(3) {
+            outcomes.append(SourceOutcome(sourceName: source.name, url: page.url, kind: .skipped, category: "not_fetched",
+                                          message: "LinkedIn is never fetched; paste what you need into a manual source"))
+        }
+        let ranked = fetchable.enumerated().sorted { (tier($0.element), $0.offset) < (tier($1.element), $1.offset) }.map(\.element)
+        for page in ranked.prefix(source.maxResults ?? 10) {
+            queue(PlannedRequest(url: page.url, source: source, role: .page, hit: page))
             if source.kind == .search, identity.domain == nil, let host = Self.host(page.url), carriesName(host) {
                 identity.domain = host
                 identity.evidence.append("personal site \(host) (a search hit on a domain with the name)")
@@ -77,10 +103,8 @@ struct DiscoveryState {
     /// not profiles on large platforms point at their own site.
     mutating func adoptStructuredPerson(name: String?, sameAs: [String]) {
         guard identity.domain == nil, let name, person.matchesFullName(in: NameMatcher.fold(name)) else { return }
-        let platforms = ["twitter.com", "x.com", "linkedin.com", "facebook.com", "github.com", "instagram.com",
-                         "wikipedia.org", "wikidata.org", "youtube.com", "mastodon.social", "medium.com"]
         for link in sameAs {
-            guard let host = Self.host(link), !platforms.contains(where: { host == $0 || host.hasSuffix("." + $0) }) else { continue }
+            guard let host = Self.host(link), !Self.isPlatform(host) else { continue }
             identity.domain = host
             identity.evidence.append("personal site \(host) (JSON-LD sameAs)")
             return
@@ -100,33 +124,56 @@ struct DiscoveryState {
         queuePages(unique, source: source)
     }
 
+    /// Adds a text a source gave. Of a page's asides (by-line, author box, "about" widget), those
+    /// naming the person are read after its main text, and, on a page by or about them, those
+    /// naming the company: an ordinary professional's bio is usually there.
     mutating func addDocument(
-        text: String, url: String, title: String?, siteName: String? = nil, published: String? = nil,
-        source: SourceDefinition, fetchedAt: Date, tableRows: [TableRow] = [], description: String? = nil
+        text: String, url: String, title: String?, siteName: String? = nil, published: String? = nil, updated: String? = nil,
+        source: SourceDefinition, fetchedAt: Date, tableRows: [TableRow] = [], description: String? = nil,
+        authors: [String] = [], asides: [String] = []
     ) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let byPerson = authors.contains { person.matchesFullName(in: NameMatcher.fold($0)) }
+        let companies = NameMatcher.companyNames(company.name).map(NameMatcher.init)
+        let namingPerson = asides.filter { person.isNamed(inSentence: NameMatcher.fold($0)) }
+        let namingCompany = byPerson || !namingPerson.isEmpty
+            ? asides.filter { aside in !namingPerson.contains(aside) && companies.contains { $0.matchesFullName(in: NameMatcher.fold(aside)) } }
+            : []
+        let kept = asides.filter { namingPerson.contains($0) || namingCompany.contains($0) }
+        let trimmed = ([text] + kept).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         // On a page titled with the person's name (a profile), every table is about them.
         let profile = title.map { person.matchesFullName(in: NameMatcher.fold($0)) } ?? false
         let rowsNamingPerson = tableRows.filter { profile || person.isNamed(inSentence: NameMatcher.fold($0.cells.joined(separator: " "))) }
         guard !trimmed.isEmpty || !rowsNamingPerson.isEmpty else { return }
         documents.append(SourceDocument(
-            url: url, title: title, siteName: siteName, published: published, text: trimmed,
+            url: url, title: title, siteName: siteName, published: published, updated: updated, text: trimmed,
             sourceName: source.name, trust: source.trust, fetchedAt: fetchedAt, tableRows: Array(rowsNamingPerson.prefix(50)),
-            profileSummary: profile ? description : nil
+            profileSummary: profile ? description : nil, authors: authors
         ))
     }
 
-    /// Takes the first search title that names the subject as its Wikipedia article.
-    mutating func adoptWikipediaTitle(from titles: [String], about: SourceDefinition.Subject) {
+    /// Takes a search hit titled with the subject's name (a parenthetical qualifier aside, never
+    /// a disambiguation page) as their Wikipedia article: for the person, the first whose
+    /// snippet names their company when one is known, else the first.
+    mutating func adoptWikipediaTitle(from hits: [DiscoveredPage], about: SourceDefinition.Subject) {
+        func titled(_ name: String) -> [DiscoveredPage] {
+            hits.filter { hit in
+                guard let title = hit.title, !title.lowercased().hasSuffix("(disambiguation)") else { return false }
+                return NameMatcher.fold(Self.withoutQualifier(title)) == NameMatcher.fold(name)
+            }
+        }
         switch about {
         case .person:
-            guard identity.wikipediaTitle == nil,
-                  let title = titles.first(where: { person.matchesFullName(in: NameMatcher.fold($0)) }) else { return }
-            identity.wikipediaTitle = title
+            guard identity.wikipediaTitle == nil else { return }
+            let named = titled(identity.name)
+            let companies = NameMatcher.companyNames(company.name).map(NameMatcher.init)
+            let withCompany = named.first { hit in
+                companies.contains { $0.matchesFullName(in: NameMatcher.fold(hit.snippet ?? "")) }
+            }
+            identity.wikipediaTitle = (withCompany ?? named.first)?.title
         case .company:
-            guard company.wikipediaTitle == nil, let name = company.name,
-                  let title = titles.first(where: { NameMatcher(name).matchesFullName(in: NameMatcher.fold($0)) }) else { return }
-            company.wikipediaTitle = title
+            guard company.wikipediaTitle == nil, let name = company.name else { return }
+            company.wikipediaTitle = NameMatcher.companyNames(name).lazy.compactMap { titled($0).first?.title }.first
+                ?? titled(name).first?.title
         }
     }
 
@@ -149,7 +196,14 @@ struct DiscoveryState {
         switch about {
         case .person:
             guard identity.wikidataID == nil else { return }
-            let named = candidates.filter { person.matchesFullName(in: NameMatcher.fold($0.label ?? "")) }
+            // A namesake is an item whose label (or the alias the search matched) is the name
+            // itself: "… in popular culture" or "… (disambiguation)" items merely contain it,
+            // and disambiguation pages and name items are not people.
+            let named = candidates.filter { candidate in
+                !candidate.isNamePage && [candidate.label, candidate.matchedText].contains { text in
+                    text.map { NameMatcher.fold(Self.withoutQualifier($0)) == NameMatcher.fold(identity.name) } ?? false
+                }
+            }
             guard !named.isEmpty else { return }
             let companyMatcher = company.name.map(NameMatcher.init)
             let withCompany = named.first { candidate in
@@ -168,8 +222,16 @@ struct DiscoveryState {
         case .company:
             guard company.wikidataID == nil, let name = company.name else { return }
             let matcher = NameMatcher(name)
-            company.wikidataID = candidates.first { matcher.matchesFullName(in: NameMatcher.fold($0.label ?? "")) }?.id
+            company.wikidataID = candidates.first {
+                !$0.isNamePage && matcher.matchesFullName(in: NameMatcher.fold($0.label ?? ""))
+            }?.id
         }
+    }
+
+    /// A title or label without a trailing parenthetical: "Jane Doe (engineer)" → "Jane Doe".
+    static func withoutQualifier(_ label: String) -> String {
+        guard label.hasSuffix(")"), let open = label.lastIndex(of: "(") else { return label }
+        return label[..<open].trimmingCharacters(in: .whitespaces)
     }
 
     /// Takes an entity's facts, and the values they reveal (site, GitHub, employer).
@@ -207,9 +269,43 @@ struct DiscoveryState {
         }
     }
 
-    /// A GitHub profile and the site it names, which is taken as the person's own site.
-    mutating func adoptGitHubPages(_ pages: [DiscoveredPage]) {
-        if pages.count > 1, identity.domain == nil { identity.domain = Self.host(pages[1].url) }
+    /// A GitHub account, when it is the person's: a profile that gives a name must give theirs.
+    /// A company matching theirs makes the identity surer; the profile's company, location and
+    /// bio become facts cited to the profile, and its site the person's own.
+    mutating func adoptGitHubUser(_ user: GitHubUser, source: SourceDefinition, fetchedAt: Date) {
+        if let name = user.name, !person.isMentioned(in: NameMatcher.fold(name)) {
+            identity.evidence.append("GitHub \(user.login) is \(name), not \(identity.name): its profile is not used")
+            return
+        }
+        if let name = user.name { identity.evidence.append("GitHub \(user.login) names \(name)") }
+        let companies = NameMatcher.companyNames(company.name).map(NameMatcher.init)
+        if let listed = user.company, companies.contains(where: { $0.matchesFullName(in: NameMatcher.fold(listed)) }) {
+            identity.confidence = max(identity.confidence, 0.8)
+            identity.evidence.append("GitHub \(user.login) lists \(listed) as the company")
+        }
+        if let listed = user.company {
+            personFacts.append(StructuredFact(kind: "profile_company", value: listed, sourceURL: user.profileURL))
+        }
+        if let location = user.location {
+            personFacts.append(StructuredFact(kind: "location", value: location, sourceURL: user.profileURL))
+        }
+        if let bio = user.bio {
+            addDocument(text: bio, url: user.profileURL, title: user.name.map { "\($0) (\(user.login)) on GitHub" },
+                        siteName: "GitHub", source: source, fetchedAt: fetchedAt)
+        }
+        identity.github = identity.github ?? user.login
+        if identity.domain == nil, let blog = user.blog, let host = Self.host(blog), !Self.isPlatform(host) {
+            identity.domain = host
+            identity.evidence.append("personal site \(host) (GitHub profile)")
+        }
+    }
+
+    /// Whether `host` is a large platform where a profile is one page among millions (never the
+    /// person's own site; LinkedIn is never fetched at all).
+    static func isPlatform(_ host: String) -> Bool {
+        let platforms = ["twitter.com", "x.com", "linkedin.com", "facebook.com", "github.com", "instagram.com",
+                         "wikipedia.org", "wikidata.org", "youtube.com", "mastodon.social", "medium.com"]
+        return platforms.contains { host == $0 || host.hasSuffix("." + $0) }
     }
 
     static func host(_ url: String) -> String? {
@@ -231,7 +327,12 @@ struct DiscoveryState {
     /// The result: documents about the person or the company kept (most trusted first),
     /// the others recorded as skipped.
     func result() -> DiscoveryResult {
-        let companyMatchers = NameMatcher.companyNames(company.name).map(NameMatcher.init)
+        // Mentions are counted once: under a company's shortest name ("Phoronix"), which every
+        // mention of its longer one ("Phoronix Media") contains.
+        let names = NameMatcher.companyNames(company.name)
+        let companyMatchers = names.filter { name in
+            !names.contains { other in other != name && NameMatcher.containsWords(NameMatcher.fold(other), in: NameMatcher.fold(name)) }
+        }.map(NameMatcher.init)
         var kept: [SourceDocument] = []
         var keptNamingBoth = 0
         var outcomes = self.outcomes
@@ -242,7 +343,10 @@ struct DiscoveryState {
             // A page about the company names it more than once: one mention in a footer or a
             // list of links does not make a page worth reading.
             let companyMentions = companyMatchers.reduce(0) { $0 + $1.occurrences(in: folded) }
+            // The title, text, table rows, the asides naming the person (read with the text) and
+            // the by-line: a page by the person is about them.
             let namesPerson = person.isMentioned(in: folded)
+                || document.authors.contains { person.matchesFullName(in: NameMatcher.fold($0)) }
             if namesPerson || companyMentions >= 2 || isOnCompanySite(document.url) {
                 if seen.insert(document.url + "\u{0}" + document.text.prefix(200)).inserted {
                     kept.append(document)

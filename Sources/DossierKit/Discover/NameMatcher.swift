@@ -144,15 +144,26 @@ public struct NameMatcher: Sendable {
         }
     }
 
-    /// "SpaceX / Tesla, Inc." names two companies; legal suffixes are not part of the name people use.
+    /// "SpaceX / Tesla, Inc." names two companies; legal suffixes are not part of the name people use,
+    /// nor, for a name of two or more words, a trailing word that only says what kind of company it is
+    /// ("Phoronix Media" is called "Phoronix" on its own pages), which is added as a second name.
     public static func companyNames(_ value: String?) -> [String] {
         guard let value else { return [] }
         let suffixes = [", inc.", ", inc", " inc.", " inc", ", ltd.", " ltd.", " ltd", " llc", " corp.", " corporation",
                         " gmbh", " plc", " s.a.", " ag", " co."]
-        return value.split(separator: "/").compactMap { part in
+        let kindWords: Set<String> = ["media", "group", "holdings", "technologies", "technology", "labs", "software",
+                                      "systems", "solutions", "studios", "partners", "ventures", "industries",
+                                      "international", "global", "company", "consulting", "publishing", "networks"]
+        return value.split(separator: "/").flatMap { part -> [String] in
             var name = part.trimmingCharacters(in: .whitespaces)
             if let suffix = suffixes.first(where: { name.lowercased().hasSuffix($0) }) { name = String(name.dropLast(suffix.count)) }
-            return name.isEmpty ? nil : name
+            guard !name.isEmpty else { return [] }
+            var words = name.split(separator: " ")
+            guard words.count >= 2, let last = words.last, kindWords.contains(last.lowercased()) else { return [name] }
+            words.removeLast()
+            let core = words.joined(separator: " ")
+            // A core of one short word ("Square Media" → "Square") would match too much prose.
+            return core.count >= 5 || words.count >= 2 ? [name, core] : [name]
         }
     }
 }

@@ -36,8 +36,9 @@ extension PageResponse {
 
 /// Where pages come from: the web through the fetcher, or the store when offline.
 public protocol PageSource: Sendable {
-    /// Fetches `urls`, in order; never throws: failures are in the responses.
-    func pages(_ urls: [String]) async -> [PageResponse]
+    /// Fetches `requests`, in order; never throws: failures are in the responses. A stored copy's
+    /// validators replace those of the requests.
+    func pages(_ requests: [FetchRequest]) async -> [PageResponse]
 }
 
 /// Pages from the web. Stored validators make each request conditional, and a
@@ -51,13 +52,15 @@ public struct LivePages: PageSource {
         self.store = store
     }
 
-    public func pages(_ urls: [String]) async -> [PageResponse] {
+    public func pages(_ requests: [FetchRequest]) async -> [PageResponse] {
         // Heads only: a body is read from the store when a stored copy without a reading is used.
-        let stored = urls.map { try? store.pageHead(url: $0) }
-        let requests = zip(urls, stored).map { url, page in
-            FetchRequest(url: url, validators: Validators(etag: page??.etag, lastModified: page??.lastModified))
+        let stored = requests.map { try? store.pageHead(url: $0.url) }
+        let conditional = zip(requests, stored).map { request, page in
+            var request = request
+            request.validators = Validators(etag: page?.etag, lastModified: page?.lastModified)
+            return request
         }
-        let results = await fetcher.fetchAll(requests)
+        let results = await fetcher.fetchAll(conditional)
         return zip(results, stored).map { result, page in
             var response = PageResponse(
                 url: result.originalURL, finalURL: result.finalURL, status: result.status,
@@ -86,8 +89,8 @@ public struct StoredPages: PageSource {
 
     public init(store: DossierStore) { self.store = store }
 
-    public func pages(_ urls: [String]) async -> [PageResponse] {
-        urls.map { url in
+    public func pages(_ requests: [FetchRequest]) async -> [PageResponse] {
+        requests.map(\.url).map { url in
             guard let page = try? store.page(url: url) else {
                 return PageResponse(
                     url: url, finalURL: url, status: nil, contentType: nil, charset: nil, validators: Validators(),

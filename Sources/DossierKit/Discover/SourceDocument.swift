@@ -10,6 +10,9 @@ public struct SourceDocument: Sendable, Equatable, Codable {
     public var siteName: String?
     /// The publication date as the page gave it, when known.
     public var published: String?
+    /// When the page was last revised, as it says; kept when it is a later day than `published`
+    /// (a wiki article created in 2004 and edited last week).
+    public var updated: String?
     /// Paragraphs of main text, separated by newlines.
     public var text: String
     /// The Sources.d file that led to it.
@@ -21,19 +24,24 @@ public struct SourceDocument: Sendable, Equatable, Codable {
     /// The page's own summary (its meta description), kept for profile pages titled with
     /// the person's name, where it often holds their position and interests.
     public var profileSummary: String?
+    /// The page's authors, from its markup or by-line.
+    public var authors: [String]
 
-    public init(url: String, title: String?, siteName: String?, published: String?, text: String,
-                sourceName: String, trust: Double, fetchedAt: Date, tableRows: [TableRow] = [], profileSummary: String? = nil) {
+    public init(url: String, title: String?, siteName: String?, published: String?, updated: String? = nil, text: String,
+                sourceName: String, trust: Double, fetchedAt: Date, tableRows: [TableRow] = [], profileSummary: String? = nil,
+                authors: [String] = []) {
         self.url = url
         self.title = title
         self.siteName = siteName
         self.published = published
+        self.updated = updated.flatMap { updated in (published.map { updated.prefix(10) > $0.prefix(10) } ?? true) ? updated : nil }
         self.text = text
         self.sourceName = sourceName
         self.trust = trust
         self.fetchedAt = fetchedAt
         self.tableRows = tableRows
         self.profileSummary = profileSummary
+        self.authors = authors
     }
 }
 

@@ -23,6 +23,7 @@ extension FetchPolicy {
         retries = network.retries
         maximumRetryAfter = .seconds(network.maxRetryAfter)
         obeyRobots = network.respectsRobots
+        obeyRequestIntervals = network.respectsSourceRates
         allowPrivateAddresses = network.allowPrivateAddresses
     }
 

@@ -159,7 +159,7 @@ public enum HTMLRenderer {
             var line = "<li id=\"s\(source.number)\" value=\"\(source.number)\">"
             line += link(source.url, text: source.title ?? source.url)
             if let site = source.site { line += " — \(escape(site))" }
-            if let published = source.published { line += ", \(escape(published))" }
+            if let dates = SourceWording.dates(source) { line += ", \(escape(dates))" }
             line += "<br><span class=\"url\">\(escape(source.url))</span>"
             line += " <span class=\"fetched\">(fetched \(DateText.day(source.fetchedAt)))</span></li>\n"
             html += line

@@ -81,7 +81,7 @@ public enum MarkdownRenderer {
             var line = "\(source.number). "
             line += escape(source.title ?? source.url)
             if let site = source.site { line += " — \(escape(site))" }
-            if let published = source.published { line += ", \(escape(published))" }
+            if let dates = SourceWording.dates(source) { line += ", \(escape(dates))" }
             line += " \(escapeURL(source.url)) (fetched \(DateText.day(source.fetchedAt)))"
             out += line + "\n"
         }

@@ -105,7 +105,7 @@ public enum PlainTextRenderer {
             let marker = String(repeating: " ", count: max(0, numberWidth - number.count)) + number + ". "
             var line = clean(source.title ?? source.url)
             if let site = source.site { line += " — " + clean(site) }
-            if let published = source.published { line += ", " + clean(published) }
+            if let dates = SourceWording.dates(source) { line += ", " + clean(dates) }
             out += wrap(line, first: marker)
             out += wrap(clean(source.url) + " (fetched \(DateText.day(source.fetchedAt)))",
                         first: String(repeating: " ", count: marker.count))

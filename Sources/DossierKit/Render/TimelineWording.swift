@@ -2,18 +2,43 @@ import Foundation
 
 /// Plain-text wording shared by the renderers.
 enum TimelineWording {
+    /// The wording of each kind of fact dossier names itself.
+    static let labels = [
+        "employer": "Worked at", "position": "Position", "education": "Studied at", "inception": "Founded",
+        "headquarters": "Headquarters", "industry": "Industry", "ceo": "CEO", "employees": "Employees",
+        "website": "Website", "founded_by": "Founded by", "award": "Award", "birth_date": "Born",
+        "birthplace": "Born in", "occupation": "Occupation", "field": "Field", "member_of": "Member of",
+        "degree": "Degree", "affiliation": "Affiliation", "notable_work": "Known for",
+        "profile_company": "Company (their profile)", "location": "Based in",
+    ]
+
     static func line(_ entry: TimelineEntry) -> String {
-        let label = ["employer": "Worked at", "position": "Position", "education": "Studied at", "inception": "Founded",
-                     "headquarters": "Headquarters", "industry": "Industry", "ceo": "CEO", "employees": "Employees",
-                     "website": "Website", "founded_by": "Founded by"][entry.kind] ?? entry.kind
+        let label = labels[entry.kind] ?? entry.kindLabel.map(capitalizedFirst) ?? entry.kind
         var line = "\(label): \(entry.value)"
         switch (entry.start, entry.end) {
         case let (start?, end?): line += " (\(start) – \(end))"
         case let (start?, nil): line += " (since \(start))"
         case let (nil, end?): line += " (until \(end))"
-        default: break
+        default: if let moment = entry.pointInTime { line += " (\(moment))" }
         }
         return line
+    }
+
+    private static func capitalizedFirst(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+}
+
+/// How a cited source's dates read, the same in every format.
+enum SourceWording {
+    /// "2019-05-01", "2004-08-18, updated 2024-06-07", "updated 2024-06-07", or nil.
+    static func dates(_ source: CitedSource) -> String? {
+        switch (source.published, source.updated) {
+        case let (published?, updated?): "\(published), updated \(updated)"
+        case let (published?, nil): published
+        case let (nil, updated?): "updated \(updated)"
+        case (nil, nil): nil
+        }
     }
 }
 

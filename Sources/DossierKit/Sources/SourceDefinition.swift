@@ -28,6 +28,18 @@ public struct SourceDefinition: Sendable, Equatable {
         case text(String)
     }
 
+    /// Whether robots.txt governs the source's own requests (`robots` in the file).
+    public enum Robots: String, Sendable, CaseIterable {
+        /// A page or feed, crawled like any other: its site's robots.txt is obeyed.
+        case obey
+        /// An API the service publishes for programs to call. robots.txt governs crawling, not API
+        /// clients (Wikimedia's disallows `/w/` and `/api/` for crawlers while its API policy invites
+        /// clients with a contact in their User-Agent), so it is not consulted for the source's own
+        /// URL; the source's rate and headers and the contact in the User-Agent are what it follows.
+        /// The pages such a source leads to are crawled and obey robots.txt.
+        case api
+    }
+
     /// A header sent with each request, after expanding its value.
     public struct Header: Sendable, Equatable {
         public let name: String
@@ -40,6 +52,8 @@ public struct SourceDefinition: Sendable, Equatable {
     public let kind: Kind
     public let input: Input
     public let reader: SourceReader
+    /// Whether robots.txt governs the source's own requests.
+    public let robots: Robots
     /// How far facts from this source are believed, from 0 to 1.
     public let trust: Double
     /// The least time between two requests of this source to one host, in seconds (0: no limit of its own).

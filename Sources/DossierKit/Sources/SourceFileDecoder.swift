@@ -9,7 +9,7 @@ import TOMLKit
 struct SourceFileDecoder {
     static let knownKeys: Set<String> = [
         "description", "about", "kind", "url", "file", "text", "subject", "reader", "trust", "rate",
-        "min_interval_ms", "enabled", "requires", "key_env", "headers", "max_results", "follow", "claims",
+        "min_interval_ms", "robots", "enabled", "requires", "key_env", "headers", "max_results", "follow", "claims",
         "qualifiers",
     ]
 
@@ -34,6 +34,7 @@ struct SourceFileDecoder {
         let about: SourceDefinition.Subject? = choice(document, "about")
         let kind: SourceDefinition.Kind? = choice(document, "kind")
         let reader: SourceReader? = choice(document, "reader")
+        let robots: SourceDefinition.Robots? = document["robots"] == nil ? .obey : choice(document, "robots")
         let trust = number(document, "trust", expected: "a number from 0 to 1") { (0...1).contains($0) } ?? 0.5
         let minimumInterval = decodeMinimumInterval(document)
         let isEnabled = bool(document, "enabled") ?? true
@@ -60,6 +61,9 @@ struct SourceFileDecoder {
         if let kind, kind != .manual, document["subject"] != nil {
             fail("subject", "only a manual source has a subject")
         }
+        if kind == .manual, document["robots"] != nil {
+            fail("robots", "a manual source fetches nothing")
+        }
         if let reader, !reader.followsLinks, document["follow"] != nil {
             fail("follow", "only for the readers \(Self.list(SourceReader.allCases.filter(\.followsLinks)))")
         }
@@ -77,11 +81,11 @@ struct SourceFileDecoder {
             }
         }
 
-        guard errors.isEmpty, let about, let kind, let reader, let input, let minimumInterval, let requires,
+        guard errors.isEmpty, let about, let kind, let reader, let robots, let input, let minimumInterval, let requires,
             let headers, let claims, let qualifiers
         else { return nil }
         return SourceDefinition(
-            name: name, about: about, kind: kind, input: input, reader: reader, trust: trust,
+            name: name, about: about, kind: kind, input: input, reader: reader, robots: robots, trust: trust,
             minimumInterval: minimumInterval, isEnabled: isEnabled, requires: requires,
             keyEnvironmentVariable: keyEnvironmentVariable, headers: headers, maxResults: maxResults,
             description: description, subject: subject, follow: follow, claims: claims, qualifiers: qualifiers)

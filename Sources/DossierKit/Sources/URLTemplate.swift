@@ -104,7 +104,7 @@ public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
             case .literal(let literal):
                 url += literal
             case .value(let placeholder, let position):
-                guard let value = values[placeholder], let written = Self.write(value, at: position) else { return nil }
+                guard let value = values[placeholder], let written = Self.write(value, of: placeholder, at: position) else { return nil }
                 url += written
             }
         }
@@ -138,23 +138,35 @@ public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
         return isValid ? host : nil
     }
 
-    private static func write(_ value: String, at position: Position) -> String? {
+    private static func write(_ value: String, of placeholder: TemplatePlaceholder, at position: Position) -> String? {
         switch position {
         case .base: return baseURL(value)
         case .host: return hostName(value)
         case .path where value == "." || value == "..": return nil
+        case .path where placeholder == .title: return wikiTitle(value)
         case .path, .query: return percentEncoded(value.precomposedStringWithCanonicalMapping)
         }
     }
 
-    /// Every UTF-8 byte except the unreserved characters of RFC 3986 as `%XX`.
-    private static func percentEncoded(_ text: String) -> String {
+    /// A wiki title as MediaWiki writes it in its own URLs: spaces as underscores, and the
+    /// characters it leaves as they are (`( ) , : ; @ $ ! *`) unescaped, so that `/wiki/{title}`
+    /// is the article's canonical URL (no redirect, the same URL the REST API gives for it) and a
+    /// page is never cited under two URLs. A `/` is escaped: in a REST path it would start a segment.
+    static func wikiTitle(_ title: String) -> String {
+        let underscored = title.precomposedStringWithCanonicalMapping.replacingOccurrences(of: " ", with: "_")
+        return percentEncoded(underscored, keeping: Array("(),:;@$!*".utf8))
+    }
+
+    /// Every UTF-8 byte except the unreserved characters of RFC 3986 (and `keeping`) as `%XX`.
+    static func percentEncoded(_ text: String, keeping kept: [UInt8] = []) -> String {
         var encoded = ""
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
                 UInt8(ascii: "~"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            case _ where kept.contains(byte):
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 encoded += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)

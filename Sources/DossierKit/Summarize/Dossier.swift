@@ -18,14 +18,27 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
     public var value: String
     public var start: String?
     public var end: String?
+    /// When the statement held at one moment (an award's year).
+    public var pointInTime: String?
+    /// The source's name for a kind dossier has no wording for (a Wikidata property's label).
+    public var kindLabel: String?
     public var source: Int
 
-    public init(kind: String, value: String, start: String?, end: String?, source: Int) {
+    public init(kind: String, value: String, start: String?, end: String?, pointInTime: String? = nil,
+                kindLabel: String? = nil, source: Int) {
         self.kind = kind
         self.value = value
         self.start = start
         self.end = end
+        self.pointInTime = pointInTime
+        self.kindLabel = kindLabel
         self.source = source
+    }
+
+    /// The entry for a structured fact, cited by `source`.
+    init(_ fact: StructuredFact, source: Int) {
+        self.init(kind: fact.kind, value: fact.value, start: fact.start, end: fact.end, pointInTime: fact.pointInTime,
+                  kindLabel: fact.kindLabel, source: source)
     }
 }
 
@@ -182,14 +195,18 @@ public struct CitedSource: Sendable, Equatable, Codable {
     public var title: String?
     public var site: String?
     public var published: String?
+    /// When the page was last revised, as it says (a wiki article's last edit).
+    public var updated: String?
     public var url: String
     public var fetchedAt: Date
 
-    public init(number: Int, title: String?, site: String?, published: String?, url: String, fetchedAt: Date) {
+    public init(number: Int, title: String?, site: String?, published: String?, updated: String? = nil, url: String,
+                fetchedAt: Date) {
         self.number = number
         self.title = title
         self.site = site
         self.published = published
+        self.updated = updated
         self.url = url
         self.fetchedAt = fetchedAt
     }

@@ -96,8 +96,7 @@ public struct DossierSummarizer: Sendable {
         timeline += structuredTimeline(discovery.personFacts, citations: &citations, readAt: generatedAt)
         timeline.sort { ($0.when ?? "9999", $0.text) < ($1.when ?? "9999", $1.text) }
         let companyFacts = discovery.companyFacts.map {
-            TimelineEntry(kind: $0.kind, value: $0.value, start: $0.start, end: $0.end,
-                          source: citations.number(forFact: $0, readAt: generatedAt))
+            TimelineEntry($0, source: citations.number(forFact: $0, readAt: generatedAt))
         }
         let citedDocuments = Set(picker.used.map { sentences[$0].document })
         let phraseText = pool.sentences.filter { citedDocuments.contains($0.document) }.map(\.text).joined(separator: "\n")
@@ -286,20 +285,27 @@ public struct DossierSummarizer: Sendable {
 
     /// Employer, position and education claims; the same claim with different dates from
     /// different sources is one line with the other dates beside it.
+    /// Kinds of person facts that say where to find them rather than what they did.
+    static let identityKinds: Set<String> = ["website", "github", "twitter", "instance_of"]
+
     private func structuredTimeline(_ facts: [StructuredFact], citations: inout CitationTable, readAt: Date) -> [TimelineItem] {
         var items: [TimelineItem] = []
         var indexByClaim: [String: Int] = [:]
-        for fact in facts where ["employer", "position", "education"].contains(fact.kind) {
+        for fact in facts where !Self.identityKinds.contains(fact.kind) {
             let source = citations.number(forFact: fact, readAt: readAt)
-            let entry = TimelineEntry(kind: fact.kind, value: fact.value, start: fact.start, end: fact.end, source: source)
+            let entry = TimelineEntry(fact, source: source)
             let key = fact.kind + "\u{1F}" + NameMatcher.fold(fact.value)
             if let existing = indexByClaim[key] {
-                if let start = fact.start, start != items[existing].when, source != items[existing].source {
-                    items[existing].otherDates.append(CitedDate(date: start, source: source))
+                if let date = fact.date, date != items[existing].when, source != items[existing].source {
+                    items[existing].otherDates.append(CitedDate(date: date, source: source))
                 }
                 continue
             }
-            let span = [fact.start, fact.end].compactMap { $0?.prefix(4) }.joined(separator: " – ")
+            // A statement whose value is itself a date (a birth date) is placed at it.
+            let valueIsDate = fact.value.wholeMatch(of: /[0-9]{4}(-[0-9]{2}){0,2}/) != nil
+            let span = fact.start != nil || fact.end != nil
+                ? [fact.start, fact.end].compactMap { $0?.prefix(4) }.joined(separator: " – ")
+                : (fact.pointInTime ?? (valueIsDate ? fact.value : nil)).map { String($0.prefix(4)) } ?? ""
             indexByClaim[key] = items.count
             items.append(TimelineItem(when: span.isEmpty ? nil : span, text: TimelineWording.line(entry), verbatim: false, source: source))
         }
@@ -454,7 +460,8 @@ struct CitationTable {
     private var numberByURL: [String: Int] = [:]
 
     mutating func number(for document: SourceDocument) -> Int {
-        number(url: document.url, title: document.title, site: document.siteName, published: document.published, fetchedAt: document.fetchedAt)
+        number(url: document.url, title: document.title, site: document.siteName, published: document.published,
+               updated: document.updated, fetchedAt: document.fetchedAt)
     }
 
     /// Structured facts are cited to their entity page, read during this build.
@@ -462,11 +469,13 @@ struct CitationTable {
         number(url: fact.sourceURL, title: "Wikidata", site: "Wikidata", published: nil, fetchedAt: readAt)
     }
 
-    private mutating func number(url: String, title: String?, site: String?, published: String?, fetchedAt: Date) -> Int {
+    private mutating func number(url: String, title: String?, site: String?, published: String?, updated: String? = nil,
+                                 fetchedAt: Date) -> Int {
         if let number = numberByURL[url] { return number }
         let number = sources.count + 1
         numberByURL[url] = number
-        sources.append(CitedSource(number: number, title: title, site: site, published: published, url: url, fetchedAt: fetchedAt))
+        sources.append(CitedSource(number: number, title: title, site: site, published: published, updated: updated, url: url,
+                                   fetchedAt: fetchedAt))
         return number
     }
 }

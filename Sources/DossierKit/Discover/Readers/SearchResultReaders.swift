@@ -5,18 +5,31 @@ import Foundation
 /// response body and returns what it found; an unreadable body throws
 /// `ReaderError` naming the reader, which the build report records for that source.
 public enum SearchResultReaders {
-    /// SearXNG's JSON API: `results[]` with `url`, `title`, `content`.
+    /// SearXNG's JSON API: `results[]` with `url`, `title`, `content` (the snippet) and
+    /// `publishedDate`. A result without a usable http(s) URL (SearXNG sends `"url": null` for
+    /// some engines' answers) is left out, not the whole answer.
     public static func searxng(_ body: Data) throws(ReaderError) -> [DiscoveredPage] {
         struct Answer: Decodable {
             struct Result: Decodable {
-                var url: String
+                var url: String?
                 var title: String?
                 var content: String?
+                var publishedDate: String?
             }
             var results: [Result]
         }
         let answer = try decode(Answer.self, body, reader: "searxng-json")
-        return answer.results.map { DiscoveredPage(url: $0.url, title: $0.title, snippet: $0.content) }
+        return answer.results.compactMap { result in
+            guard let url = result.url, isWebURL(url) else { return nil }
+            return DiscoveredPage(url: url, title: result.title.map(stripTags), snippet: result.content.map(stripTags),
+                                  published: result.publishedDate.flatMap(PageDate.normalize))
+        }
+    }
+
+    /// Whether `text` is an absolute http(s) URL with a host.
+    static func isWebURL(_ text: String) -> Bool {
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else { return false }
+        return (scheme == "http" || scheme == "https") && components.host?.isEmpty == false
     }
 
     /// Wikipedia's search API (`action=query&list=search`): article titles become article URLs
@@ -40,22 +53,6 @@ public enum SearchResultReaders {
         }
     }
 
-    /// GitHub's user API: the profile page, and the user's own site when one is set.
-    public static func githubUser(_ body: Data) throws(ReaderError) -> [DiscoveredPage] {
-        struct User: Decodable {
-            var html_url: String
-            var name: String?
-            var bio: String?
-            var blog: String?
-        }
-        let user = try decode(User.self, body, reader: "github-user-json")
-        var pages = [DiscoveredPage(url: user.html_url, title: user.name, snippet: user.bio)]
-        if let blog = user.blog, !blog.isEmpty {
-            pages.append(DiscoveredPage(url: blog.contains("://") ? blog : "https://" + blog, title: user.name))
-        }
-        return pages
-    }
-
     /// Brave Search's API: `web.results[]` with `url`, `title`, `description`.
     public static func brave(_ body: Data) throws(ReaderError) -> [DiscoveredPage] {
         struct Answer: Decodable {
@@ -64,14 +61,18 @@ public enum SearchResultReaders {
                     var url: String
                     var title: String?
                     var description: String?
+                    /// When the page was published, ISO 8601.
+                    var page_age: String?
                 }
                 var results: [Result]
             }
             var web: Web?
         }
         let answer = try decode(Answer.self, body, reader: "brave-json")
-        return (answer.web?.results ?? []).map {
-            DiscoveredPage(url: $0.url, title: $0.title, snippet: $0.description.map(stripTags))
+        return (answer.web?.results ?? []).compactMap {
+            guard isWebURL($0.url) else { return nil }
+            return DiscoveredPage(url: $0.url, title: $0.title.map(stripTags), snippet: $0.description.map(stripTags),
+                                  published: $0.page_age.flatMap(PageDate.normalize))
         }
     }
 
@@ -115,13 +116,9 @@ public struct ReaderError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(reader): \(message)" }
 }
 
-/// Wikipedia article URLs from titles.
+/// Wikipedia article URLs from titles, written as the `{title}` placeholder writes them.
 public enum WikipediaURL {
     public static func article(title: String, host: String = "en.wikipedia.org") -> String {
-        let path = title.replacingOccurrences(of: " ", with: "_")
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "?#")
-        let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
-        return "https://\(host)/wiki/\(encoded)"
+        "https://\(host)/wiki/\(URLTemplate.wikiTitle(title))"
     }
 }

@@ -1,14 +1,24 @@
+import DossierExtract
 import Foundation
 
-/// Reads a sitemap or a sitemap index: the `<loc>` of each `<url>` and `<sitemap>`.
+/// Reads a sitemap or a sitemap index: the `<loc>` of each `<url>` and `<sitemap>`, written
+/// plainly, escaped or as CDATA, from a plain or a gzip-compressed file (`sitemap.xml.gz`).
 public enum SitemapReader {
     public struct Locations: Sendable, Equatable {
         public var pages: [DiscoveredPage] = []
         public var sitemaps: [String] = []
     }
 
+    /// The most a sitemap may hold uncompressed (the sitemaps protocol's limit).
+    static let maximumBytes = 50 * 1024 * 1024
+
     public static func locations(_ body: Data) -> Locations {
-        let text = String(decoding: body.prefix(5_000_000), as: UTF8.self)
+        var bytes = [UInt8](body)
+        if Gzip.isCompressed(bytes) {
+            guard let inflated = Gzip.decompress(bytes, limit: maximumBytes) else { return Locations() }
+            bytes = inflated
+        }
+        let text = String(decoding: bytes.prefix(maximumBytes), as: UTF8.self)
         var result = Locations()
         var index = text.startIndex
         var inIndexEntry = false
@@ -20,7 +30,13 @@ public enum SitemapReader {
             if tag == "/sitemap" { inIndexEntry = false }
             guard tag == "loc" || tag.hasSuffix(":loc"),
                   let end = text.range(of: "</", range: close.upperBound..<text.endIndex) else { continue }
-            let location = unescape(text[close.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines))
+            var written = text[close.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+            if written.hasPrefix("<![CDATA["), written.hasSuffix("]]>") {
+                written = String(written.dropFirst(9).dropLast(3)).trimmingCharacters(in: .whitespacesAndNewlines)
+            } else {
+                written = unescape(written)
+            }
+            let location = written
             if inIndexEntry {
                 result.sitemaps.append(location)
             } else {

@@ -1,7 +1,7 @@
 /// Turns the date formats pages and feeds use into `YYYY-MM-DD`: ISO 8601 (`2019-11-19T02:34:30Z`),
 /// RFC 822 (`Tue, 19 Nov 2019 02:34:30 GMT`), `November 19, 2019`, `19 November 2019`,
 /// `2019/11/19` and dates in URL paths (`/2019/11/19/`, `/2019-11-19-`).
-enum DateText {
+public enum PageDate {
     private static let months: [String: Int] = {
         let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         var table: [String: Int] = [:]
@@ -10,7 +10,7 @@ enum DateText {
     }()
 
     /// The date in `text` as `YYYY-MM-DD`, or nil when there is no plausible date.
-    static func normalize(_ text: String) -> String? {
+    public static func normalize(_ text: String) -> String? {
         let words = text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
         guard !words.isEmpty else { return nil }
         // Numeric year first: 2019-11-19, 2019/11/19, 20191119.

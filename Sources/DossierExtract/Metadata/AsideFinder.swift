@@ -1,0 +1,87 @@
+/// Finds the text a page keeps beside its main text that tells who wrote or runs it: by-lines,
+/// author boxes, "about" widgets and profile cards in sidebars. The main text leaves these out
+/// (rightly, for reading the article), yet for ordinary professionals they are where the bio is.
+///
+/// A container is an `<aside>`, an `<address>`, or an element whose class or id names such a part
+/// (`author`, `byline`, `bio`, `about`, `profile`, `vcard`, `contributor`, `sidebar`, `widget`);
+/// its text is split into blocks at block elements. Blocks that are mostly link text (menus, lists
+/// of teasers), hidden, short, or already part of the main text are left out.
+struct AsideFinder {
+    let document: FlatDocument
+
+    /// The most blocks kept per page, and the most characters per block.
+    static let maximumBlocks = 30
+    static let maximumBlockLength = 1_500
+
+    private static let hints = ["author", "byline", "bio", "about", "profile", "vcard", "contributor", "writer",
+                                "sidebar", "widget", "masthead", "team-member", "person"]
+
+    func asides(excluding mainText: Set<String>) -> [String] {
+        let classIndex = document.nameIndex("class"), idIndex = document.nameIndex("id")
+        let hidden = FlatDocument.HiddenMarkers(document)
+        var result: [String] = []
+        var seen = mainText
+        var index = 0
+        while index < document.nodes.count, result.count < Self.maximumBlocks {
+            let node = document.nodes[index]
+            guard !node.isText, !node.tag.neverHoldsText else {
+                index = node.isText ? index + 1 : Int(node.end)
+                continue
+            }
+            if node.attributeCount > 0, document.isHidden(index, hidden) {
+                index = Int(node.end)
+                continue
+            }
+            let marked = [classIndex, idIndex].compactMap { document.attribute(index, $0)?.lowercased() }.joined(separator: " ")
+            let isFrame = [.html, .body, .main, .article].contains(node.tag)
+            guard !isFrame, node.tag == .aside || node.tag == .address || Self.hints.contains(where: marked.contains) else {
+                index += 1
+                continue
+            }
+            for block in blocks(of: index, hidden: hidden) where result.count < Self.maximumBlocks {
+                if seen.insert(block).inserted { result.append(block) }
+            }
+            index = Int(node.end)
+        }
+        return result
+    }
+
+    /// The readable blocks below element `container`: text split at block elements, each with
+    /// at least five words and at most half of its characters in links.
+    private func blocks(of container: Int, hidden: FlatDocument.HiddenMarkers) -> [String] {
+        var blocks: [String] = []
+        var buffer = TextBuffer()
+        var linkedCharacters = 0
+        var linkEnd = -1
+        func flush() {
+            let text = buffer.string
+            let words = text.split(separator: " ").count
+            if words >= 5, linkedCharacters * 2 <= text.utf8.count {
+                blocks.append(String(text.prefix(Self.maximumBlockLength)))
+            }
+            buffer = TextBuffer()
+            linkedCharacters = 0
+        }
+        var index = container + 1
+        let end = Int(document.nodes[container].end)
+        while index < end {
+            let node = document.nodes[index]
+            if node.isText {
+                let bytes = document.textBytes(index)
+                buffer.append(bytes)
+                if index < linkEnd { linkedCharacters += bytes.count }
+                index += 1
+                continue
+            }
+            if node.tag.neverHoldsText || (node.attributeCount > 0 && document.isHidden(index, hidden)) {
+                index = Int(node.end)
+                continue
+            }
+            if node.tag.isBlock || node.tag == .br { flush() }
+            if node.tag == .a { linkEnd = max(linkEnd, Int(node.end)) }
+            index += 1
+        }
+        flush()
+        return blocks
+    }
+}
