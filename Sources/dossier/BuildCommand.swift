@@ -15,7 +15,7 @@ struct BuildCommand: AsyncParsableCommand {
         when run inside the dossier repository, else $XDG_DATA_HOME/dossier/output.
 
         Exit status: 0 when the dossier was written (failed sources are listed as warnings), 69 when \
-        nothing could be fetched, 1 when the PDF could not be rendered (the other files are written), 64 on \
+        nothing about the person was found (no file is written; the last dossier stays), 1 when the PDF could not be rendered (the other files are written), 64 on \
         usage errors, 75 when another dossier process holds the store.
 
         Examples:
@@ -87,7 +87,7 @@ struct BuildCommand: AsyncParsableCommand {
         for error in summary.sourceFileErrors { StandardError.write("warning: \(error)") }
         if json {
             try StandardOutput.writeJSON(summary)
-        } else {
+        } else if !summary.foundNothing {
             for file in summary.files { print(file) }
         }
         if !global.quiet && !summary.failures.isEmpty {
@@ -96,9 +96,12 @@ struct BuildCommand: AsyncParsableCommand {
                 StandardError.write("  \(failure.sourceName): \(failure.url ?? "") — \(failure.category ?? ""): \(failure.message ?? "")")
             }
         }
-        if summary.nothingFetched {
-            StandardError.write("error: nothing could be fetched for \(subject.name)"
-                + (summary.dossier == .keptAfterFailure ? "; the last good dossier stays" : ""))
+        if summary.foundNothing {
+            let failed = summary.failures.count
+            let skipped = summary.outcomes.filter { $0.kind == .skipped }.count
+            StandardError.write("error: found nothing about \(subject.name) (\(failed) request(s) failed, \(skipped) page(s) were "
+                + "about someone else); " + (summary.files.isEmpty ? "no dossier was written"
+                    : "the last dossier stays as it was: \(URL(fileURLWithPath: summary.files[0]).deletingLastPathComponent().path)"))
             throw ExitCode(69)  // EX_UNAVAILABLE
         }
         RefreshReminder.warnIfStale(environment: environment, quiet: global.quiet)

@@ -99,12 +99,12 @@ struct RefreshCommand: AsyncParsableCommand {
                             notModified: 0, fetched: 0, failed: 0, changes: 0)
             do {
                 let summary = try await pipeline.run(request)
-                line.outcome = summary.dossier == .keptAfterFailure ? "kept the last good dossier (nothing could be fetched)" : summary.dossier.rawValue
+                line.outcome = summary.dossier == .keptAfterFailure ? "kept the last good dossier (nothing about the person was found)" : summary.dossier.rawValue
                 line.notModified = summary.outcomes.filter { $0.kind == .notModified }.count
                 line.fetched = summary.outcomes.filter { $0.kind == .fetched }.count
                 line.failed = summary.failures.count
                 line.changes = summary.changes.map { $0.newSentences.count + $0.newNews.count + $0.newTimeline.count } ?? 0
-                if summary.dossier == .keptAfterFailure || summary.nothingFetched {
+                if summary.foundNothing {
                     line.error = summary.failures.first.map { "\($0.category ?? "failed"): \($0.message ?? "")" }
                 }
             } catch let error as StoreError where error.exitCode == 75 {

@@ -33,7 +33,7 @@ struct BuildPipelineTests {
         holder.release()
     }
 
-    @Test("an offline build with an empty store reports that nothing could be fetched")
+    @Test("an offline build with an empty store reports that nothing was found and writes no file")
     func offlineWithoutStore() async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-offline-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
@@ -46,9 +46,10 @@ struct BuildPipelineTests {
         let summary = try await pipeline.run(BuildRequest(
             subject: Subject(name: "Jane Doe", company: "Acme"), outputRoot: home.appendingPathComponent("out"), offline: true
         ))
-        #expect(summary.nothingFetched)
+        #expect(summary.foundNothing)
         #expect(!summary.outcomes.isEmpty)
         #expect(summary.outcomes.allSatisfy { $0.kind == .failed && $0.message?.contains("offline") == true })
-        #expect(summary.files.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+        #expect(summary.files.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("out/jane-doe").path))
     }
 }

@@ -28,7 +28,7 @@ struct DemoBuildTests {
         #expect(!cited.contains("https://weather-notes.example/porto/november"))
         #expect(summary.outcomes.contains { $0.kind == .skipped && $0.url == "https://weather-notes.example/porto/november" })
         #expect(summary.outcomes.contains { $0.kind == .failed && $0.status == 404 })
-        #expect(!summary.nothingFetched)
+        #expect(!summary.foundNothing)
 
         let markdown = try String(contentsOfFile: summary.files[0], encoding: .utf8)
         #expect(markdown.contains("The best lesson of my career was to spend a week in the field before drawing a single part"))

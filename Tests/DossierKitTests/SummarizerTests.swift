@@ -37,7 +37,8 @@ enum SummaryFixture {
             StructuredFact(kind: "employer", value: "Lumen Grid", start: "2010", sourceURL: "https://other-data.test/Q1"),
         ],
         companyFacts: [StructuredFact(kind: "headquarters", value: "Rotterdam", sourceURL: "https://data.test/Q2")],
-        outcomes: [SourceOutcome(sourceName: "broken", url: "https://broken.test/", kind: .failed, category: "timeout")]
+        outcomes: [SourceOutcome(sourceName: "broken", url: "https://broken.test/", kind: .failed, category: "timeout")],
+        pagesAboutPerson: 1
     )
 
     static let banks = SummaryBanks(

@@ -53,4 +53,11 @@ public struct DiscoveryResult: Sendable, Codable {
     public var companyFacts: [StructuredFact]
     /// One per request, in the order made; pages dropped as not about the subject are `skipped`.
     public var outcomes: [SourceOutcome]
+    /// How many of `documents` are about the person: they name them, are by them, or were named
+    /// by the user (`--url`); the others are about the company only.
+    public var pagesAboutPerson: Int
+
+    /// True when nothing about the person was found: no page and no structured fact. A dossier
+    /// made of that would say nothing of them.
+    public var foundNothing: Bool { pagesAboutPerson == 0 && personFacts.isEmpty }
 }

@@ -335,6 +335,7 @@ struct DiscoveryState {
         }.map(NameMatcher.init)
         var kept: [SourceDocument] = []
         var keptNamingBoth = 0
+        var aboutPerson = 0
         var outcomes = self.outcomes
         var seen = Set<String>()
         for document in documents {
@@ -347,10 +348,11 @@ struct DiscoveryState {
             // the by-line: a page by the person is about them.
             let namesPerson = person.isMentioned(in: folded)
                 || document.authors.contains { person.matchesFullName(in: NameMatcher.fold($0)) }
-            if namesPerson || companyMentions >= 2 || isOnCompanySite(document.url) {
+            if namesPerson || companyMentions >= 2 || isOnCompanySite(document.url) || document.sourceName == Discovery.userPages.name {
                 if seen.insert(document.url + "\u{0}" + document.text.prefix(200)).inserted {
                     kept.append(document)
                     if namesPerson && companyMentions > 0 { keptNamingBoth += 1 }
+                    if namesPerson || document.sourceName == Discovery.userPages.name { aboutPerson += 1 }
                 }
             } else {
                 outcomes.append(SourceOutcome(
@@ -368,6 +370,6 @@ struct DiscoveryState {
             identity.evidence.append("\(keptNamingBoth) \(pages) \(identity.name) with \(company.name ?? "")")
         }
         return DiscoveryResult(identity: identity, company: company, documents: kept, personFacts: personFacts,
-                               companyFacts: companyFacts, outcomes: outcomes)
+                               companyFacts: companyFacts, outcomes: outcomes, pagesAboutPerson: aboutPerson)
     }
 }

@@ -35,6 +35,8 @@ public struct BuildSummary: Sendable, Codable {
     public var files: [String]
     public var identity: Identity
     public var documents: Int
+    /// How many of the documents are about the person (the others are about the company).
+    public var pagesAboutPerson: Int
     /// The numbered sources the dossier cites.
     public var sources: [CitedSource]
     public var outcomes: [SourceOutcome]
@@ -55,16 +57,14 @@ public struct BuildSummary: Sendable, Codable {
         case updated
         /// Nothing changed: the files were left as they were.
         case unchanged
-        /// Nothing could be fetched: the last good dossier stays.
+        /// Nothing about the person was found: no file was written, the last good dossier (if
+        /// any) stays as it was.
         case keptAfterFailure = "kept_after_failure"
     }
 
-    /// True when no request got an answer (everything failed): exit 69.
-    public var nothingFetched: Bool { Self.nothingFetched(documents: documents, outcomes: outcomes) }
-
-    static func nothingFetched(documents: Int, outcomes: [SourceOutcome]) -> Bool {
-        documents == 0 && !outcomes.contains { $0.kind == .fetched || $0.kind == .notModified }
-    }
+    /// True when no page and no fact about the person was found (every request failed, or
+    /// what answered was about someone else): exit 69, and no file was written.
+    public var foundNothing: Bool
 
     public var failures: [SourceOutcome] { outcomes.filter { $0.kind == .failed } }
 }
@@ -187,15 +187,26 @@ public struct BuildPipeline: Sendable {
         let previous = stored.flatMap { try? JSONRenderer.decode(Data($0.json.utf8)) }
         let inputs = SummaryInputs.fingerprint(discovery: discovery, subject: subject, meeting: meeting, profile: config.me,
                                                banks: banks, at: started)
-        let nothingFetched = BuildSummary.nothingFetched(documents: discovery.documents.count, outcomes: discovery.outcomes)
-        // The last good dossier stays when nothing could be fetched or nothing changed: its
-        // files keep their bytes and modification times. Equal inputs need no summary at all.
+        let foundNothing = discovery.foundNothing
+        // Nothing about the person: no file is written or touched, whatever the store or the
+        // folder holds (an empty dossier must never replace a good one, nor be made at all).
+        if foundNothing {
+            try store.finishBuild(id: build.id!, status: .failed, at: now())
+            let folder = request.outputRoot.appendingPathComponent(slug, isDirectory: true)
+            let existing = OutputFormat.allCases.filter(request.formats.contains).map { folder.appendingPathComponent($0.fileName).path }
+                .filter { FileManager.default.fileExists(atPath: $0) }
+            return BuildSummary(
+                person: subject.name, slug: slug, files: existing, identity: discovery.identity,
+                documents: discovery.documents.count, pagesAboutPerson: 0, sources: previous?.sources ?? [],
+                outcomes: discovery.outcomes, sourceFileErrors: loaded.errors.map(\.description), pdfError: nil,
+                dossier: .keptAfterFailure, changes: nil, foundNothing: true
+            )
+        }
+        // The last good dossier stays when nothing changed: its files keep their bytes and
+        // modification times. Equal inputs need no summary at all.
         var dossier: Dossier
         let outcome: BuildSummary.DossierOutcome
-        if let previous, nothingFetched {
-            dossier = previous
-            outcome = .keptAfterFailure
-        } else if let previous, stored?.inputsHash == inputs {
+        if let previous, stored?.inputsHash == inputs {
             dossier = previous
             outcome = .unchanged
         } else {
@@ -221,9 +232,9 @@ public struct BuildPipeline: Sendable {
         do {
             written = try await DossierFiles.write(
                 dossier, formats: request.formats, to: request.outputRoot.appendingPathComponent(slug, isDirectory: true),
-                pdf: PDFRenderer(environment: environment), keepingExisting: outcome == .unchanged || outcome == .keptAfterFailure
+                pdf: PDFRenderer(environment: environment), keepingExisting: outcome == .unchanged
             ) {
-                try store.finishBuild(id: build.id!, status: nothingFetched ? .failed : .succeeded, at: now(), dossier: version)
+                try store.finishBuild(id: build.id!, status: .succeeded, at: now(), dossier: version)
                 committed = true
             }
         } catch {
@@ -235,9 +246,9 @@ public struct BuildPipeline: Sendable {
 
         let summary = BuildSummary(
             person: subject.name, slug: slug, files: written.files, identity: discovery.identity,
-            documents: discovery.documents.count, sources: dossier.sources, outcomes: discovery.outcomes,
-            sourceFileErrors: loaded.errors.map(\.description), pdfError: written.pdfError.map { "\($0)" },
-            dossier: outcome, changes: dossier.changes
+            documents: discovery.documents.count, pagesAboutPerson: discovery.pagesAboutPerson, sources: dossier.sources,
+            outcomes: discovery.outcomes, sourceFileErrors: loaded.errors.map(\.description),
+            pdfError: written.pdfError.map { "\($0)" }, dossier: outcome, changes: dossier.changes, foundNothing: false
         )
         return summary
     }
