@@ -273,8 +273,19 @@ struct RenderFormatsTests {
             shippedSources: nil, environment: [:], logger: Logger(label: "test")
         )
         let out = home.appendingPathComponent("out")
+        // Notes pasted by hand: something about her, offline.
+        let notes = home.appendingPathComponent("sources")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        try """
+            about = "person"
+            kind = "manual"
+            subject = "Jane Doe"
+            reader = "manual-text"
+            text = "Jane Doe leads the robotics team at Acme, which she joined in 2019."
+            """.write(to: notes.appendingPathComponent("90-notes.toml"), atomically: true, encoding: .utf8)
         let summary = try await pipeline.run(BuildRequest(
-            subject: Subject(name: "Jane Doe"), outputRoot: out, formats: [.json, .txt, .pdf], offline: true
+            subject: Subject(name: "Jane Doe"), outputRoot: out, formats: [.json, .txt, .pdf], offline: true,
+            extraSourcesDirectory: notes
         ))
         let folder = out.appendingPathComponent("jane-doe")
         #expect(summary.files == [folder.appendingPathComponent("dossier.json").path, folder.appendingPathComponent("dossier.txt").path])
