@@ -60,7 +60,7 @@ struct SourcesCommand: AsyncParsableCommand {
         func run() async throws {
             let environment = try global.loadEnvironment()
             let loaded = SourcesCommand.loadCatalog(sources: sources, environment: environment, quiet: global.quiet)
-            var planned: [(name: String, url: String?)] = []
+            var planned: [(name: String, url: String?, request: FetchRequest?)] = []
             for entry in loaded.catalog.enabledEntries {
                 let definition = entry.definition
                 var values = TemplateValues([.person: person, .company: company, .searxng: environment.config.search.searxngURL ?? ""])
@@ -76,15 +76,16 @@ struct SourcesCommand: AsyncParsableCommand {
                     values[.domain] = domain
                     values[.title] = company
                 }
-                planned.append((definition.name, definition.urlTemplate?.expand(values)))
+                let url = definition.urlTemplate?.expand(values)
+                // Asked as a build asks: with the source's headers, rate and robots rule.
+                planned.append((definition.name, url, url.map { definition.request(for: $0, headers: definition.expandedHeaders(values)) }))
             }
-            let urls = planned.compactMap(\.url)
             let policy = FetchPolicy(config: environment.config)
-            let results = await Fetcher.fetchAll(urls.map { FetchRequest(url: $0) }, policy: policy, logger: environment.logger)
+            let results = await Fetcher.fetchAll(planned.compactMap(\.request), policy: policy, logger: environment.logger)
             var byURL: [String: FetchResult] = [:]
             for result in results { byURL[result.originalURL] = result }
             var failed = 0
-            for (name, url) in planned {
+            for (name, url, _) in planned {
                 guard let url, let result = byURL[url] else {
                     print("\(name)\tskipped\tthe sample lacks a value its template needs")
                     continue

@@ -63,9 +63,7 @@ public struct Discovery: Sendable {
                         nameOnly[.query] = subject.name
                         queries.append(nameOnly)
                     }
-                    let headers = definition.headers.compactMap { header in
-                        header.value.expand(values).map { "\(header.name): \($0)" }
-                    }
+                    let headers = definition.expandedHeaders(values)
                     for query in queries {
                         if let url = template.expand(query) {
                             batch.append(PlannedRequest(url: url, source: definition, role: .source, headers: headers))
@@ -300,9 +298,13 @@ public struct Discovery: Sendable {
     }
 
     /// The feeds a page announces in its head, else the links in its body that look like one
-    /// (`/feed`, `/rss`, `feed.xml`, `.atom` …).
+    /// (`/feed`, `/rss`, `feed.xml`, `.atom` …); feeds of comments come last.
     static func feeds(of page: ExtractedPage) -> [String] {
-        guard page.metadata.feeds.isEmpty else { return page.metadata.feeds }
+        func commentsLast(_ feeds: [String]) -> [String] {
+            let comments = feeds.filter { $0.lowercased().contains("comments") }
+            return feeds.filter { !comments.contains($0) } + comments
+        }
+        guard page.metadata.feeds.isEmpty else { return commentsLast(page.metadata.feeds) }
         return page.links.map(\.url).filter { url in
             let path = URLComponents(string: url)?.path.lowercased() ?? ""
             return ["/feed", "/feed/", "/rss", "/rss/", "/atom", ".rss", ".atom", "feed.xml", "rss.xml", "atom.xml", "index.xml"]
@@ -476,10 +478,6 @@ struct PlannedRequest: Sendable {
     /// The fetch: a source's own endpoint with its headers, rate and robots rule; every page it
     /// leads to is crawled (robots.txt obeyed), spaced by what its host already asks.
     var fetchRequest: FetchRequest {
-        guard role == .source else { return FetchRequest(url: url) }
-        return FetchRequest(
-            url: url, headers: headers, robots: source.robots == .api ? .api : .obey,
-            minimumInterval: source.minimumInterval > 0 ? .milliseconds(Int(source.minimumInterval * 1000)) : nil
-        )
+        role == .source ? source.request(for: url, headers: headers) : FetchRequest(url: url)
     }
 }

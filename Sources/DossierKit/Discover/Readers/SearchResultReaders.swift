@@ -76,23 +76,37 @@ public enum SearchResultReaders {
         }
     }
 
-    /// DuckDuckGo's HTML results: result links point through `/l/?uddg=<target>`; the
-    /// target is taken, and DuckDuckGo's own links and ads are left out.
+    /// DuckDuckGo's HTML results: each result's title links to it, directly or through
+    /// `/l/?uddg=<target>`. DuckDuckGo's own links, and the search-engine page its "no results"
+    /// answer offers instead, are left out.
     public static func duckDuckGo(_ body: Data, contentType: String?) -> [DiscoveredPage] {
         let page = HTMLExtractor.extract(bytes: body, contentType: contentType, url: "https://html.duckduckgo.com/html/")
+        var results: [DiscoveredPage] = []
         var seen = Set<String>()
-        return page.links.compactMap { link -> DiscoveredPage? in
-            guard let components = URLComponents(string: link.url) else { return nil }
+        for link in page.links where !link.text.isEmpty {
+            guard let components = URLComponents(string: link.url) else { continue }
             var target = link.url
             if components.host?.hasSuffix("duckduckgo.com") == true {
                 guard components.path == "/l/",
-                      let uddg = components.queryItems?.first(where: { $0.name == "uddg" })?.value else { return nil }
+                      let uddg = components.queryItems?.first(where: { $0.name == "uddg" })?.value else { continue }
                 target = uddg
             }
-            guard let host = URLComponents(string: target)?.host, !host.hasSuffix("duckduckgo.com"),
-                  !link.text.isEmpty, seen.insert(target).inserted else { return nil }
-            return DiscoveredPage(url: target, title: link.text)
+            guard isWebURL(target), let host = URLComponents(string: target)?.host?.lowercased(),
+                  !host.hasSuffix("duckduckgo.com"), !isSearchEnginePage(target) else { continue }
+            if seen.insert(target).inserted { results.append(DiscoveredPage(url: target, title: link.text)) }
         }
+        return results
+    }
+
+    /// Whether `url` is another search engine's results page (never a page about anyone).
+    static func isSearchEnginePage(_ url: String) -> Bool {
+        guard let components = URLComponents(string: url), let host = components.host?.lowercased() else { return false }
+        let engines = ["google.", "bing.com", "yahoo.com", "yandex.", "baidu.com", "duckduckgo.com", "startpage.com"]
+        let labels = host.split(separator: ".")
+        let isEngine = engines.contains { engine in
+            engine.hasSuffix(".") ? labels.dropLast().contains { $0 + "." == engine } : host == engine || host.hasSuffix("." + engine)
+        }
+        return isEngine && (components.path.hasPrefix("/search") || components.path == "/" || components.path.isEmpty)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ body: Data, reader: String) throws(ReaderError) -> T {

@@ -14,8 +14,8 @@ public enum SitemapReader {
 
     public static func locations(_ body: Data) -> Locations {
         var bytes = [UInt8](body)
-        if Gzip.isCompressed(bytes) {
-            guard let inflated = Gzip.decompress(bytes, limit: maximumBytes) else { return Locations() }
+        if Gunzip.isCompressed(bytes) {
+            guard let inflated = Gunzip.decompress(bytes, limit: maximumBytes) else { return Locations() }
             bytes = inflated
         }
         let text = String(decoding: bytes.prefix(maximumBytes), as: UTF8.self)
@@ -28,7 +28,9 @@ public enum SitemapReader {
             index = close.upperBound
             if tag.hasPrefix("sitemap") && !tag.hasPrefix("sitemapindex") { inIndexEntry = true }
             if tag == "/sitemap" { inIndexEntry = false }
-            guard tag == "loc" || tag.hasSuffix(":loc"),
+            // A page's own <loc>, not an image's or a video's (`image:loc`, `video:loc`) beside it.
+            let prefix = tag.split(separator: ":").dropLast().last.map(String.init)
+            guard tag == "loc" || (!tag.hasPrefix("/") && tag.hasSuffix(":loc") && !["image", "video", "xhtml", "news", "mobile"].contains(prefix ?? "")),
                   let end = text.range(of: "</", range: close.upperBound..<text.endIndex) else { continue }
             var written = text[close.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
             if written.hasPrefix("<![CDATA["), written.hasSuffix("]]>") {

@@ -138,7 +138,10 @@ public enum WikidataReaders {
         let value = datavalue["value"]
         switch datavalue["type"] as? String {
         case "wikibase-entityid":
-            guard let id = (value as? [String: Any])?["id"] as? String else { return nil }
+            // Answers before 2016 give only the numeric id (`{"entity-type":"item","numeric-id":5}`).
+            let object = value as? [String: Any]
+            let numeric = (object?["numeric-id"] as? Int).map { ((object?["entity-type"] as? String) == "property" ? "P" : "Q") + String($0) }
+            guard let id = object?["id"] as? String ?? numeric else { return nil }
             return (id, id)
         case "time":
             return ((value as? [String: Any]).flatMap(formatTime)).map { ($0, nil) }

@@ -2,7 +2,7 @@ import CZlib
 
 /// Gzip files that arrive as they are stored, not compressed in transit (a `sitemap.xml.gz`
 /// served as `application/gzip`): libcurl decodes only a compressed transfer encoding.
-public enum Gzip {
+public enum Gunzip {
     /// Whether `bytes` start with the gzip magic number.
     public static func isCompressed(_ bytes: some Collection<UInt8>) -> Bool {
         var iterator = bytes.makeIterator()
