@@ -278,8 +278,12 @@ struct DiscoveryState {
             return
         }
         if let name = user.name { identity.evidence.append("GitHub \(user.login) names \(name)") }
-        let companies = NameMatcher.companyNames(company.name).map(NameMatcher.init)
-        if let listed = user.company, companies.contains(where: { $0.matchesFullName(in: NameMatcher.fold(listed)) }) {
+        let names = NameMatcher.companyNames(company.name)
+        // An organisation's login (`acme-robotics`) is the name written together.
+        func letters(_ text: String) -> String { NameMatcher.fold(text).filter { $0.isLetter || $0.isNumber } }
+        if let listed = user.company, names.contains(where: {
+            NameMatcher($0).matchesFullName(in: NameMatcher.fold(listed)) || letters($0) == letters(listed)
+        }) {
             identity.confidence = max(identity.confidence, 0.8)
             identity.evidence.append("GitHub \(user.login) lists \(listed) as the company")
         }
