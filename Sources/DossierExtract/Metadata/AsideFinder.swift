@@ -14,13 +14,15 @@ struct AsideFinder {
     static let maximumBlockLength = 1_500
 
     private static let hints = ["author", "byline", "bio", "about", "profile", "vcard", "contributor", "writer",
-                                "sidebar", "widget", "masthead", "team-member", "person"]
+                                "sidebar", "widget", "masthead", "team-member", "person"].map { Array($0.utf8) }
 
-    func asides(excluding mainText: Set<String>) -> [String] {
+    /// The aside blocks, none of them one of `mainText`'s blocks.
+    func asides(excluding mainText: [String]) -> [String] {
         let classIndex = document.nameIndex("class"), idIndex = document.nameIndex("id")
         let hidden = FlatDocument.HiddenMarkers(document)
         var result: [String] = []
-        var seen = mainText
+        var seen = Set<String>()
+        var main: Set<String>?
         var index = 0
         while index < document.nodes.count, result.count < Self.maximumBlocks {
             let node = document.nodes[index]
@@ -32,14 +34,16 @@ struct AsideFinder {
                 index = Int(node.end)
                 continue
             }
-            let marked = [classIndex, idIndex].compactMap { document.attribute(index, $0)?.lowercased() }.joined(separator: " ")
-            let isFrame = [.html, .body, .main, .article].contains(node.tag)
-            guard !isFrame, node.tag == .aside || node.tag == .address || Self.hints.contains(where: marked.contains) else {
+            let isFrame = node.tag == .html || node.tag == .body || node.tag == .main || node.tag == .article
+            let marked = isFrame ? [] : document.classAndID(index, classIndex: classIndex, idIndex: idIndex)
+            guard !isFrame, node.tag == .aside || node.tag == .address
+                    || (!marked.isEmpty && Self.hints.contains { FlatDocument.contains(marked, $0) }) else {
                 index += 1
                 continue
             }
             for block in blocks(of: index, hidden: hidden) where result.count < Self.maximumBlocks {
-                if seen.insert(block).inserted { result.append(block) }
+                if main == nil { main = Set(mainText) }
+                if main?.contains(block) == false, seen.insert(block).inserted { result.append(block) }
             }
             index = Int(node.end)
         }

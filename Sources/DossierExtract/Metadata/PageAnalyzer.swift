@@ -29,7 +29,7 @@ struct PageAnalyzer {
         page.metadata = metadata(meta, structured: page.structuredData, links: page.links, base: base)
         page.people = PeopleFinder(document: document).people(structured: page.structuredData)
         page.tableRows = tableRows()
-        page.asides = AsideFinder(document: document).asides(excluding: Set(page.blocks.map(\.text)))
+        page.asides = AsideFinder(document: document).asides(excluding: page.blocks.map(\.text))
     }
 
     /// Every table row with data cells (up to 5,000), each cell labelled with the heading of
@@ -230,9 +230,10 @@ struct PageAnalyzer {
     /// 2019"); its linked names, else the names its text starts with.
     private func bylineNames() -> [String] {
         let classIndex = document.nameIndex("class"), idIndex = document.nameIndex("id")
+        let byline = Array("byline".utf8), author = Array("author".utf8)
         for (index, node) in document.nodes.enumerated() where !node.isText && node.attributeCount > 0 {
-            let marked = [classIndex, idIndex].compactMap { document.attribute(index, $0)?.lowercased() }.joined(separator: " ")
-            guard marked.contains("byline") || marked.contains("author") else { continue }
+            let marked = document.classAndID(index, classIndex: classIndex, idIndex: idIndex)
+            guard FlatDocument.contains(marked, byline) || FlatDocument.contains(marked, author) else { continue }
             let text = document.text(of: index)
             guard !text.isEmpty, text.count < 160 else { continue }
             let linked = (index ..< Int(node.end)).filter { document.nodes[$0].tag == .a }

@@ -112,9 +112,29 @@ struct FlatDocument: Sendable {
     private static let displayNone = Array("display:none".utf8)
     private static let visibilityHidden = Array("visibility:hidden".utf8)
 
-    private static func contains(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
-        guard pattern.count <= text.count else { return false }
-        return (0 ... text.count - pattern.count).contains { text[$0 ..< $0 + pattern.count].elementsEqual(pattern) }
+    /// Whether `pattern` occurs in `text` (bytes compared as they are).
+    static func contains(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
+        guard pattern.count <= text.count, let first = pattern.first else { return false }
+        var i = 0
+        let last = text.count - pattern.count
+        while i <= last {
+            if text[i] == first, text[i ..< i + pattern.count].elementsEqual(pattern) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// The `class` and `id` values of element `index` (interned names given), lower-cased ASCII
+    /// bytes joined by a space; empty when it has neither.
+    func classAndID(_ index: Int, classIndex: Int32?, idIndex: Int32?) -> [UInt8] {
+        guard nodes[index].attributeCount > 0 else { return [] }
+        var bytes: [UInt8] = []
+        for name in [classIndex, idIndex] {
+            guard let value = attributeBytes(index, name) else { continue }
+            if !bytes.isEmpty { bytes.append(0x20) }
+            for byte in value { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        }
+        return bytes
     }
 
     /// All text below element `index`, concatenated, whitespace collapsed; with `markers`, the
