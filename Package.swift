@@ -1,12 +1,19 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The targets follow the pipeline, lowest first; an arrow is a dependency, and a module can import
+// only what it depends on (`make build` and `make test` check it: --explicit-target-dependency-import-check).
+//
+//   CCurlShim ─▶ DossierFetch ─┐
+//   CHTMLShim, CZlib ─▶ DossierExtract ─┤
+//   DossierStore (GRDB) ────────────────┤
+//   DossierCore (model, summarizer, renderers; pure) ◀─ DossierSettings (TOML) ◀─ DossierDiscover
+//   DossierCore ◀─ DossierMeetings, ExternalCommands ◀─ DossierSchedule
+//   all of the above ◀─ DossierApp (use cases) ◀─ dossier (the command line)
 let package = Package(
     name: "dossier",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
-        .library(name: "DossierKit", targets: ["DossierKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,24 +49,45 @@ let package = Package(
             name: "DossierStore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // Configuration, paths and (later) the pipeline that wires the stages.
+        // The pure core: the dossier model, the summarizer and the renderers. No network, no
+        // store, no TOML: values in, values out.
+        .target(name: "DossierCore"),
+        // config.toml, Banks.d and the TOML reading Sources.d shares, with FILE:LINE errors.
         .target(
-            name: "DossierKit",
+            name: "DossierSettings",
+            dependencies: ["DossierCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // Discover stage: Sources.d and the readers of what each source answers.
+        .target(
+            name: "DossierDiscover",
             dependencies: [
-                "DossierFetch",
-                "DossierExtract",
-                "DossierStore",
-                "Locking",
-                .product(name: "Logging", package: "swift-log"),
+                "DossierCore", "DossierSettings", "DossierFetch", "DossierExtract",
                 .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // Calendars (iCalendar) and the letters around a meeting.
+        .target(name: "DossierMeetings", dependencies: ["DossierCore"]),
+        // The one way to run another program.
+        .target(name: "ExternalCommands", dependencies: ["Locking"]),
+        // Files written whole or not at all: a temporary name beside the target, then a rename.
+        .target(name: "AtomicFiles"),
+        // The nightly refresh: systemd user timer, cron or launchd.
+        .target(name: "DossierSchedule", dependencies: ["DossierSettings", "ExternalCommands", "AtomicFiles"]),
+        // The application layer: the use cases the commands run (build, refresh, meetings,
+        // letters, print, doctor, demo), each owning its logic and throwing errors that carry
+        // their exit status.
+        .target(
+            name: "DossierApp",
+            dependencies: [
+                "DossierCore", "DossierSettings", "DossierDiscover", "DossierMeetings", "DossierSchedule",
+                "DossierFetch", "DossierExtract", "DossierStore", "ExternalCommands", "AtomicFiles", "Locking",
+                "LoopbackServer", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierKit",
-                "Locking",
-                "LoopbackServer",
+                "DossierApp", "DossierCore", "DossierDiscover", "DossierMeetings", "DossierSchedule", "Locking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -70,14 +98,33 @@ let package = Package(
         .executableTarget(name: "dossier-bench", dependencies: ["LoopbackServer"]),
         // libFuzzer target of the extractor (scripts/fuzz-extract.sh); a replay tool in normal builds.
         .executableTarget(name: "dossier-fuzz-extract", dependencies: ["DossierExtract"]),
-        .testTarget(name: "DossierFetchTests", dependencies: ["DossierFetch", "Locking", "LoopbackServer"]),
-        .testTarget(name: "DossierExtractTests", dependencies: ["DossierExtract"]),
-        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "DossierFetch", "DossierStore", "Locking", "LoopbackServer"]),
+        // What every test target shares: the checkout and ../shared, temporary folders, recorded
+        // sleeps, the recorded real web and sample dossiers.
+        .target(name: "DossierTestSupport", dependencies: [
+            "DossierCore", "DossierSchedule", "ExternalCommands", "Locking",
+        ]),
+        .testTarget(name: "DossierFetchTests", dependencies: ["DossierFetch", "Locking", "LoopbackServer", "DossierTestSupport"]),
+        .testTarget(name: "DossierExtractTests", dependencies: ["DossierExtract", "DossierTestSupport"]),
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore"]),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"]),
+        .testTarget(name: "DossierSettingsTests", dependencies: ["DossierSettings", "DossierCore", "DossierTestSupport"]),
+        .testTarget(name: "DossierDiscoverTests", dependencies: [
+            "DossierDiscover", "DossierCore", "DossierSettings", "DossierFetch", "DossierExtract", "LoopbackServer", "DossierTestSupport",
+        ]),
+        .testTarget(name: "DossierMeetingsTests", dependencies: ["DossierMeetings", "DossierCore", "DossierSettings", "DossierTestSupport"]),
+        .testTarget(name: "DossierScheduleTests", dependencies: [
+            "DossierSchedule", "DossierSettings", "ExternalCommands", "Locking", "DossierTestSupport",
+        ]),
+        .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
+        .testTarget(name: "DossierAppTests", dependencies: [
+            "DossierApp", "DossierCore", "DossierSettings", "DossierDiscover", "DossierMeetings", "DossierSchedule",
+            "DossierFetch", "DossierExtract", "DossierStore", "ExternalCommands", "AtomicFiles", "Locking", "LoopbackServer",
+            "DossierTestSupport", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "LoopbackServerTests", dependencies: ["LoopbackServer"]),
         // Runs the built `dossier` command in temporary homes; depending on it makes `swift test` build it.
         .testTarget(name: "DossierCLITests", dependencies: [
-            "dossier", "DossierKit", "LoopbackServer", .product(name: "GRDB", package: "GRDB.swift"),
+            "dossier", "DossierApp", "DossierCore", "LoopbackServer", "DossierTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -14,7 +14,7 @@ import Darwin
 func exercise(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     let page = HTMLExtractor.extract(bytes: bytes, contentType: nil, url: "https://example.org/a/b")
     let feed = FeedParser.parse(bytes: bytes)
-    let markdown = MarkdownRenderer.render(page)
+    let markdown = PageMarkdown.render(page)
     return page.mainText.utf8.count + markdown.utf8.count + feed.items.count
 }
 

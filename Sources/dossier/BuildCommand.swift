@@ -1,10 +1,10 @@
 import ArgumentParser
-import DossierKit
-import DossierStore
+import DossierApp
+import DossierCore
 import Foundation
 
 /// `dossier build`: the main job, from a name to a dossier on disk.
-struct BuildCommand: AsyncParsableCommand {
+struct BuildCommand: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the prep dossier of a person: discover, fetch, extract, store, summarize, render.",
@@ -56,7 +56,11 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        try PersonName.validate(name)
+        do {
+            try NameInput.validate(name)
+        } catch {
+            throw ValidationError(error.message)
+        }
         for url in urls {
             let scheme = URLComponents(string: url)?.scheme?.lowercased()
             guard scheme == "http" || scheme == "https" else { throw ValidationError("--url \(url): only http(s) URLs") }
@@ -66,23 +70,21 @@ struct BuildCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
-        let environment = try global.loadEnvironment()
+    func run(in workspace: Workspace) async throws {
         let subject = Subject(
             name: name.trimmingCharacters(in: .whitespacesAndNewlines), company: company, domain: domain, extraURLs: urls
         )
-        let outputRoot = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
-            ?? OutputLocation.defaultRoot(paths: environment.paths)
-        if !offline && !global.quiet && ContactHint.isDue(config: environment.config, paths: environment.paths) {
-            StandardError.write("note: " + UserAgent.contactAdvice)
+        if !offline && !global.quiet && ContactHint.isDue(config: workspace.config, paths: workspace.paths) {
+            StandardError.write("note: " + ContactHint.advice)
         }
         let status = StatusLine(quiet: global.quiet)
-        let pipeline = PipelineRunner.pipeline(environment: environment, progress: { status.show($0) })
+        let pipeline = workspace.pipeline(progress: { status.show($0) })
         let request = BuildRequest(
-            subject: subject, outputRoot: outputRoot, formats: format.formats, offline: offline,
+            subject: subject, outputRoot: output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? workspace.outputRoot,
+            formats: format.formats, offline: offline,
             extraSourcesDirectory: sourcesDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
         )
-        let summary = try await PipelineRunner.run(pipeline, request)
+        let summary = try await Interruptible.run { try await pipeline.run(request) }
         status.finish()
         for error in summary.sourceFileErrors { StandardError.write("warning: \(error)") }
         if json {
@@ -99,22 +101,20 @@ struct BuildCommand: AsyncParsableCommand {
         if summary.foundNothing {
             let failed = summary.failures.count
             let skipped = summary.outcomes.filter { $0.kind == .skipped }.count
-            StandardError.write("error: found nothing about \(subject.name) (\(failed) request(s) failed, \(skipped) page(s) were "
+            throw AppError(.unavailable, "found nothing about \(subject.name) (\(failed) request(s) failed, \(skipped) page(s) were "
                 + "about someone else); " + (summary.files.isEmpty ? "no dossier was written"
                     : "the last dossier stays as it was: \(URL(fileURLWithPath: summary.files[0]).deletingLastPathComponent().path)"))
-            throw ExitCode(69)  // EX_UNAVAILABLE
         }
-        RefreshReminder.warnIfStale(environment: environment, quiet: global.quiet)
+        if !global.quiet, let warning = workspace.staleRefreshWarning() { StandardError.write("warning: \(warning)") }
         try summary.failIfPDFMissing()
     }
 }
 
 extension BuildSummary {
-    /// Reports the PDF that was asked for but not written, after the other files were
-    /// printed, and fails the command (exit 1).
+    /// Fails the command (exit 1) when the PDF asked for was not written; the other files were,
+    /// and their paths are printed before.
     func failIfPDFMissing() throws {
         guard let pdfError else { return }
-        StandardError.write("error: \(pdfError)")
-        throw ExitCode.failure
+        throw AppError(.failure, pdfError)
     }
 }

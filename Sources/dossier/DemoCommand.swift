@@ -1,10 +1,9 @@
 import ArgumentParser
-import DossierKit
+import DossierApp
 import Foundation
-import LoopbackServer
 
 /// `dossier demo`: the whole pipeline on a fictional person, offline.
-struct DemoCommand: AsyncParsableCommand {
+struct DemoCommand: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Build the dossier of a fictional person from pages served on loopback (no network needed).",
@@ -32,29 +31,11 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() async throws {
-        let environment = try global.loadEnvironment()
-        let server = try LoopbackServer { request in
-            guard let page = DemoSite.page(forTarget: request.target) else { return .notFound }
-            return .ok(page.body, contentType: page.contentType)
-        }
-        defer { server.stop() }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-demo-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: home) }
+    func run(in workspace: Workspace) async throws {
         let status = StatusLine(quiet: global.quiet)
-        let pipeline = BuildPipeline(
-            config: DemoSite.config(serverBase: server.baseURL),
-            paths: DossierPaths(environment: ["DOSSIER_HOME": home.path]),
-            shippedSources: SourceCatalog.shippedDirectory(executablePath: CommandLine.arguments[0]),
-            // No keys or settings from the environment; only PATH, to find a PDF renderer.
-            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""], logger: environment.logger,
-            progress: { status.show($0) }
-        )
-        let outputRoot = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
-            ?? OutputLocation.defaultRoot(paths: environment.paths)
-        let summary = try await pipeline.run(BuildRequest(
-            subject: DemoSite.subject, outputRoot: outputRoot, formats: format.formats
-        ))
+        let summary = try await DemoRun(workspace: workspace).run(
+            outputRoot: output.map { URL(fileURLWithPath: $0, isDirectory: true) }, formats: format.formats,
+            progress: { status.show($0) })
         status.finish()
         if json {
             try StandardOutput.writeJSON(summary)

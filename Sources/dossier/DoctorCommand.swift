@@ -1,5 +1,5 @@
 import ArgumentParser
-import DossierKit
+import DossierApp
 import Foundation
 
 /// `dossier doctor`: checks the libraries, programs, files and store dossier depends on.
@@ -44,13 +44,8 @@ struct DoctorCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let executablePath = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        let doctor = Doctor(
-            paths: DossierPaths(),
-            shippedSources: SourceCatalog.shippedDirectory(executablePath: executablePath),
-            environment: ProcessInfo.processInfo.environment,
-            scheduler: Scheduler(environment: .current(executablePath: executablePath)))
-        let checks = doctor.run()
+        // The doctor reads config.toml itself: a broken one is a finding, not a failure to start.
+        let checks = Doctor(executablePath: CommandLine.arguments[0]).run()
         let broken = checks.filter { $0.status == .broken }.count
         if json {
             try StandardOutput.writeJSON(DoctorReport(checks: checks.map(CheckListing.init), ok: broken == 0))

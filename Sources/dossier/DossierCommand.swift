@@ -1,5 +1,6 @@
 import ArgumentParser
-import DossierKit
+import DossierApp
+import DossierCore
 
 /// The `dossier` command line: parses, wires the library, prints, and maps errors to exit codes.
 @main

@@ -1,7 +1,5 @@
 import ArgumentParser
-import DossierExtract
-import DossierFetch
-import DossierKit
+import DossierApp
 import Foundation
 
 /// `dossier extract`: the extraction stage on its own, for pages on disk or on standard input.
@@ -28,23 +26,11 @@ struct ExtractCommand: AsyncParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, markdown
-
-        var fileExtension: String {
-            switch self {
-            case .text: "txt"
-            case .json: "json"
-            case .markdown: "md"
-            }
-        }
-    }
-
     @Argument(help: "HTML files, '-' for standard input, or http(s) URLs.")
     var inputs: [String] = []
 
     @Option(help: "Output format: text, json or markdown.")
-    var format: Format = .text
+    var format: PageExtraction.Format = .text
 
     @Flag(help: "Write one output file per input into --out DIR (or $EXTRACT_OUT), in parallel.")
     var batch = false
@@ -89,79 +75,42 @@ struct ExtractCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
+        do {
+            try await extract()
+        } catch {
+            throw CommandFailure.exit(for: error)
+        }
+    }
+
+    /// Files and standard input need no configuration; URLs are fetched with the user's.
+    private func extract() async throws {
+        let extraction = PageExtraction(format: format, contentType: contentType, url: url)
         if batch, let outputDirectory {
-            let failures = ExtractBatch(format: format, contentType: contentType)
-                .run(files: inputs, into: outputDirectory)
+            let failures = extraction.runBatch(files: inputs, into: outputDirectory)
             for failure in failures { StandardError.write("error: \(failure)") }
             if !failures.isEmpty { throw ExitCode.failure }
             return
         }
-        let fetched = try await fetchURLs()
-        var pages: [ExtractedPage] = []
-        let scope: HTMLExtractor.Scope = format == .json || format == .markdown ? .everything : .mainText
-        for input in inputs {
-            if let result = fetched[input] {
-                let served = result.contentType.map { type in type + (result.charset.map { "; charset=\($0)" } ?? "") }
-                pages.append(HTMLExtractor.extract(bytes: result.body, contentType: contentType ?? served,
-                                                   url: url ?? result.finalURL, scope: scope))
-                continue
-            }
-            let bytes: [UInt8]
-            do {
-                bytes = try InputFile.read(input)
-            } catch {
-                StandardError.write("error: \(error)")
-                throw ExitCode.failure
-            }
-            pages.append(HTMLExtractor.extract(bytes: bytes, contentType: contentType, url: url, scope: scope))
+        let pages = try inputs.map { input throws -> PageExtraction.Input in
+            Self.isURL(input) ? .url(input) : .bytes(try InputFile.read(input))
         }
-        switch format {
-        case .json:
-            if pages.count == 1 { try StandardOutput.writeJSON(pages[0]) } else { try StandardOutput.writeJSON(pages) }
-        case .text:
-            print(pages.map(\.mainText).joined(separator: "\n\n"))
-        case .markdown:
-            print(pages.map(MarkdownRenderer.render).joined(separator: "\n\n---\n\n"))
-        }
+        let workspace = inputs.contains(where: Self.isURL) ? try global.workspace() : nil
+        print(try await extraction.run(pages, workspace: workspace))
     }
 }
 
+extension PageExtraction.Format: ExpressibleByArgument {}
+
 /// Reads a file, or standard input for "-", as bytes.
 enum InputFile {
-    struct ReadError: Error, CustomStringConvertible {
-        let path: String
-        let reason: String
-        var description: String { "cannot read \(path): \(reason)" }
-    }
-
     static func read(_ path: String) throws -> [UInt8] {
         if path == "-" {
             return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"
-            throw ReadError(path: path, reason: reason)
+            throw AppError(.noInput, "cannot read \(path): \(reason)")
         }
         return [UInt8](data)
-    }
-}
-
-extension ExtractCommand {
-    /// Fetches the URL arguments with the configured fetcher (robots.txt, limits, rewrites).
-    private func fetchURLs() async throws -> [String: FetchResult] {
-        let urls = inputs.filter(Self.isURL)
-        guard !urls.isEmpty else { return [:] }
-        let environment = try global.loadEnvironment()
-        let policy = FetchPolicy(config: environment.config)
-        let results = await Fetcher.fetchAll(urls.map { FetchRequest(url: $0) }, policy: policy, logger: environment.logger)
-        var fetched: [String: FetchResult] = [:]
-        for result in results {
-            if let failure = result.failure {
-                StandardError.write("error: \(result.originalURL): \(failure)")
-                throw ExitCode.failure
-            }
-            fetched[result.originalURL] = result
-        }
-        return fetched
     }
 }

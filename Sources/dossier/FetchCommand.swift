@@ -1,12 +1,9 @@
 import ArgumentParser
-import DossierFetch
-import DossierKit
+import DossierApp
 import Foundation
-import Synchronization
-import Locking
 
 /// `dossier fetch`: the fetcher on its own, for checking what a source answers.
-struct FetchCommand: AsyncParsableCommand {
+struct FetchCommand: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
         abstract: "Fetch URLs politely (robots.txt, per-host limits) and report what each answered.",
@@ -48,43 +45,18 @@ struct FetchCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
-        let environment = try global.loadEnvironment()
+    func run(in workspace: Workspace) async throws {
         var list = urls
         if let urlFile {
             list += try URLListFile.read(urlFile)
         }
-        let validators = Validators(etag: etag, lastModified: lastModified)
-        let requests = list.map { FetchRequest(url: $0, validators: validators) }
-        // Opened (and created) once; the report names files by absolute path, as URL resolves it.
-        let outputDirectory = try out.map {
-            try AtomicFile.Directory(creatingIfNeeded: URL(fileURLWithPath: $0, isDirectory: true).path)
-        }
-        let progress = ProgressLine(total: requests.count, label: "fetched", quiet: global.quiet)
-        let policy = FetchPolicy(config: environment.config)
-        let reports = Locked([FetchReport?](repeating: nil, count: requests.count))
-        let writeErrors = Locked<[String]>([])
-        try await Interruptible.run {
-            await CurlMultiEngine.run(maximumConnections: policy.maximumConcurrency) { engine in
-                await Fetcher(engine: engine, policy: policy, logger: environment.logger).fetchEach(requests) { index, result in
-                    var file: String?
-                    if let outputDirectory, case .fetched = result.outcome {
-                        let name = BodyFileName.make(for: result)
-                        do {
-                            try outputDirectory.write(result.body, name: name)
-                            file = outputDirectory.path(of: name)
-                        } catch {
-                            writeErrors.withLock { $0.append("\(error)") }
-                        }
-                    }
-                    reports.withLock { $0[index] = FetchReport(result, file: file) }
-                    progress.advance()
-                }
-            }
+        let progress = ProgressLine(total: list.count, label: "fetched", quiet: global.quiet)
+        let tool = FetchTool(workspace: workspace)
+        let (results, writeErrors) = try await Interruptible.run { [list, etag, lastModified, out] in
+            try await tool.run(list, etag: etag, lastModified: lastModified, outputDirectory: out, progress: { progress.advance() })
         }
         progress.finish()
-        for error in writeErrors.withLock({ $0 }) { StandardError.write("error: \(error)") }
-        let results = reports.withLock { $0.map { $0! } }
+        for error in writeErrors { StandardError.write("error: \(error)") }
         if json {
             try StandardOutput.writeJSON(results)
         } else {
@@ -94,6 +66,6 @@ struct FetchCommand: AsyncParsableCommand {
         if !global.quiet {
             StandardError.write("\(results.count - failed) of \(results.count) fetched, \(failed) failed")
         }
-        if failed > 0 || !writeErrors.withLock(\.isEmpty) { throw ExitCode.failure }
+        if failed > 0 || !writeErrors.isEmpty { throw ExitCode.failure }
     }
 }

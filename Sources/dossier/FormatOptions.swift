@@ -1,5 +1,6 @@
 import ArgumentParser
-import DossierKit
+import DossierApp
+import DossierCore
 
 /// `--format`: the files a build writes, shared by `build` and `demo`.
 struct FormatOptions: ParsableArguments {

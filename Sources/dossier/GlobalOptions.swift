@@ -1,5 +1,5 @@
 import ArgumentParser
-import DossierKit
+import DossierApp
 import Foundation
 import Logging
 
@@ -15,28 +15,47 @@ struct GlobalOptions: ParsableArguments {
         if verbose && quiet { throw ValidationError("--verbose and --quiet contradict each other") }
     }
 
-    /// Paths, configuration (warnings printed) and a logger for this run.
-    func loadEnvironment() throws -> CommandEnvironment {
-        let paths = DossierPaths()
-        let loaded: LoadedConfig
-        do {
-            loaded = try ConfigLoader.load(file: paths.configFile)
-        } catch {
-            StandardError.write("error: \(error)")
-            throw ExitCode(78)  // EX_CONFIG
-        }
-        if !quiet {
-            for warning in loaded.warnings { StandardError.write("warning: \(warning)") }
-        }
+    /// The workspace of this run: paths, configuration (its warnings printed) and a logger.
+    func workspace() throws(AppError) -> Workspace {
         var logger = Logger(label: "dossier")
         logger.logLevel = verbose ? .debug : .warning
-        return CommandEnvironment(paths: paths, config: loaded.config, logger: logger)
+        let workspace = try Workspace.load(executablePath: CommandLine.arguments[0], logger: logger)
+        if !quiet {
+            for warning in workspace.warnings { StandardError.write("warning: \(warning)") }
+        }
+        return workspace
     }
 }
 
-/// What a command runs with.
-struct CommandEnvironment {
-    let paths: DossierPaths
-    let config: DossierConfig
-    let logger: Logger
+/// A command that runs in the workspace, set up once, and reaches the user through one mapping
+/// from failures to messages and exit statuses.
+protocol WorkspaceCommand: AsyncParsableCommand {
+    var global: GlobalOptions { get }
+    func run(in workspace: Workspace) async throws
+}
+
+extension WorkspaceCommand {
+    func run() async throws {
+        do {
+            try await run(in: try global.workspace())
+        } catch {
+            throw CommandFailure.exit(for: error)
+        }
+    }
+}
+
+/// The one mapping from a failure to what the user sees: `error: <message>` on stderr and the
+/// failure's exit status. Argument-parser's own outcomes (usage errors, `--help`, an exit
+/// already chosen) pass through.
+enum CommandFailure {
+    static func exit(for error: any Error) -> any Error {
+        switch error {
+        case is ExitCode, is CleanExit, is ValidationError:
+            return error
+        default:
+            let failure = AppError(error)
+            StandardError.write("error: \(failure.message)")
+            return ExitCode(failure.status.rawValue)
+        }
+    }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import DossierKit
-import DossierStore
+import DossierApp
 import Foundation
 
 /// `dossier letter`: drafts of the letters around a meeting, written next to the dossier.
@@ -19,7 +18,7 @@ struct LetterCommand: AsyncParsableCommand {
         subcommands: [Intro.self, Thanks.self]
     )
 
-    struct Intro: AsyncParsableCommand {
+    struct Intro: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             abstract: "A letter of introduction that names the network contact and promises a call by --call-by.",
             discussion: """
@@ -37,14 +36,12 @@ struct LetterCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        func run() async throws {
-            try await LetterCommand.write(meeting: meeting, kind: "intro", json: json, global: global) { writer, record, _ in
-                writer.introduction(for: record)
-            }
+        func run(in workspace: Workspace) async throws {
+            try LetterCommand.write(.intro, meeting: meeting, json: json, workspace: workspace)
         }
     }
 
-    struct Thanks: AsyncParsableCommand {
+    struct Thanks: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             abstract: "A thank-you note drawing on your notes, and a recap to the network contact.",
             discussion: """
@@ -62,10 +59,8 @@ struct LetterCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        func run() async throws {
-            try await LetterCommand.write(meeting: meeting, kind: "thanks", json: json, global: global) { writer, record, notes in
-                writer.thanks(for: record, notes: notes)
-            }
+        func run(in workspace: Workspace) async throws {
+            try LetterCommand.write(.thanks, meeting: meeting, json: json, workspace: workspace)
         }
     }
 
@@ -78,44 +73,12 @@ struct LetterCommand: AsyncParsableCommand {
     }
 
     /// Loads the meeting and the templates, drafts, and writes `letter-<kind>.md`.
-    static func write(meeting: MeetingReference, kind: String, json: Bool, global: GlobalOptions,
-                      draft: (LetterWriter, MeetingRecord, [MeetingNoteRecord]) -> String?) async throws {
-        let environment = try global.loadEnvironment()
-        let (record, notes) = try StoreAccess.read(environment) { store in
-            let record = try meeting.resolve(in: store, now: Date())
-            return (record, try store.notes(meetingID: record.id!))
-        }
-        let banks = try BanksLoader.load(environment)
-        guard let text = draft(LetterWriter(templates: banks.letters, profile: environment.config.me), record, notes) else {
-            StandardError.write("error: letters.toml has no `\(kind)` template")
-            throw ExitCode(78)
-        }
-        let file = OutputLocation.defaultRoot(paths: environment.paths)
-            .appendingPathComponent(record.slug, isDirectory: true).appendingPathComponent("letter-\(kind).md")
-        do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try AtomicFile.write(Data(text.utf8), to: file)
-        } catch {
-            StandardError.write("error: \(error)")
-            throw ExitCode(73)
-        }
+    static func write(_ kind: LetterDrafts.Kind, meeting: MeetingReference, json: Bool, workspace: Workspace) throws {
+        let draft = try LetterDrafts(workspace: workspace).draft(kind, for: meeting, at: Date())
         if json {
-            try StandardOutput.writeJSON(Drafted(meeting: record.id ?? 0, kind: kind, file: file.path, text: text))
+            try StandardOutput.writeJSON(Drafted(meeting: draft.meeting.id, kind: kind.rawValue, file: draft.file.path, text: draft.text))
         } else {
-            print(file.path)
-        }
-    }
-}
-
-/// The summary banks for commands outside the build (letters), with errors as exit 78.
-enum BanksLoader {
-    static func load(_ environment: CommandEnvironment) throws -> SummaryBanks {
-        do {
-            return try SummaryBanks.load(besideSources: SourceCatalog.shippedDirectory(executablePath: CommandLine.arguments[0]),
-                                         paths: environment.paths)
-        } catch {
-            StandardError.write("error: \(error)")
-            throw ExitCode(78)
+            print(draft.file.path)
         }
     }
 }

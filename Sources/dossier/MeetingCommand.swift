@@ -1,7 +1,7 @@
 import ArgumentParser
-import DossierFetch
-import DossierKit
-import DossierStore
+import DossierApp
+import DossierCore
+import DossierMeetings
 import Foundation
 
 /// `dossier meeting`: the informational interviews you have planned.
@@ -60,29 +60,25 @@ struct MeetingCommand: AsyncParsableCommand {
             return zone
         }
 
-        /// Applies the options given to a meeting.
-        func apply(to meeting: inout MeetingRecord) throws {
+        /// The changes the options given ask for (an empty value clears one).
+        func changes() throws -> MeetingChanges {
             let zone = try timeZone()
+            var changes = MeetingChanges(company: company, domain: domain, via: via, goal: goal, location: location)
             do {
                 if let at {
-                    meeting.startsAt = try MeetingTime.dateTime(at, in: zone)
-                    meeting.timeZone = zone.identifier
-                    meeting.isAllDay = false
+                    changes.startsAt = try MeetingTime.dateTime(at, in: zone)
+                    changes.timeZone = zone.identifier
                 }
-                if let duration { meeting.durationMinutes = try MeetingTime.minutes(duration) }
-                if let callBy { meeting.callBy = try MeetingTime.day(callBy) }
+                if let duration { changes.durationMinutes = try MeetingTime.minutes(duration) }
+                if let callBy { changes.callBy = callBy.isEmpty ? "" : try MeetingTime.day(callBy) }
             } catch {
                 throw ValidationError(error.description)
             }
-            if let company { meeting.company = company.nilIfEmpty }
-            if let domain { meeting.domain = domain.nilIfEmpty }
-            if let via { meeting.via = via.nilIfEmpty }
-            if let goal { meeting.goal = goal.nilIfEmpty }
-            if let location { meeting.location = location.nilIfEmpty }
+            return changes
         }
     }
 
-    struct Add: AsyncParsableCommand {
+    struct Add: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a meeting.",
             discussion: """
@@ -101,25 +97,23 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
-            try PersonName.validate(name)
+            do {
+                try NameInput.validate(name)
+            } catch {
+                throw ValidationError(error.message)
+            }
             guard details.at != nil else { throw ValidationError("--at is required: when does the meeting start?") }
         }
 
-        func run() async throws {
-            let environment = try global.loadEnvironment()
+        func run(in workspace: Workspace) async throws {
             let now = Date()
-            let name = PersonName.cleaned(self.name)
-            var meeting = MeetingRecord(personName: name, slug: Slug.make(name), startsAt: now, timeZone: TimeZone.current.identifier, at: now)
-            try details.apply(to: &meeting)
-            let stored = try await StoreAccess.write(environment, command: "dossier meeting add") { store in
-                try store.insertMeeting(meeting)
-            }
+            let stored = try await MeetingBook(workspace: workspace).add(person: NameInput.cleaned(name), changes: try details.changes(), at: now)
             try MeetingJSON.print(stored, json: output.json)
             if stored.startsAt < now && !global.quiet { StandardError.write("warning: this meeting is in the past") }
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             abstract: "List meetings, soonest first.",
             discussion: """
@@ -142,20 +136,16 @@ struct MeetingCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        func run() async throws {
-            let environment = try global.loadEnvironment()
-            let now = Date()
-            var range: ClosedRange<Date>?
+        func run(in workspace: Workspace) async throws {
+            var span: TimeInterval?
             if let upcoming {
                 do {
-                    range = now...now.addingTimeInterval(try MeetingTime.span(upcoming))
+                    span = try MeetingTime.span(upcoming)
                 } catch {
                     throw ValidationError("--upcoming: \(error)")
                 }
             }
-            let meetings = try StoreAccess.read(environment) { store in
-                try store.meetings(status: range == nil ? nil : .upcoming, startingIn: range)
-            }
+            let meetings = try MeetingBook(workspace: workspace).list(upcomingWithin: span, at: Date())
             if json {
                 try StandardOutput.writeJSON(meetings.map(MeetingJSON.init))
             } else if meetings.isEmpty {
@@ -163,11 +153,11 @@ struct MeetingCommand: AsyncParsableCommand {
             } else {
                 StandardOutput.writeLines(meetings.map(MeetingText.line))
             }
-            RefreshReminder.warnIfStale(environment: environment, quiet: global.quiet)
+            if !global.quiet, let warning = workspace.staleRefreshWarning() { StandardError.write("warning: \(warning)") }
         }
     }
 
-    struct Show: AsyncParsableCommand {
+    struct Show: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a meeting, its notes and its dossier's files.",
             discussion: """
@@ -185,12 +175,8 @@ struct MeetingCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        func run() async throws {
-            let environment = try global.loadEnvironment()
-            let (record, notes) = try StoreAccess.read(environment) { store in
-                let record = try meeting.resolve(in: store, now: Date())
-                return (record, try store.notes(meetingID: record.id!))
-            }
+        func run(in workspace: Workspace) async throws {
+            let (record, notes) = try MeetingBook(workspace: workspace).show(meeting, at: Date())
             if json {
                 var value = MeetingJSON(record)
                 value.notes = notes.map(\.text)
@@ -204,14 +190,14 @@ struct MeetingCommand: AsyncParsableCommand {
                 ("calendar", record.calendarUID),
             ]
             lines += details.compactMap { label, value in value.map { "  \(label): \($0)" } }
-            let folder = OutputLocation.defaultRoot(paths: environment.paths).appendingPathComponent(record.slug)
+            let folder = workspace.folder(slug: record.slug)
             lines.append("  dossier: \(folder.path)")
             for note in notes { lines.append("  note (\(MeetingTime.day(of: note.createdAt, in: .current))): \(note.text)") }
             StandardOutput.writeLines(lines)
         }
     }
 
-    struct Edit: AsyncParsableCommand {
+    struct Edit: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a meeting; options not given stay as they are (an empty value clears one).",
             discussion: """
@@ -228,21 +214,13 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var output: MeetingOutput
         @OptionGroup var global: GlobalOptions
 
-        func run() async throws {
-            let environment = try global.loadEnvironment()
-            let now = Date()
-            let updated = try await StoreAccess.write(environment, command: "dossier meeting edit") { store in
-                var record = try meeting.resolve(in: store, now: now)
-                try details.apply(to: &record)
-                record.updatedAt = now
-                try store.updateMeeting(record)
-                return record
-            }
+        func run(in workspace: Workspace) async throws {
+            let updated = try await MeetingBook(workspace: workspace).edit(meeting, changes: try details.changes(), at: Date())
             try MeetingJSON.print(updated, json: output.json)
         }
     }
 
-    struct Remove: AsyncParsableCommand {
+    struct Remove: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a meeting and its notes (the dossier's files stay).",
             discussion: """
@@ -257,19 +235,14 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var output: MeetingOutput
         @OptionGroup var global: GlobalOptions
 
-        func run() async throws {
-            let environment = try global.loadEnvironment()
-            let removed = try await StoreAccess.write(environment, command: "dossier meeting remove") { store in
-                let record = try meeting.resolve(in: store, now: Date())
-                try store.deleteMeeting(id: record.id!)
-                return record
-            }
+        func run(in workspace: Workspace) async throws {
+            let removed = try await MeetingBook(workspace: workspace).remove(meeting, at: Date())
             if output.json { try StandardOutput.writeJSON(MeetingJSON(removed)) }
             if !global.quiet { StandardError.write("removed \(MeetingText.line(removed))") }
         }
     }
 
-    struct Done: AsyncParsableCommand {
+    struct Done: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             abstract: "Mark a meeting as held: its dossier's checklist moves to the follow-up steps.",
             discussion: """
@@ -286,16 +259,8 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var output: MeetingOutput
         @OptionGroup var global: GlobalOptions
 
-        func run() async throws {
-            let environment = try global.loadEnvironment()
-            let now = Date()
-            let held = try await StoreAccess.write(environment, command: "dossier meeting done") { store in
-                var record = try meeting.resolve(in: store, now: now)
-                record.status = .held
-                record.updatedAt = now
-                try store.updateMeeting(record)
-                return record
-            }
+        func run(in workspace: Workspace) async throws {
+            let held = try await MeetingBook(workspace: workspace).markHeld(meeting, at: Date())
             try MeetingJSON.print(held, json: output.json)
         }
     }
@@ -310,7 +275,7 @@ struct MeetingOutput: ParsableArguments {
 /// A meeting as `meeting list --json` prints it: stable snake_case keys.
 struct MeetingJSON: Encodable {
     /// Prints `meeting` as JSON, or as its one-line summary.
-    static func print(_ meeting: MeetingRecord, json: Bool) throws {
+    static func print(_ meeting: Meeting, json: Bool) throws {
         if json {
             try StandardOutput.writeJSON(MeetingJSON(meeting))
         } else {
@@ -336,9 +301,9 @@ struct MeetingJSON: Encodable {
     var calendarUID: String?
     var notes: [String]?
 
-    init(_ meeting: MeetingRecord) {
-        id = meeting.id ?? 0
-        person = meeting.personName
+    init(_ meeting: Meeting) {
+        id = meeting.id
+        person = meeting.person
         slug = meeting.slug
         startsAt = ISO8601DateFormatter().string(from: meeting.startsAt)
         timeZone = meeting.timeZone
@@ -363,9 +328,8 @@ struct MeetingJSON: Encodable {
 
 /// Meetings as one line of text each.
 enum MeetingText {
-    static func line(_ meeting: MeetingRecord) -> String {
-        let zone = TimeZone(identifier: meeting.timeZone) ?? .current
-        var line = "#\(meeting.id ?? 0)  \(MeetingTime.display(meeting.startsAt, in: zone, allDay: meeting.isAllDay))  \(meeting.personName)"
+    static func line(_ meeting: Meeting) -> String {
+        var line = "#\(meeting.id)  \(MeetingTime.display(meeting.startsAt, in: meeting.zone, allDay: meeting.isAllDay))  \(meeting.person)"
         if let company = meeting.company { line += " (\(company))" }
         if let via = meeting.via { line += ", via \(via)" }
         if meeting.status != .upcoming { line += "  [\(meeting.status.rawValue)]" }
@@ -373,21 +337,6 @@ enum MeetingText {
     }
 }
 
-/// Checks on a person's name typed on the command line.
-enum PersonName {
-    static func cleaned(_ name: String) -> String {
-        name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    static func validate(_ name: String) throws {
-        let trimmed = cleaned(name)
-        guard !trimmed.isEmpty else { throw ValidationError("the name is empty") }
-        guard trimmed.count <= 200 else { throw ValidationError("the name is longer than 200 characters") }
-        guard !trimmed.unicodeScalars.contains(where: { scalar in
-            scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
-                || (0x2066...0x2069).contains(scalar.value)
-        }) else {
-            throw ValidationError("the name contains control or text-direction characters")
-        }
-    }
+extension MeetingReference: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
 }

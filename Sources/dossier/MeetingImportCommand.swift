@@ -1,10 +1,9 @@
 import ArgumentParser
-import DossierKit
-import DossierStore
+import DossierApp
 import Foundation
 
 /// `dossier meeting import`: the informational interviews of a calendar.
-struct MeetingImportCommand: AsyncParsableCommand {
+struct MeetingImportCommand: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import the informational interviews of an iCalendar file or URL.",
@@ -38,10 +37,10 @@ struct MeetingImportCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() async throws {
-        let environment = try global.loadEnvironment()
-        let report = try await Self.importCalendar(
-            source: source, tag: tag, attendees: attendees, environment: environment, quiet: global.quiet)
+    func run(in workspace: Workspace) async throws {
+        let quiet = global.quiet
+        let report = try await CalendarImport(workspace: workspace).run(
+            source: source, tag: tag, attendees: attendees, at: Date(), announce: { if !quiet { StandardError.write($0) } })
         if json {
             try StandardOutput.writeJSON(report)
             return
@@ -60,38 +59,4 @@ struct MeetingImportCommand: AsyncParsableCommand {
     }
 
     /// Reads the calendar (a file, a URL, or the saved URL), keeps a URL as a secret, and imports.
-    static func importCalendar(source: String?, tag: String?, attendees: [String], environment: CommandEnvironment,
-                               quiet: Bool) async throws -> CalendarImportReport {
-        let text: String
-        do {
-            if let source, CalendarSource.isURL(source) {
-                guard URLComponents(string: source)?.scheme?.lowercased() == "https" else {
-                    throw ValidationError("a calendar URL must be https: it carries a secret")
-                }
-                text = try await CalendarSource.fetch(source, config: environment.config, logger: environment.logger)
-                try CalendarSource.saveSecret(source, paths: environment.paths)
-            } else if let source {
-                text = try CalendarSource.read(file: source)
-            } else if let saved = CalendarSource.savedSecret(paths: environment.paths) {
-                if !quiet { StandardError.write("importing \(CalendarSource.redacted(saved))") }
-                text = try await CalendarSource.fetch(saved, config: environment.config, logger: environment.logger)
-            } else {
-                throw ValidationError("give an .ics file or an https URL; no calendar URL was imported before")
-            }
-        } catch let error as CalendarSource.ReadError {
-            StandardError.write("error: \(error)")
-            throw ExitCode(66)  // EX_NOINPUT
-        }
-        let selection = InterviewSelection(tag: tag ?? environment.config.calendar.tag,
-                                           attendees: attendees.isEmpty ? environment.config.calendar.attendees : attendees)
-        let importer = CalendarImporter(selection: selection)
-        do {
-            return try await StoreAccess.write(environment, command: "dossier meeting import") { store in
-                try importer.importCalendar(text, into: store, at: Date())
-            }
-        } catch let error as CalendarParseError {
-            StandardError.write("error: \(source ?? "the calendar"): \(error)")
-            throw ExitCode(65)  // EX_DATAERR
-        }
-    }
 }

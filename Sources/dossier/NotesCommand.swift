@@ -1,10 +1,11 @@
 import ArgumentParser
-import DossierKit
-import DossierStore
+import DossierApp
+import DossierCore
+import DossierMeetings
 import Foundation
 
 /// `dossier notes`: what you learned at a meeting, kept in the store.
-struct NotesCommand: AsyncParsableCommand {
+struct NotesCommand: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         commandName: "notes",
         abstract: "Add notes to a meeting (from --text, standard input, or $EDITOR), or list them.",
@@ -41,10 +42,10 @@ struct NotesCommand: AsyncParsableCommand {
         var createdAt: Date
         var text: String
 
-        init(_ record: MeetingNoteRecord) {
-            meeting = record.meetingID
-            createdAt = record.createdAt
-            text = record.text
+        init(_ note: MeetingNote) {
+            meeting = note.meetingID
+            createdAt = note.createdAt
+            text = note.text
         }
 
         enum CodingKeys: String, CodingKey {
@@ -53,12 +54,10 @@ struct NotesCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
-        let environment = try global.loadEnvironment()
+    func run(in workspace: Workspace) async throws {
+        let book = MeetingBook(workspace: workspace)
         if list {
-            let notes = try StoreAccess.read(environment) { store in
-                try store.notes(meetingID: try meeting.resolve(in: store, now: Date()).id!)
-            }
+            let notes = try book.notes(of: meeting, at: Date())
             if json {
                 try StandardOutput.writeJSON(notes.map(Note.init))
             } else {
@@ -71,10 +70,7 @@ struct NotesCommand: AsyncParsableCommand {
             if !global.quiet { StandardError.write("no note written: the text is empty") }
             return
         }
-        let (stored, added) = try await StoreAccess.write(environment, command: "dossier notes") { store in
-            let record = try meeting.resolve(in: store, now: Date())
-            return (record, try store.addNote(MeetingNoteRecord(meetingID: record.id!, text: note, createdAt: Date())))
-        }
+        let (stored, added) = try await book.addNote(note, to: meeting, at: Date())
         if json { try StandardOutput.writeJSON(Note(added)) }
         if !global.quiet { StandardError.write("note added to \(MeetingText.line(stored))") }
     }

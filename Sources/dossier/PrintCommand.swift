@@ -1,10 +1,9 @@
 import ArgumentParser
-import DossierKit
-import DossierStore
+import DossierApp
 import Foundation
 
 /// `dossier print`: the last dossier built for a person, as a PDF, sent to a printer if asked.
-struct PrintCommand: AsyncParsableCommand {
+struct PrintCommand: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
         abstract: "Render a person's dossier to PDF and send it to a printer.",
@@ -35,49 +34,12 @@ struct PrintCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() async throws {
-        let environment = try global.loadEnvironment()
-        let (slug, json) = try StoreAccess.read(environment) { store -> (String, String?) in
-            let slug = try person.slug(in: store)
-            let version = try store.person(slug: slug).flatMap { try store.dossierVersion(personID: $0.id!) }
-            return (slug, version?.json)
-        }
-        guard let json, let dossier = try? JSONRenderer.decode(Data(json.utf8)) else {
-            StandardError.write("error: no dossier built for \(person.text) yet; run `dossier build \"\(person.text)\"` first")
-            throw ExitCode(66)  // EX_NOINPUT
-        }
-        let target = pdf.map { URL(fileURLWithPath: $0) }
-            ?? OutputLocation.defaultRoot(paths: environment.paths).appendingPathComponent(slug).appendingPathComponent("dossier.pdf")
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try await PDFRenderer(environment: ProcessInfo.processInfo.environment).render(html: HTMLRenderer.render(dossier), to: target)
-        } catch let error as PDFRenderer.RenderError {
-            StandardError.write("error: \(error)")
-            throw ExitCode(error == .noRenderer ? 69 : 1)
-        }
+    func run(in workspace: Workspace) async throws {
+        let printing = DossierPrinter(workspace: workspace)
+        let target = try await printing.pdf(for: person, to: pdf.map { URL(fileURLWithPath: $0) })
         print(target.path)
         guard let printer else { return }
-        try Printing.send(target, to: printer)
+        try printing.send(target, to: printer)
         if !global.quiet { StandardError.write("sent to \(printer)") }
-    }
-}
-
-/// Hands a file to the system's print spooler.
-enum Printing {
-    static func send(_ file: URL, to printer: String) throws {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        guard let lp = path.split(separator: ":").map({ "\($0)/lp" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            StandardError.write("error: no `lp` to print with; install CUPS (apt-get install cups-client)")
-            throw ExitCode(69)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: lp)
-        process.arguments = ["-d", printer, "--", file.path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            StandardError.write("error: lp -d \(printer) failed with status \(process.terminationStatus)")
-            throw ExitCode.failure
-        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import DossierKit
+import DossierApp
+import DossierSchedule
 import Foundation
 
 /// `dossier schedule`: the nightly `dossier refresh` as a systemd user timer, a crontab line or a
@@ -26,36 +27,6 @@ struct ScheduleCommand: ParsableCommand {
 
     /// The scheduler for this process: its environment, user and the binary it runs as. The
     /// configuration is loaded first, since a broken one would make every nightly run fail (exit 78).
-    static func makeScheduler(global: GlobalOptions) throws -> Scheduler {
-        _ = try global.loadEnvironment()
-        return Scheduler(environment: .current(executablePath: executablePath()))
-    }
-
-    /// This binary's absolute path as the user invoked it (a symlink stays a symlink, so an upgrade
-    /// behind it keeps working): argv[0] made absolute, or looked up on PATH.
-    private static func executablePath() -> String {
-        let invoked = CommandLine.arguments[0]
-        let fallback = Bundle.main.executablePath ?? invoked
-        if invoked.contains("/") {
-            let base = URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory)
-            return URL(filePath: invoked, relativeTo: base).standardizedFileURL.path(percentEncoded: false)
-        }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        return ProcessCommandRunner(path: path).locate(invoked) ?? fallback
-    }
-
-    /// Prints `error` and exits with the sysexits code that fits it.
-    static func fail(_ error: ScheduleError) -> ExitCode {
-        StandardError.write("error: \(error)")
-        switch error {
-        case .invalidTime: return ExitCode(64)  // EX_USAGE
-        case .brokenCrontabBlock: return ExitCode(65)  // EX_DATAERR
-        case .programMissing, .systemdUnreachable: return ExitCode(69)  // EX_UNAVAILABLE
-        case .cannotWrite: return ExitCode(73)  // EX_CANTCREAT
-        case .unsupportedPath, .commandFailed: return .failure
-        }
-    }
-
     static func warn(_ warnings: [String], quiet: Bool) {
         guard !quiet else { return }
         for warning in warnings { StandardError.write("warning: \(warning)") }
@@ -69,16 +40,12 @@ struct ScheduleCommand: ParsableCommand {
             if !quiet { StandardError.write("dry run: nothing was changed") }
             return
         }
-        do {
-            warn(try scheduler.apply(plan), quiet: quiet)
-        } catch let error as ScheduleError {
-            throw fail(error)
-        }
+        warn(try scheduler.apply(plan), quiet: quiet)
         print(plan.summary)
     }
 
     /// `dossier schedule install`.
-    struct Install: ParsableCommand {
+    struct Install: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             abstract: "Schedule the nightly refresh, replacing any schedule installed before.",
             discussion: """
@@ -124,21 +91,16 @@ struct ScheduleCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
-            let scheduler = try ScheduleCommand.makeScheduler(global: global)
-            let plan: SchedulePlan
-            do {
-                plan = try scheduler.planInstall(
-                    at: try ScheduleTime(parsing: at), backend: backend.flatMap(ScheduleBackend.init(rawValue:)))
-            } catch let error as ScheduleError {
-                throw ScheduleCommand.fail(error)
-            }
+        func run(in workspace: Workspace) async throws {
+            let scheduler = workspace.scheduler()
+            let plan = try scheduler.planInstall(
+                at: try ScheduleTime(parsing: at), backend: backend.flatMap(ScheduleBackend.init(rawValue:)))
             try ScheduleCommand.carryOut(plan, with: scheduler, dryRun: dryRun, quiet: global.quiet)
         }
     }
 
     /// `dossier schedule remove`.
-    struct Remove: ParsableCommand {
+    struct Remove: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove the nightly refresh schedule, whichever backend installed it.",
             discussion: """
@@ -157,14 +119,9 @@ struct ScheduleCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let scheduler = try ScheduleCommand.makeScheduler(global: global)
-            let plan: SchedulePlan
-            do {
-                plan = try scheduler.planRemove()
-            } catch let error as ScheduleError {
-                throw ScheduleCommand.fail(error)
-            }
+        func run(in workspace: Workspace) async throws {
+            let scheduler = workspace.scheduler()
+            let plan = try scheduler.planRemove()
             if plan.steps.isEmpty {
                 print(plan.summary)
                 return
@@ -174,7 +131,7 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     /// `dossier schedule status`.
-    struct Status: ParsableCommand {
+    struct Status: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the backend, whether a schedule is installed, its time and the next run.",
             discussion: """
@@ -203,14 +160,9 @@ struct ScheduleCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let scheduler = try ScheduleCommand.makeScheduler(global: global)
-            let status: ScheduleStatus
-            do {
-                status = try scheduler.status()
-            } catch let error as ScheduleError {
-                throw ScheduleCommand.fail(error)
-            }
+        func run(in workspace: Workspace) async throws {
+            let scheduler = workspace.scheduler()
+            let status = try scheduler.status()
             let listing = StatusListing(status, timeZone: scheduler.environment.timeZone)
             if json {
                 try StandardOutput.writeJSON(listing)

@@ -1,6 +1,6 @@
 import ArgumentParser
-import DossierFetch
-import DossierKit
+import DossierApp
+import DossierDiscover
 import Foundation
 
 /// `dossier sources`: what the `Sources.d` directories define.
@@ -17,24 +17,14 @@ struct SourcesCommand: AsyncParsableCommand {
         subcommands: [List.self, Check.self]
     )
 
-    /// The catalog from the shipped, the user's and the `--sources` directories.
-    static func loadCatalog(sources: String?, environment: CommandEnvironment, quiet: Bool) -> LoadedSourceCatalog {
-        let executablePath = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        let shippedDirectory = SourceCatalog.shippedDirectory(executablePath: executablePath)
-        if shippedDirectory == nil && !quiet {
+    static func warnWithoutShippedSources(_ workspace: Workspace, quiet: Bool) {
+        if workspace.shippedSources == nil && !quiet {
             StandardError.write("warning: no shipped Sources.d found; set DOSSIER_SOURCES_DIR to point at one")
         }
-        return SourceCatalog.load(
-            shippedDirectory: shippedDirectory,
-            userDirectory: SourceCatalog.userDirectory(paths: environment.paths),
-            extraDirectory: sources.map { URL(filePath: $0, directoryHint: .isDirectory) },
-            environment: ProcessInfo.processInfo.environment,
-            search: environment.config.search
-        )
     }
 
-    /// `dossier sources check`: one sample request per enabled source, with status and latency.
-    struct Check: AsyncParsableCommand {
+    /// The catalog from the shipped, the user's and the `--sources` directories.
+    struct Check: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             abstract: "Ask each enabled source a sample query and print its status and latency.",
             discussion: """
@@ -57,45 +47,28 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("A directory of source files read last.", valueName: "dir")) var sources: String?
         @OptionGroup var global: GlobalOptions
 
-        func run() async throws {
-            let environment = try global.loadEnvironment()
-            let loaded = SourcesCommand.loadCatalog(sources: sources, environment: environment, quiet: global.quiet)
-            var planned: [(name: String, url: String?, request: FetchRequest?)] = []
-            for entry in loaded.catalog.enabledEntries {
-                let definition = entry.definition
-                var values = TemplateValues([.person: person, .company: company, .searxng: environment.config.search.searxngURL ?? ""])
-                values[.key] = definition.apiKey(in: ProcessInfo.processInfo.environment)
-                switch definition.about {
-                case .person:
-                    values[.query] = person
-                    values[.qid] = qid
-                    values[.title] = title
-                    values[.github] = github
-                case .company:
-                    values[.query] = company
-                    values[.domain] = domain
-                    values[.title] = company
-                }
-                let url = definition.urlTemplate?.expand(values)
-                // Asked as a build asks: with the source's headers, rate and robots rule.
-                planned.append((definition.name, url, url.map { definition.request(for: $0, headers: definition.expandedHeaders(values)) }))
-            }
-            let policy = FetchPolicy(config: environment.config)
-            let results = await Fetcher.fetchAll(planned.compactMap(\.request), policy: policy, logger: environment.logger)
-            var byURL: [String: FetchResult] = [:]
-            for result in results { byURL[result.originalURL] = result }
+        func run(in workspace: Workspace) async throws {
+            let checks = SourceChecks(workspace: workspace)
+            let loaded = checks.catalog(extraDirectory: sources.map { URL(filePath: $0, directoryHint: .isDirectory) })
+            SourcesCommand.warnWithoutShippedSources(workspace, quiet: global.quiet)
+            var sample = SourceChecks.Sample()
+            sample.person = person
+            sample.qid = qid
+            sample.title = title
+            sample.company = company
+            sample.domain = domain
+            sample.github = github
             var failed = 0
-            for (name, url, _) in planned {
-                guard let url, let result = byURL[url] else {
-                    print("\(name)\tskipped\tthe sample lacks a value its template needs")
+            for answer in await checks.check(loaded.catalog, sample: sample) {
+                guard let url = answer.url else {
+                    print("\(answer.source)\tskipped\tthe sample lacks a value its template needs")
                     continue
                 }
-                let milliseconds = Int((result.timings.total * 1000).rounded())
-                if let failure = result.failure {
+                if let failure = answer.failure {
                     failed += 1
-                    print("\(name)\tFAILED \(failure.category.rawValue)\t\(milliseconds) ms\t\(url)\t\(failure.message)")
+                    print("\(answer.source)\tFAILED \(failure.category)\t\(answer.milliseconds) ms\t\(url)\t\(failure.message)")
                 } else {
-                    print("\(name)\t\(result.status ?? 0)\t\(milliseconds) ms\t\(url)")
+                    print("\(answer.source)\t\(answer.status ?? 0)\t\(answer.milliseconds) ms\t\(url)")
                 }
             }
             if failed > 0 { throw ExitCode.failure }
@@ -103,7 +76,7 @@ struct SourcesCommand: AsyncParsableCommand {
     }
 
     /// `dossier sources list`: one row per loaded source; broken files reported on stderr.
-    struct List: AsyncParsableCommand {
+    struct List: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the loaded sources and whether each is enabled.",
             discussion: """
@@ -137,9 +110,9 @@ struct SourcesCommand: AsyncParsableCommand {
             }
         }
 
-        func run() async throws {
-            let environment = try global.loadEnvironment()
-            let loaded = SourcesCommand.loadCatalog(sources: sources, environment: environment, quiet: global.quiet)
+        func run(in workspace: Workspace) async throws {
+            let loaded = SourceChecks(workspace: workspace).catalog(extraDirectory: sources.map { URL(filePath: $0, directoryHint: .isDirectory) })
+            SourcesCommand.warnWithoutShippedSources(workspace, quiet: global.quiet)
             if json {
                 try StandardOutput.writeJSON(loaded.catalog.entries.map(SourceListing.init))
             } else {

@@ -94,8 +94,8 @@ final class StatusLine: Sendable {
 /// Runs work that Ctrl-C cancels: the first SIGINT cancels the task (transfers stop,
 /// what finished is kept); a second one exits at once.
 enum Interruptible {
-    static func run<T: Sendable>(_ work: @escaping @Sendable () async -> T) async throws -> T {
-        let task = Task { await work() }
+    static func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        let task = Task { try await work() }
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         let interrupts = Locked(0)
@@ -112,10 +112,10 @@ enum Interruptible {
             }
         }
         source.resume()
-        let value = await task.value
+        let value = await task.result
         source.cancel()
         signal(SIGINT, SIG_DFL)
         if task.isCancelled { throw ExitCode(130) }
-        return value
+        return try value.get()
     }
 }

@@ -1,4 +1,5 @@
-import DossierKit
+import DossierApp
+import DossierCore
 import Foundation
 import LoopbackServer
 import Testing

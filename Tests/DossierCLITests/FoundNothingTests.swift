@@ -1,4 +1,4 @@
-import DossierKit
+import DossierApp
 import Foundation
 import LoopbackServer
 import Testing

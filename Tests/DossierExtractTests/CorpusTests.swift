@@ -1,13 +1,14 @@
 import DossierExtract
+import DossierTestSupport
 import Foundation
 import Testing
 
 @Suite("the extraction corpus (../shared)")
 struct CorpusTests {
     @Test("main text scores F1 >= 0.95 on the dev pages, scored like extract-eval",
-          .enabled(if: SharedCorpus.isPresent, Comment(rawValue: SharedCorpus.absentMessage)))
+          .enabled(if: SharedWorkspace.hasCorpus, SharedWorkspace.absentCorpus))
     func devCorpusF1() throws {
-        let directory = try #require(SharedCorpus.file("extraction/dev"))
+        let directory = SharedWorkspace.corpusFile("extraction/dev")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasSuffix(".html") }.sorted()
         var score = ShingleScore()

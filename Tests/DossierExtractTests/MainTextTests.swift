@@ -99,13 +99,13 @@ struct MainTextTests {
 
     @Test("markdown keeps the structure and escapes markup characters")
     func markdown() {
-        let markdown = MarkdownRenderer.render(page)
+        let markdown = PageMarkdown.render(page)
         #expect(markdown.hasPrefix("# Rivers return to the valley\n"))
         #expect(markdown.contains("\n### What changed this year\n"))
         #expect(markdown.contains("\n- Three dams restored to working order\n- Forty kilometres"))
         #expect(markdown.contains("\n> We never thought"))
         let escaped = HTMLExtractor.extract(bytes: Array("<p>Use *stars* and [brackets] in text that is long.</p>".utf8))
-        #expect(MarkdownRenderer.render(escaped).contains("Use \\*stars\\* and \\[brackets\\]"))
+        #expect(PageMarkdown.render(escaped).contains("Use \\*stars\\* and \\[brackets\\]"))
     }
 }
 

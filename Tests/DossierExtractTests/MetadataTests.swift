@@ -1,4 +1,5 @@
 import DossierExtract
+import DossierTestSupport
 import Testing
 
 let articleWithMetadata = """
@@ -109,9 +110,9 @@ struct MetadataTests {
     }
 
     @Test("real news pages give their title, date and canonical URL",
-          .enabled(if: SharedCorpus.isPresent, Comment(rawValue: SharedCorpus.absentMessage)))
+          .enabled(if: SharedWorkspace.hasCorpus, SharedWorkspace.absentCorpus))
     func realPage() throws {
-        let bytes = try SharedCorpus.bytes("web/www.aljazeera.com/ajimpact/nasas-commercial-moon-shot-musk-bezos-firms-bid-191119041538885.html")
+        let bytes = try SharedWorkspace.corpusBytes("web/www.aljazeera.com/ajimpact/nasas-commercial-moon-shot-musk-bezos-firms-bid-191119041538885.html")
         let page = HTMLExtractor.extract(bytes: bytes)
         #expect(page.metadata.title?.hasPrefix("NASA’s commercial moon shot") == true)
         #expect(page.metadata.published == "2019-11-19")

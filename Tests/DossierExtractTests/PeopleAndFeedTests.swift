@@ -1,4 +1,5 @@
 import DossierExtract
+import DossierTestSupport
 import Testing
 
 @Suite("people and feeds")
@@ -74,9 +75,9 @@ struct PeopleAndFeedTests {
     }
 
     @Test("the Microsoft blog feed in ../shared parses into dated items",
-          .enabled(if: SharedCorpus.isPresent, Comment(rawValue: SharedCorpus.absentMessage)))
+          .enabled(if: SharedWorkspace.hasCorpus, SharedWorkspace.absentCorpus))
     func realFeed() throws {
-        let feed = FeedParser.parse(bytes: try SharedCorpus.bytes("web/blogs.microsoft.com/feed/index.xml"))
+        let feed = FeedParser.parse(bytes: try SharedWorkspace.corpusBytes("web/blogs.microsoft.com/feed/index.xml"))
         #expect(feed.format == .rss)
         #expect(feed.items.count >= 5)
         #expect(feed.items.allSatisfy { $0.title != nil && $0.link?.hasPrefix("https://") == true && $0.published?.hasPrefix("20") == true })

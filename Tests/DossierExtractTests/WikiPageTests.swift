@@ -1,4 +1,5 @@
 import DossierExtract
+import DossierTestSupport
 import Testing
 
 /// A wiki article's page as MediaWiki serves it: JSON-LD whose `headline` is the short
@@ -46,9 +47,9 @@ struct WikiPageTests {
     }
 
     @Test("the real Elon Musk desktop page: title, site, no hidden birth date in the infobox",
-          .enabled(if: SharedCorpus.isPresent, Comment(rawValue: SharedCorpus.absentMessage)))
+          .enabled(if: SharedWorkspace.hasCorpus, SharedWorkspace.absentCorpus))
     func realDesktopPage() throws {
-        let bytes = try SharedCorpus.bytes("realweb/wikipedia/desktop-Elon_Musk-2024-browser-saved.html")
+        let bytes = try SharedWorkspace.corpusBytes("realweb/wikipedia/desktop-Elon_Musk-2024-browser-saved.html")
         let page = HTMLExtractor.extract(bytes: bytes, contentType: "text/html; charset=utf-8",
                                          url: "https://en.wikipedia.org/wiki/Elon_Musk")
         #expect(page.metadata.title == "Elon Musk")

@@ -1,20 +1,8 @@
 import DossierFetch
+import DossierTestSupport
 import Foundation
-import LoopbackServer
 import Locking
-
-/// Records the waits the fetcher asks for instead of spending them, so retry and
-/// politeness tests are fast and can assert the durations.
-final class SleepRecorder: Sendable {
-    private let recorded = Locked<[Duration]>([])
-
-    var waits: [Duration] { recorded.withLock { $0 } }
-
-    func sleep(_ duration: Duration) async throws {
-        recorded.withLock { $0.append(duration) }
-        try Task.checkCancellation()
-    }
-}
+import LoopbackServer
 
 /// A loopback server reached as `http://site.test/...` through a rewrite rule, the way
 /// the config's `[[rewrite]]` tables send real URLs to a local mirror.

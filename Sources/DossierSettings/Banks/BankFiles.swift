@@ -1,0 +1,98 @@
+import DossierCore
+import Foundation
+import TOMLKit
+
+/// Reads `Banks.d`: the shipped files beside `Sources.d`, each replaced by a file of the same name
+/// in the user's `<config dir>/banks/`.
+public enum BankFiles {
+    /// The shipped `Banks.d` for a shipped `Sources.d` (its sibling).
+    public static func shippedDirectory(besideSources sources: URL?) -> URL? {
+        sources.map { $0.deletingLastPathComponent().appending(path: "Banks.d", directoryHint: .isDirectory) }
+    }
+
+    /// The banks for a shipped `Sources.d` and the user's config folder (`<config>/banks`).
+    public static func load(besideSources sources: URL?, paths: DossierPaths) throws(SourceLoadError) -> SummaryBanks {
+        try load(shippedDirectory: shippedDirectory(besideSources: sources),
+                 userDirectory: paths.configDirectory.appending(path: "banks", directoryHint: .isDirectory))
+    }
+
+    /// Reads the banks, each from `userDirectory` when it has the file, else from
+    /// `shippedDirectory`; a bank found in neither is empty. A malformed file or an unknown
+    /// topic, kind or placeholder is an error naming the file and line.
+    public static func load(shippedDirectory: URL?, userDirectory: URL?) throws(SourceLoadError) -> SummaryBanks {
+        func file(_ name: String) -> URL? {
+            [userDirectory, shippedDirectory].compactMap { $0?.appending(path: name, directoryHint: .notDirectory) }
+                .first { FileManager.default.fileExists(atPath: $0.path(percentEncoded: false)) }
+        }
+        var banks = SummaryBanks()
+        if let url = file("questions.toml") {
+            let source = try SourceFile(contentsOf: url)
+            let locator = TOMLKeyLocator(source: source.text)
+            banks.avoid = try strings(source.document, "avoid", file: url, locator: locator).map(NameMatcher.fold)
+            let tables = source.document["question"]?.array ?? []
+            for (index, value) in tables.enumerated() {
+                guard let table = value.table, let topic = table["topic"]?.string, let text = table["text"]?.string else {
+                    throw SourceLoadError(file: url, line: locator.line(of: ConfigKeyPath.root.appending("question").appending(index: index)),
+                                          message: "question \(index + 1) needs a `topic` and a `text`")
+                }
+                let fills = table["fills"]?.string
+                let line = locator.line(of: ConfigKeyPath.root.appending("question").appending(index: index))
+                if let fills, !SummaryBanks.factKinds.contains(fills) {
+                    throw SourceLoadError(file: url, line: line, message: "question \(index + 1): unknown kind `\(fills)` in `fills`")
+                }
+                for placeholder in SummaryBanks.placeholders(in: text) where !SummaryBanks.placeholders.contains(placeholder) {
+                    throw SourceLoadError(file: url, line: line, message: "question \(index + 1): unknown placeholder {\(placeholder)}")
+                }
+                banks.questions.append(QuestionTemplate(topic: topic, fills: fills, text: text))
+            }
+        }
+        if let url = file("checklist.toml") {
+            let source = try SourceFile(contentsOf: url)
+            let locator = TOMLKeyLocator(source: source.text)
+            for (index, value) in (source.document["step"]?.array ?? []).enumerated() {
+                guard let table = value.table, let text = table["text"]?.string else {
+                    throw SourceLoadError(file: url, line: locator.line(of: ConfigKeyPath.root.appending("step").appending(index: index)), message: "step \(index + 1) needs a `text`")
+                }
+                let when = table["when"]?.string ?? ""
+                let line = locator.line(of: ConfigKeyPath.root.appending("step").appending(index: index))
+                guard SummaryBanks.routineMoments.contains(when) else {
+                    throw SourceLoadError(file: url, line: line, message: "step \(index + 1): `when` must be one of \(SummaryBanks.routineMoments.sorted().map { "\"\($0)\"" }.joined(separator: ", "))")
+                }
+                for placeholder in SummaryBanks.placeholders(in: text) where placeholder != "via" {
+                    throw SourceLoadError(file: url, line: line, message: "step \(index + 1): unknown placeholder {\(placeholder)}")
+                }
+                banks.checklist.append(RoutineStep(when: when, text: text))
+            }
+        }
+        if let url = file("letters.toml") {
+            let source = try SourceFile(contentsOf: url)
+            let locator = TOMLKeyLocator(source: source.text)
+            for kind in SummaryBanks.letterKinds.sorted() {
+                guard let text = source.document[kind]?.string else { continue }
+                for placeholder in SummaryBanks.placeholders(in: text) where !SummaryBanks.letterPlaceholders.contains(placeholder) {
+                    throw SourceLoadError(file: url, line: locator.line(of: ConfigKeyPath.root.appending(kind)),
+                                          message: "\(kind): unknown placeholder {\(placeholder)}")
+                }
+                banks.letters[kind] = text
+            }
+        }
+        if let url = file("practice.toml") {
+            let source = try SourceFile(contentsOf: url)
+            banks.practice = try strings(source.document, "questions", file: url, locator: TOMLKeyLocator(source: source.text))
+        }
+        return banks
+    }
+
+    private static func strings(_ table: TOMLTable, _ key: String, file: URL, locator: TOMLKeyLocator) throws(SourceLoadError) -> [String] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else {
+            throw SourceLoadError(file: file, line: locator.line(of: ConfigKeyPath.root.appending(key)), message: "`\(key)` must be an array of strings")
+        }
+        return try array.map { (element: any TOMLValueConvertible) throws(SourceLoadError) -> String in
+            guard let string = element.string else {
+                throw SourceLoadError(file: file, line: locator.line(of: ConfigKeyPath.root.appending(key)), message: "`\(key)` must be an array of strings")
+            }
+            return string
+        }
+    }
+}

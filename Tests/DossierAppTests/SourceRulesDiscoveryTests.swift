@@ -1,0 +1,106 @@
+@testable import DossierApp
+import DossierCore
+import DossierDiscover
+import DossierExtract
+import DossierFetch
+import DossierSchedule
+import DossierSettings
+import DossierStore
+import DossierTestSupport
+import Foundation
+import Logging
+import LoopbackServer
+import Testing
+
+/// The shipped Sources.d's own rules reach the wire in a real discovery: DuckDuckGo's interval,
+/// Brave's key and GitHub's headers, one request for the company homepage that two sources read,
+/// and the sitemap found without a robots.txt. Every answer here is written for the test, in each
+/// service's schema, about a fictional person.
+@Suite("the shipped sources' rules in a discovery")
+struct SourceRulesDiscoveryTests {
+    static func site(_ request: ReceivedRequest) -> ResponsePlan {
+        let target = String(request.target.dropFirst())
+        let host = String(target.prefix { $0 != "/" })
+        let path = String(request.path.dropFirst(host.count + 1))
+        switch (host, path) {
+        case ("html.duckduckgo.com", "/html/"):
+            return .ok(#"<html><body><div class="result"><a rel="nofollow" class="result__a" href="https://blog.example/jane-doe">Jane Doe on robots</a></div></body></html>"#)
+        case ("api.search.brave.com", "/res/v1/web/search"):
+            return .ok(#"{"type":"search","web":{"type":"search","results":[]}}"#, contentType: "application/json")
+        case ("www.wikidata.org", "/w/api.php") where target.contains("wbsearchentities"):
+            return .ok(#"{"searchinfo":{"search":"Jane Doe"},"search":[{"id":"Q999001","label":"Jane Doe","description":"robotics engineer at Acme Robotics","match":{"type":"label","language":"en","text":"Jane Doe"}}],"success":1}"#,
+                       contentType: "application/json")
+        case ("www.wikidata.org", "/wiki/Special:EntityData/Q999001.json"):
+            return .ok(#"{"entities":{"Q999001":{"type":"item","id":"Q999001","labels":{"en":{"language":"en","value":"Jane Doe"}},"claims":{"P31":[{"mainsnak":{"snaktype":"value","property":"P31","datavalue":{"value":{"entity-type":"item","numeric-id":5,"id":"Q5"},"type":"wikibase-entityid"}},"type":"statement","rank":"normal"}],"P2037":[{"mainsnak":{"snaktype":"value","property":"P2037","datavalue":{"value":"janedoe","type":"string"}},"type":"statement","rank":"normal"}]},"sitelinks":{}}}}"#,
+                       contentType: "application/json")
+        case ("api.github.com", "/users/janedoe"):
+            return .ok(#"{"login":"janedoe","id":1,"html_url":"https://github.com/janedoe","type":"User","name":"Jane Doe","company":"@acme-robotics","blog":"","location":"Porto","bio":"Robots for small farms."}"#,
+                       contentType: "application/json; charset=utf-8")
+        case ("acme.example", "/"):
+            return .ok(#"<html><head><title>Acme Robotics</title><link rel="alternate" type="application/rss+xml" title="News" href="/feed.xml"></head><body><p>Acme Robotics builds robots. Jane Doe leads the team.</p></body></html>"#)
+        case ("acme.example", "/feed.xml"):
+            return .ok(#"<?xml version="1.0"?><rss version="2.0"><channel><title>Acme news</title><item><title>Acme Robotics opens a plant</title><link>https://acme.example/news/plant</link><pubDate>Tue, 02 Dec 2025 10:00:00 GMT</pubDate></item></channel></rss>"#,
+                       contentType: "application/rss+xml")
+        case ("acme.example", "/sitemap.xml"):
+            return .ok(#"<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc><![CDATA[https://acme.example/team]]></loc></url></urlset>"#,
+                       contentType: "application/xml")
+        case ("acme.example", "/team"):
+            return .ok("<html><head><title>Team</title></head><body><p>Jane Doe leads the robotics team at Acme Robotics.</p></body></html>")
+        default:
+            return .notFound
+        }
+    }
+
+    @Test("DuckDuckGo's second query waits its 2 s, Brave sends its key, GitHub its headers; the homepage is fetched once and read by both sources; no robots.txt means /sitemap.xml")
+    func rulesOnTheWire() async throws {
+        let server = try LoopbackServer(handler: Self.site)
+        defer { server.stop() }
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-rules-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let shipped = SharedWorkspace.repository.appendingPathComponent("Sources.d")
+        let environment = ["BRAVE_API_KEY": "brave-test-key"]
+        let catalog = SourceCatalog.load(shippedDirectory: shipped, userDirectory: nil, extraDirectory: nil,
+                                         environment: environment).catalog
+        let sleeps = SleepRecorder()
+        let base = server.baseURL
+        var policy = FetchPolicy(config: DossierConfig(
+            network: NetworkSettings(contact: "tests@dossier.example"),
+            rewrites: [RewriteRule(from: "https://", to: base + "/"), RewriteRule(from: "http://", to: base + "/")]
+        ))
+        policy.sleep = { try await sleeps.sleep($0) }
+        let store = try DossierStore(directory: home)
+        defer { try? store.close() }
+        let result = try await CurlMultiEngine.run { engine in
+            let pages = LivePages(fetcher: Fetcher(engine: engine, policy: policy), store: store)
+            return try await Discovery(catalog: catalog, pages: pages, archive: StoreArchive(store: store), searxng: nil,
+                                       environment: environment)
+                .run(Subject(name: "Jane Doe", company: "Acme Robotics", domain: "acme.example"))
+        }
+        let requests = server.requests.map { (target: String($0.target.dropFirst()), request: $0) }
+
+        let duckDuckGo = requests.filter { $0.target.hasPrefix("html.duckduckgo.com/html/") }
+        #expect(duckDuckGo.count == 2)
+        #expect(sleeps.waits.contains { $0 > .milliseconds(1_500) && $0 <= .milliseconds(2_000) }, "\(sleeps.waits)")
+
+        let brave = try #require(requests.first { $0.target.hasPrefix("api.search.brave.com/") })
+        #expect(brave.request.headers["X-Subscription-Token"] == "brave-test-key")
+        #expect(!requests.contains { $0.target.hasPrefix("api.search.brave.com/robots.txt") })
+
+        let github = try #require(requests.first { $0.target == "api.github.com/users/janedoe" })
+        #expect(github.request.headers["Accept"] == "application/vnd.github+json")
+        #expect(github.request.headers["X-GitHub-Api-Version"] == "2022-11-28")
+        #expect(result.identity.evidence.contains("GitHub janedoe lists acme-robotics as the company"))
+        #expect(result.personFacts.contains { $0.kind == "location" && $0.value == "Porto" })
+
+        #expect(requests.filter { $0.target == "acme.example/" }.count == 1)
+        let homepage = result.outcomes.filter { $0.url == "https://acme.example/" }
+        #expect(Set(homepage.map(\.sourceName)) == ["40-company-site", "51-company-feed"])
+        #expect(requests.contains { $0.target == "acme.example/feed.xml" })
+        #expect(result.documents.contains { $0.title == "Acme Robotics opens a plant" })
+
+        let robots = try #require(result.outcomes.first { $0.sourceName == "41-company-sitemap" && $0.url == "https://acme.example/robots.txt" })
+        #expect(robots.kind == .skipped && robots.category == "no_robots_txt")
+        #expect(requests.contains { $0.target == "acme.example/sitemap.xml" })
+        #expect(result.documents.contains { $0.url == "https://acme.example/team" })
+    }
+}

@@ -1,0 +1,290 @@
+@testable import DossierCore
+import Foundation
+import Testing
+
+/// A small world about a made-up person, written for these tests.
+enum SummaryFixture {
+    static let generatedAt = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21
+
+    static func document(_ url: String, _ text: String, title: String? = nil, published: String? = nil,
+                         trust: Double = 0.5, rows: [SourceDocument.TableRow] = []) -> SourceDocument {
+        SourceDocument(url: url, title: title, siteName: nil, published: published, text: text, sourceName: "test",
+                       trust: trust, fetchedAt: generatedAt, tableRows: rows)
+    }
+
+    static let biography = document("https://encyclopedia.test/Ada_Quill", """
+        Ada Quill is an engineer and executive known for leading Lumen Grid, a maker of battery storage systems.
+        Quill studied physics at Harlow University and graduated in 2004. She joined Lumen Grid in 2009 as a field engineer. In 2015, Quill was appointed chief executive of Lumen Grid.
+        Lumen Grid was founded in 2001 by Tomas Berg and is headquartered in Rotterdam. The company employs about 900 people.
+        Quill said the hardest lesson was "learning to hire people who disagree with me, because they make the product better."
+        The weather in Rotterdam was mild that year.
+        Retrieved 4 May 2021. "Quill named chief executive". Grid Weekly.
+        """, title: "Ada Quill", trust: 0.6)
+
+    static let news = document("https://news.test/lumen-grid-expands", """
+        Lumen Grid opened a second factory in Bilbao, its chief executive Ada Quill said on Tuesday.
+        Demand for grid-scale battery storage is growing as utilities shift to renewable energy, and the market is expected to double.
+        """, title: "Lumen Grid opens Bilbao factory", published: "2026-03-02", trust: 0.4)
+
+    static let discovery = DiscoveryResult(
+        identity: Identity(name: "Ada Quill", wikidataID: nil, description: nil, confidence: 0.7, evidence: ["test"],
+                           wikipediaTitle: nil, domain: nil, github: nil),
+        company: CompanyIdentity(name: "Lumen Grid", wikidataID: nil, domain: nil, wikipediaTitle: nil),
+        documents: [biography, news],
+        personFacts: [
+            StructuredFact(kind: "employer", value: "Lumen Grid", start: "2009", sourceURL: "https://data.test/Q1"),
+            StructuredFact(kind: "employer", value: "Lumen Grid", start: "2010", sourceURL: "https://other-data.test/Q1"),
+        ],
+        companyFacts: [StructuredFact(kind: "headquarters", value: "Rotterdam", sourceURL: "https://data.test/Q2")],
+        outcomes: [SourceOutcome(sourceName: "broken", url: "https://broken.test/", kind: .failed, category: "timeout")],
+        pagesAboutPerson: 1
+    )
+
+    static let banks = SummaryBanks(
+        questions: [
+            QuestionTemplate(topic: "motivation", fills: "joined", text: "What drew you to {name}{in year}?"),
+            QuestionTemplate(topic: "career", fills: "role", text: "How did becoming {name}{in year} change your days?"),
+            QuestionTemplate(topic: "company", fills: "news", text: "What did \"{headline}\" mean for your work?"),
+            QuestionTemplate(topic: "advice", fills: nil, text: "What would you do first if starting today?"),
+            QuestionTemplate(topic: "industry", fills: nil, text: "What is changing fastest in your field?"),
+            QuestionTemplate(topic: "referral", fills: nil, text: "Who else should I talk to?"),
+        ],
+        avoid: ["salary"],
+        checklist: [RoutineStep(when: "letter", text: "Letter sent, naming {via}."), RoutineStep(when: "next day", text: "Thank-you note sent by the next day.")],
+        practice: ["Tell me about yourself."]
+    )
+
+    static func summarize(_ discovery: DiscoveryResult = discovery, banks: SummaryBanks = banks,
+                          profile: UserProfile = UserProfile()) -> Dossier {
+        DossierSummarizer(banks: banks, profile: profile).summarize(discovery, subject: Subject(name: "Ada Quill", company: "Lumen Grid"),
+                                                                  generatedAt: generatedAt)
+    }
+}
+
+@Suite("summarizer")
+struct SummarizerTests {
+    @Test("every sentence shown is a sentence of the page it cites")
+    func citationsAreRight() {
+        let dossier = SummaryFixture.summarize()
+        let cited = dossier.atAGlance + dossier.ownWords + dossier.mentions + dossier.companyProfile.sentences + dossier.industry.trends
+        #expect(!cited.isEmpty)
+        for sentence in cited {
+            let source = dossier.sources[sentence.source - 1]
+            let document = SummaryFixture.discovery.documents.first { $0.url == source.url }
+            #expect(document?.text.contains(sentence.text) == true, "\(sentence.text) is not in \(source.url)")
+        }
+        for item in dossier.timeline where item.verbatim {
+            let source = dossier.sources[item.source - 1]
+            #expect(SummaryFixture.discovery.documents.first { $0.url == source.url }?.text.contains(item.text) == true)
+        }
+    }
+
+    @Test("the same discovery gives the same dossier, byte for byte")
+    func deterministic() throws {
+        let first = try JSONRenderer.render(SummaryFixture.summarize())
+        let second = try JSONRenderer.render(SummaryFixture.summarize())
+        #expect(first == second)
+        #expect(MarkdownRenderer.render(SummaryFixture.summarize()) == MarkdownRenderer.render(SummaryFixture.summarize()))
+    }
+
+    @Test("pronoun follow-ups are about the person; unrelated sentences and reference entries are left out")
+    func anchoring() {
+        let dossier = SummaryFixture.summarize()
+        let texts = (dossier.atAGlance + dossier.mentions + dossier.ownWords).map(\.text) + dossier.timeline.map(\.text)
+        #expect(texts.contains("She joined Lumen Grid in 2009 as a field engineer."))
+        let everything = MarkdownRenderer.render(dossier)
+        #expect(!everything.contains("weather"))
+        #expect(!everything.contains("Retrieved"))
+        #expect(!everything.contains("Grid Weekly"))
+    }
+
+    @Test("the timeline is in year order; a claim two sources date differently shows both dates")
+    func timeline() {
+        let dossier = SummaryFixture.summarize()
+        let years = dossier.timeline.compactMap { $0.when.map { String($0.prefix(4)) } }
+        #expect(years == years.sorted())
+        #expect(dossier.timeline.contains { $0.verbatim })
+        for item in dossier.timeline where item.verbatim {
+            #expect(item.when.map { item.text.contains($0) } == true, "\(item.text) is placed at \(item.when ?? "nil")")
+        }
+        let employer = dossier.timeline.first { !$0.verbatim && $0.text.contains("Lumen Grid") }
+        #expect(employer?.when == "2009")
+        #expect(employer?.otherDates.map(\.date) == ["2010"])
+    }
+
+    @Test("quoted lessons go to their own words; the company section has its basics and dated news")
+    func sections() {
+        let dossier = SummaryFixture.summarize()
+        #expect(dossier.ownWords.contains { $0.text.contains("hardest lesson") })
+        #expect(dossier.companyProfile.sentences.contains { $0.text.contains("founded in 2001") })
+        #expect(dossier.companyProfile.facts.map(\.value) == ["Rotterdam"])
+        #expect(dossier.companyProfile.news.map(\.date) == ["2026-03-02"])
+        #expect(dossier.companyProfile.news.first?.title == "Lumen Grid opens Bilbao factory")
+        #expect(dossier.failed.map(\.sourceName) == ["broken"])
+        #expect(dossier.checklist.map(\.text) == ["Letter sent, naming the network contact.", "Thank-you note sent by the next day."])
+        #expect(dossier.checklist.allSatisfy { $0.due == nil })
+        #expect(dossier.preparation.practiceQuestions == ["Tell me about yourself."])
+    }
+
+    @Test("sources are numbered in the order first cited, and only cited sources are listed")
+    func sourceNumbering() {
+        let dossier = SummaryFixture.summarize()
+        #expect(dossier.sources.map(\.number) == Array(1...dossier.sources.count))
+        var order: [Int] = []
+        for number in dossier.atAGlance.map(\.source) + dossier.timeline.map(\.source) where !order.contains(number) {
+            order.append(number)
+        }
+        #expect(order == Array(1...order.count))
+        #expect(!dossier.sources.contains { $0.url == "https://broken.test/" })
+    }
+
+    @Test("specific questions come from cited career steps and headlines and cite them; generic backups follow")
+    func questions() {
+        let dossier = SummaryFixture.summarize()
+        let specific = dossier.questions.filter { $0.source != nil }
+        #expect(specific.contains { $0.text == "What drew you to Lumen Grid in 2009?" })
+        #expect(specific.contains { $0.text.contains("\"Lumen Grid opens Bilbao factory\"") })
+        for question in specific {
+            let url = dossier.sources[question.source! - 1].url
+            let text = SummaryFixture.discovery.documents.first { $0.url == url }!
+            #expect(text.text.contains("Lumen Grid"))
+        }
+        #expect(dossier.questions.filter { $0.source == nil }.count >= 2)
+        #expect(dossier.questions.last?.topic == "referral")
+    }
+
+    @Test("a fact whose sentence touches an avoided word never fills a question")
+    func avoidedTopics() {
+        var banks = SummaryFixture.banks
+        banks.avoid = ["field engineer"]
+        let dossier = SummaryFixture.summarize(banks: banks)
+        #expect(!dossier.questions.contains { $0.text.contains("What drew you to Lumen Grid") })
+    }
+
+    @Test("the body stays within the word budget")
+    func budget() {
+        var long = SummaryFixture.discovery
+        long.documents.append(SummaryFixture.document("https://long.test/", (1...200).map { number in
+            "In \(1900 + number % 120), Ada Quill joined Project \(number) at Site \(number) with colleague Person \(number)."
+        }.joined(separator: " "), trust: 0.3))
+        var summarizer = DossierSummarizer(banks: SummaryFixture.banks)
+        summarizer.bodyWordBudget = 400
+        let dossier = summarizer.summarize(long, subject: Subject(name: "Ada Quill"), generatedAt: SummaryFixture.generatedAt)
+        #expect(DossierSummarizer.bodyWords(dossier) <= 400)
+        #expect(dossier.atAGlance.count >= 3)
+    }
+
+    @Test("a meeting dates the checklist, names the contact, adds its goal; once held only follow-ups remain")
+    func meeting() {
+        let berlin = TimeZone(identifier: "Europe/Berlin")!
+        let startsAt = Date(timeIntervalSince1970: 1_796_308_200)  // 2026-12-03 14:30 UTC, 15:30 in Berlin
+        var context = MeetingContext(startsAt: startsAt, timeZone: berlin, via: "Ana Costa", goal: "hear how sales work", callBy: "2026-11-20")
+        var summarizer = DossierSummarizer(banks: SummaryFixture.banks, meeting: context)
+        var dossier = summarizer.summarize(SummaryFixture.discovery, subject: Subject(name: "Ada Quill"), generatedAt: SummaryFixture.generatedAt)
+        #expect(dossier.checklist == [ChecklistItem(text: "Letter sent, naming Ana Costa.", due: "2026-11-13"),
+                                      ChecklistItem(text: "Thank-you note sent by the next day.", due: "2026-12-04")])
+        #expect(dossier.preparation.meetingGoals == ["hear how sales work"])
+        context.held = true
+        summarizer.meeting = context
+        dossier = summarizer.summarize(SummaryFixture.discovery, subject: Subject(name: "Ada Quill"), generatedAt: SummaryFixture.generatedAt)
+        #expect(dossier.checklist.map(\.text) == ["Thank-you note sent by the next day."])
+    }
+
+    @Test("the reader's goals and background come from the [me] table")
+    func preparation() {
+        let profile = UserProfile(name: "Sam", goals: ["learn how grid storage is sold"], careerGoals: ["move into energy"],
+                                  background: "Ten years in logistics software.")
+        let dossier = SummaryFixture.summarize(profile: profile)
+        #expect(dossier.preparation.meetingGoals == ["learn how grid storage is sold"])
+        #expect(MarkdownRenderer.render(dossier).contains("Career goals: move into energy"))
+    }
+
+    @Test("a table row naming the person becomes a line with its column headings")
+    func tableRows() {
+        var world = SummaryFixture.discovery
+        world.documents.append(SummaryFixture.document("https://list.test/awards", "A list of awards.", title: "List of engineering awards", rows: [
+            SourceDocument.TableRow(cells: ["2021", "Ada Quill", "Storage", "Rotterdam", "Grid"], headings: ["Year", "Laureate", "Field", "City", "Note"]),
+        ]))
+        let lines = SentencePool(documents: world.documents, person: NameMatcher("Ada Quill"), companies: [], ownDomain: nil)
+            .sentences.map(\.text)
+        #expect(lines.contains("List of engineering awards: Year: 2021 · Laureate: Ada Quill"))
+    }
+}
+
+@Suite("sentence pool")
+struct SentencePoolTests {
+    @Test("reference marks go, whitespace is made plain")
+    func cleaning() {
+        #expect(SentencePool.clean("He founded it in 1999.[12] Then\u{00A0}more[citation needed].") == "He founded it in 1999. Then more.")
+        #expect(SentencePool.clean("A list [a] of \\[3\\] marks.") == "A list of marks.")
+    }
+
+    @Test("headings, reference entries and link lines are not usable sentences")
+    func usable() {
+        #expect(SentencePool.isUsable("She joined the company in 2009 as an engineer.", wordCount: 9))
+        #expect(!SentencePool.isUsable("Early life and education", wordCount: 4))
+        #expect(!SentencePool.isUsable("\"Quill named chief executive\". Grid Weekly.", wordCount: 6))
+        #expect(!SentencePool.isUsable("Smith, J. Retrieved 4 May 2021 from the archive of the site.", wordCount: 12))
+        #expect(SentencePool.isUsable("Opponents noted that she also wrote much of the JavaScript code herself.", wordCount: 12))
+    }
+
+    @Test("on the person's own site, first-person sentences are theirs")
+    func firstPerson() {
+        let essay = SummaryFixture.document("https://adaquill.test/essay", "I started my first company in 2003 because nobody would hire me. The sky was grey over the harbour that day.")
+        let pool = SentencePool(documents: [essay], person: NameMatcher("Ada Quill"), companies: [], ownDomain: "adaquill.test")
+        #expect(pool.sentences.map(\.person) == [.firstPerson, .none])
+        let elsewhere = SentencePool(documents: [essay], person: NameMatcher("Ada Quill"), companies: [], ownDomain: "other.test")
+        #expect(elsewhere.sentences.allSatisfy { $0.person == .none })
+    }
+
+    @Test("years are four-digit numbers from 1900 to 2099 standing alone")
+    func years() {
+        #expect(SentencePool.years(in: "In 1995, then 2004–2010, not 12345 nor 1899 nor 2004s.") == [1995, 2004, 2010])
+    }
+}
+
+@Suite("career steps")
+struct CareerStepTests {
+    private let subjects: Set<String> = ["quill", "ada", "she", "he", "i", "we", "they"]
+
+    @Test("the organisation after a career verb whose subject is the person")
+    func steps() {
+        #expect(CareerStep.steps(in: "She joined Lumen Grid in 2009 as a field engineer.", subjects: subjects)
+                == [CareerStep(kind: "joined", name: "Lumen Grid", year: 2009)])
+        #expect(CareerStep.steps(in: "Quill co-founded Bank of Tides, a lender, in 2020.", subjects: subjects)
+                == [CareerStep(kind: "founded", name: "Bank of Tides", year: 2020)])
+        #expect(CareerStep.steps(in: "Later he joined Tesla's board.", subjects: subjects).map(\.name) == ["Tesla"])
+    }
+
+    @Test("a step someone else took is not the person's")
+    func otherSubject() {
+        #expect(CareerStep.steps(in: "In 2006, Quill's friend Bo Lind founded Solar Works and sold it.", subjects: subjects).isEmpty)
+    }
+}
+
+@Suite("sentence splitting")
+struct SentenceSplitterTests {
+    @Test("abbreviations, initials and decimals do not end sentences; a company suffix before a new sentence does")
+    func splitting() {
+        #expect(SentenceSplitter.sentences(in: "Dr. J. Smith paid 3.5 million. He left.") == ["Dr. J. Smith paid 3.5 million.", "He left."])
+        #expect(SentenceSplitter.sentences(in: "She runs Acme, Inc. Other work includes teaching.")
+                == ["She runs Acme, Inc.", "Other work includes teaching."])
+        #expect(SentenceSplitter.sentences(in: "He joined Acme Inc. Boston in 2004.") == ["He joined Acme Inc. Boston in 2004."])
+    }
+}
+
+@Suite("sentence cues")
+struct SentenceCueTests {
+    @Test("'since' counts as a career pattern only before a year")
+    func sinceYear() {
+        #expect(SentenceCues.hasSinceYear("she has led the group since 2014."))
+        #expect(!SentenceCues.hasSinceYear("since we were going to california, i bought a car."))
+    }
+
+    @Test("'The company' and 'It' continue a paragraph about the company")
+    func companyFollowUp() {
+        let page = SummaryFixture.document("https://c.test/", "Lumen Grid makes batteries for utilities. The company employs 900 people in three countries. Rain fell all week on the coast.")
+        let pool = SentencePool(documents: [page], person: NameMatcher("Ada Quill"), companies: [NameMatcher("Lumen Grid")], ownDomain: nil)
+        #expect(pool.sentences.map(\.company) == [true, true, false])
+    }
+}
