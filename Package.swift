@@ -105,7 +105,7 @@ let package = Package(
         ]),
         .testTarget(name: "DossierFetchTests", dependencies: ["DossierFetch", "Locking", "LoopbackServer", "DossierTestSupport"]),
         .testTarget(name: "DossierExtractTests", dependencies: ["DossierExtract", "DossierTestSupport"]),
-        .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore"]),
+        .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "DossierTestSupport"]),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"]),
         .testTarget(name: "DossierSettingsTests", dependencies: ["DossierSettings", "DossierCore", "DossierTestSupport"]),
         .testTarget(name: "DossierDiscoverTests", dependencies: [

@@ -8,7 +8,7 @@ import Foundation
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Another process holds the writer lock and did not release it within the wait bound.
     /// `holderPID` and `holderCommand` are `nil` when the holder had not yet written them.
-    /// The CLI exits with ``exitCode`` 75 (`EX_TEMPFAIL`): trying again later is expected to work.
+    /// Trying again later is expected to work.
     case busy(holderPID: Int32?, holderCommand: String?, lockPath: String)
     /// The data directory could not be created.
     case cannotCreateDirectory(path: String, reason: String)
@@ -22,17 +22,6 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// error). SQLite rolled the transaction back, so the store holds what it held before.
     /// `freeBytes` is the space left on the file system when it could be read.
     case cannotWrite(operation: String, path: String, reason: String, freeBytes: Int64?)
-
-    /// The process exit code the CLI should use: 75 (`EX_TEMPFAIL`) for ``busy(holderPID:holderCommand:lockPath:)``,
-    /// 73 (`EX_CANTCREAT`) for ``cannotWrite(operation:path:reason:freeBytes:)``, 74 (`EX_IOERR`) for
-    /// every other case.
-    public var exitCode: Int32 {
-        switch self {
-        case .busy: 75
-        case .cannotWrite: 73
-        case .cannotCreateDirectory, .lockFailed, .unreadableDatabase, .database: 74
-        }
-    }
 
     public var description: String {
         switch self {

@@ -3,6 +3,7 @@ import DossierCore
 import DossierDiscover
 import DossierSettings
 import DossierStore
+import DossierTestSupport
 import Foundation
 import Logging
 import Testing
@@ -18,8 +19,9 @@ struct BuildPipelineTests {
 
     @Test("a second writer gives up after the bound with an error naming the holder (exit 75)")
     func busyStore() async throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-lock-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let homeFolder = try TemporaryFolder("lock")
+        defer { homeFolder.remove() }
+        let home = homeFolder.url
         let paths = DossierPaths(environment: ["DOSSIER_HOME": home.path])
         let holder = try await WriterLock.acquire(directory: paths.dataDirectory, command: "dossier refresh")
         let started = ContinuousClock.now
@@ -28,7 +30,7 @@ struct BuildPipelineTests {
                 .run(BuildRequest(subject: Subject(name: "Jane Doe"), outputRoot: home.appendingPathComponent("out"), offline: true))
             Issue.record("the build ran while another process held the store")
         } catch let error as StoreError {
-            #expect(error.exitCode == 75)
+            #expect(AppError(error).status == .tryAgain)
             #expect("\(error)".contains("\(getpid())"))
             #expect("\(error)".contains("dossier refresh"))
             #expect(ContinuousClock.now - started >= .milliseconds(300))
@@ -38,8 +40,9 @@ struct BuildPipelineTests {
 
     @Test("an offline build with an empty store reports that nothing was found and writes no file")
     func offlineWithoutStore() async throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-offline-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let homeFolder = try TemporaryFolder("offline")
+        defer { homeFolder.remove() }
+        let home = homeFolder.url
         let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources.d")
         let pipeline = BuildPipeline(

@@ -2,6 +2,7 @@
 import DossierExtract
 import DossierSchedule
 import DossierSettings
+import DossierTestSupport
 import Foundation
 import Logging
 import LoopbackServer
@@ -16,8 +17,9 @@ struct DemoBuildTests {
             return .ok(page.body, contentType: page.contentType)
         }
         defer { server.stop() }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-demo-test-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let homeFolder = try TemporaryFolder("demo-test")
+        defer { homeFolder.remove() }
+        let home = homeFolder.url
         let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources.d")
         let pipeline = BuildPipeline(

@@ -5,6 +5,7 @@ import DossierMeetings
 import DossierSchedule
 import DossierSettings
 import DossierStore
+import DossierTestSupport
 import Foundation
 import Logging
 import Testing
@@ -160,8 +161,9 @@ struct CalendarImportTests {
 
     @Test("the saved calendar URL is readable by its owner only")
     func secretFile() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-secret-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let homeFolder = try TemporaryFolder("secret")
+        defer { homeFolder.remove() }
+        let home = homeFolder.url
         let paths = DossierPaths(environment: ["DOSSIER_HOME": home.path])
         try CalendarSource.saveSecret("https://calendar.example/private/abc123/basic.ics", paths: paths)
         let attributes = try FileManager.default.attributesOfItem(atPath: paths.configDirectory.appending(path: CalendarSource.secretFileName).path)
@@ -181,8 +183,11 @@ struct RefreshStampTests {
         #expect(RefreshStamp.staleWarning(upcoming: soon, lastSuccess: now.addingTimeInterval(-86_400), now: now) == nil)
         #expect(RefreshStamp.staleWarning(upcoming: [now.addingTimeInterval(30 * 86_400)], lastSuccess: nil, now: now) == nil)
 
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-stamp-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let homeFolder = try TemporaryFolder("stamp")
+
+        defer { homeFolder.remove() }
+
+        let home = homeFolder.url
         let paths = DossierPaths(environment: ["DOSSIER_HOME": home.path])
         #expect(RefreshStamp.read(paths: paths) == nil)
         try RefreshStamp.write(now, paths: paths)

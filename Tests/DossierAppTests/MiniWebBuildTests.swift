@@ -88,8 +88,9 @@ struct MiniWebBuildTests {
         let bundle = String(factsFile.dropLast(".json".count))
         let web = try MiniWeb()
         defer { web.stop() }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-e2e-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let homeFolder = try TemporaryFolder("e2e")
+        defer { homeFolder.remove() }
+        let home = homeFolder.url
         let pipeline = web.pipeline(home: home)
         let summary = try await pipeline.run(BuildRequest(
             subject: Subject(name: facts.person, company: facts.company), outputRoot: home.appendingPathComponent("output")

@@ -29,8 +29,9 @@ struct PrintedDossierTests {
     func twoPages() async throws {
         let web = try MiniWeb()
         defer { web.stop() }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-print-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let homeFolder = try TemporaryFolder("print")
+        defer { homeFolder.remove() }
+        let home = homeFolder.url
         let pipeline = web.pipeline(home: home, environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
         let summary = try await pipeline.run(BuildRequest(
             subject: Subject(name: "Elon Musk", company: "SpaceX / Tesla, Inc."), outputRoot: home.appendingPathComponent("out"),

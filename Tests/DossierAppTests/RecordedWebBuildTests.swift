@@ -74,8 +74,9 @@ struct RecordedWebBuildTests {
 
     static func build(_ name: String) async throws -> Built {
         let web = try web()
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-realweb-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let homeFolder = try TemporaryFolder("realweb")
+        defer { homeFolder.remove() }
+        let home = homeFolder.url
         let summary = try await web.pipeline(home: home).run(BuildRequest(
             subject: Subject(name: name), outputRoot: home.appendingPathComponent("out"), formats: [.md]))
         let markdown = try String(contentsOfFile: try #require(summary.files.first), encoding: .utf8)

@@ -93,8 +93,9 @@ struct RefreshBuildTests {
     func unchanged() async throws {
         let web = try ConditionalDemoWeb()
         defer { web.stop() }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-refresh-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let homeFolder = try TemporaryFolder("refresh")
+        defer { homeFolder.remove() }
+        let home = homeFolder.url
         let request = BuildRequest(subject: DemoSite.subject, outputRoot: home.appendingPathComponent("out"))
         let first = try await pipeline(web, home: home).run(request)
         #expect(first.dossier == .new)
@@ -116,8 +117,9 @@ struct RefreshBuildTests {
     func outage() async throws {
         let web = try ConditionalDemoWeb()
         defer { web.stop() }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-outage-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let homeFolder = try TemporaryFolder("outage")
+        defer { homeFolder.remove() }
+        let home = homeFolder.url
         let request = BuildRequest(subject: DemoSite.subject, outputRoot: home.appendingPathComponent("out"))
         let first = try await pipeline(web, home: home).run(request)
         let before = try stamps(first.files)
@@ -138,8 +140,9 @@ struct RefreshBuildTests {
     func storm() async throws {
         let web = try ConditionalDemoWeb()
         defer { web.stop() }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-storm-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let homeFolder = try TemporaryFolder("storm")
+        defer { homeFolder.remove() }
+        let home = homeFolder.url
         let request = BuildRequest(subject: DemoSite.subject, outputRoot: home.appendingPathComponent("out"))
         let first = try await pipeline(web, home: home).run(request)
         let before = try stamps(first.files)
@@ -165,8 +168,9 @@ struct RefreshBuildTests {
     func meetingInDossier() async throws {
         let web = try ConditionalDemoWeb()
         defer { web.stop() }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-meeting-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let homeFolder = try TemporaryFolder("meeting")
+        defer { homeFolder.remove() }
+        let home = homeFolder.url
         let paths = DossierPaths(environment: ["DOSSIER_HOME": home.path])
         let store = try DossierStore(directory: paths.dataDirectory)
         let startsAt = Date().addingTimeInterval(3 * 86_400)

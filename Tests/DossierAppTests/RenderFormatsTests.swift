@@ -201,8 +201,9 @@ struct RenderFormatsTests {
 
     @Test("the chosen formats are written side by side; without a PDF renderer the others are written and the reason returned")
     func writeFiles() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-files-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folderFolder = try TemporaryFolder("files")
+        defer { folderFolder.remove() }
+        let folder = folderFolder.url
         let dossier = SampleDossiers.full()
         let written = try await DossierFiles.write(dossier, formats: OutputFormat.allCases, to: folder,
                                                    pdf: PDFRenderer(searchPath: ""))
@@ -218,8 +219,9 @@ struct RenderFormatsTests {
     @Test("no file is replaced until every one is written and the commit step succeeds; a failed commit leaves the old files and no temporaries")
     func writeOnlyAfterCommit() async throws {
         struct CommitFailed: Error {}
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-files-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folderFolder = try TemporaryFolder("files")
+        defer { folderFolder.remove() }
+        let folder = folderFolder.url
         let old = SampleDossiers.full()
         _ = try await DossierFiles.write(old, formats: [.md, .json], to: folder, pdf: PDFRenderer(searchPath: ""))
         var new = old
@@ -245,8 +247,9 @@ struct RenderFormatsTests {
 
     @Test("a renderer that cannot get a working folder is a PDF error: the other files are written and the old PDF goes")
     func pdfWithoutWorkspace() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-files-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folderFolder = try TemporaryFolder("files")
+        defer { folderFolder.remove() }
+        let folder = folderFolder.url
         let renderers = folder.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: renderers, withIntermediateDirectories: true)
         let chromium = renderers.appendingPathComponent("chromium")
@@ -272,8 +275,9 @@ struct RenderFormatsTests {
 
     @Test("a build writes the formats it was asked for and reports a missing PDF renderer in the summary")
     func buildFormats() async throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-formats-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let homeFolder = try TemporaryFolder("formats")
+        defer { homeFolder.remove() }
+        let home = homeFolder.url
         let pipeline = BuildPipeline(
             config: DossierConfig(), paths: DossierPaths(environment: ["DOSSIER_HOME": home.path]),
             shippedSources: nil, environment: [:], logger: Logger(label: "test")

@@ -55,8 +55,9 @@ struct SourceRulesDiscoveryTests {
     func rulesOnTheWire() async throws {
         let server = try LoopbackServer(handler: Self.site)
         defer { server.stop() }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-rules-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let homeFolder = try TemporaryFolder("rules")
+        defer { homeFolder.remove() }
+        let home = homeFolder.url
         let shipped = SharedWorkspace.repository.appendingPathComponent("Sources.d")
         let environment = ["BRAVE_API_KEY": "brave-test-key"]
         let catalog = SourceCatalog.load(shippedDirectory: shipped, userDirectory: nil, extraDirectory: nil,

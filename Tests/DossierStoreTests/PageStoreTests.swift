@@ -1,7 +1,8 @@
+@testable import DossierStore
+import DossierTestSupport
 import Foundation
 import GRDB
 import Testing
-@testable import DossierStore
 
 @Suite("pages")
 struct PageStoreTests {
@@ -26,7 +27,7 @@ struct PageStoreTests {
 
     @Test("an upserted page reloads with its validators, body bytes and hash")
     func roundTrip() throws {
-        let temporary = try TemporaryDirectory()
+        let temporary = try TemporaryFolder("store")
         defer { temporary.remove() }
         let store = try DossierStore(directory: temporary.url)
         defer { try? store.close() }
@@ -45,7 +46,7 @@ struct PageStoreTests {
 
     @Test("upserting the same URL replaces the stored page")
     func upsertReplaces() throws {
-        let temporary = try TemporaryDirectory()
+        let temporary = try TemporaryFolder("store")
         defer { temporary.remove() }
         let store = try DossierStore(directory: temporary.url)
         defer { try? store.close() }
@@ -65,7 +66,7 @@ struct PageStoreTests {
 
     @Test("a person's pages come most relevant first, with the reason they were linked")
     func personPages() throws {
-        let temporary = try TemporaryDirectory()
+        let temporary = try TemporaryFolder("store")
         defer { temporary.remove() }
         let store = try DossierStore(directory: temporary.url)
         defer { try? store.close() }

@@ -1,13 +1,14 @@
+@testable import DossierStore
+import DossierTestSupport
 import Foundation
 import GRDB
 import Testing
-@testable import DossierStore
 
 @Suite("people and builds")
 struct PeopleAndBuildTests {
     @Test("upserting a person by slug keeps the id and creation date and updates the rest")
     func personUpsert() throws {
-        let temporary = try TemporaryDirectory()
+        let temporary = try TemporaryFolder("store")
         defer { temporary.remove() }
         let store = try DossierStore(directory: temporary.url)
         defer { try? store.close() }
@@ -32,7 +33,7 @@ struct PeopleAndBuildTests {
 
     @Test("a build and its source outcomes round-trip, and the newest build is the latest")
     func buildRoundTrip() throws {
-        let temporary = try TemporaryDirectory()
+        let temporary = try TemporaryFolder("store")
         defer { temporary.remove() }
         let store = try DossierStore(directory: temporary.url)
         defer { try? store.close() }
@@ -69,7 +70,7 @@ struct PeopleAndBuildTests {
 
     @Test("finishing a build that does not exist is a typed error")
     func finishUnknownBuild() throws {
-        let temporary = try TemporaryDirectory()
+        let temporary = try TemporaryFolder("store")
         defer { temporary.remove() }
         let store = try DossierStore(directory: temporary.url)
         defer { try? store.close() }
@@ -79,7 +80,7 @@ struct PeopleAndBuildTests {
 
     @Test("the database passes integrity and foreign key checks after writes")
     func integrityAfterWrites() throws {
-        let temporary = try TemporaryDirectory()
+        let temporary = try TemporaryFolder("store")
         defer { temporary.remove() }
         let store = try DossierStore(directory: temporary.url)
         defer { try? store.close() }

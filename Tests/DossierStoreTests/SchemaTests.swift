@@ -1,13 +1,14 @@
+@testable import DossierStore
+import DossierTestSupport
 import Foundation
 import GRDB
 import Testing
-@testable import DossierStore
 
 @Suite("opening the store")
 struct SchemaTests {
     @Test("the first open creates the directory and every table through migrations v1 and v2")
     func createsSchema() throws {
-        let temporary = try TemporaryDirectory()
+        let temporary = try TemporaryFolder("store")
         defer { temporary.remove() }
         let directory = temporary.url.appending(path: "nested/data", directoryHint: .isDirectory)
 
@@ -28,7 +29,7 @@ struct SchemaTests {
 
     @Test("reopening keeps the data and applies no migration twice")
     func reopenIsIdempotent() throws {
-        let temporary = try TemporaryDirectory()
+        let temporary = try TemporaryFolder("store")
         defer { temporary.remove() }
 
         let first = try DossierStore(directory: temporary.url)
@@ -46,7 +47,7 @@ struct SchemaTests {
 
     @Test("the database is in WAL mode with foreign keys enforced")
     func walAndForeignKeys() throws {
-        let temporary = try TemporaryDirectory()
+        let temporary = try TemporaryFolder("store")
         defer { temporary.remove() }
         let store = try DossierStore(directory: temporary.url)
         defer { try? store.close() }
@@ -63,7 +64,7 @@ struct SchemaTests {
 
     @Test("a file that is not SQLite gives a typed error naming the path")
     func garbageFile() throws {
-        let temporary = try TemporaryDirectory()
+        let temporary = try TemporaryFolder("store")
         defer { temporary.remove() }
         let databaseURL = temporary.url.appending(path: DossierStore.fileName)
         try Data(String(repeating: "this is not a database\n", count: 200).utf8).write(to: databaseURL)
@@ -76,12 +77,11 @@ struct SchemaTests {
         }
         #expect(path == databaseURL.path)
         #expect(error?.description.contains(databaseURL.path) == true)
-        #expect(error?.exitCode == 74)
     }
 
     @Test("a data directory that cannot be created gives a typed error naming it")
     func uncreatableDirectory() throws {
-        let temporary = try TemporaryDirectory()
+        let temporary = try TemporaryFolder("store")
         defer { temporary.remove() }
         let blocker = temporary.url.appending(path: "file")
         try Data("x".utf8).write(to: blocker)
@@ -96,10 +96,9 @@ struct SchemaTests {
         #expect(path == directory.path)
     }
 
-    @Test("a write the disk refuses exits 73 and says how much space is left and that nothing changed")
+    @Test("a write the disk refuses says how much space is left and that nothing changed")
     func refusedWrite() {
         let full = StoreError.cannotWrite(operation: "record outcomes", path: "/data/dossier.sqlite", reason: "disk I/O error", freeBytes: 8_192)
-        #expect(full.exitCode == 73)
         #expect(full.description.contains("the disk is full (8 KB free)"))
         #expect(full.description.contains("/data/dossier.sqlite") && full.description.contains("as it was before"))
         let roomy = StoreError.cannotWrite(operation: "open the database", path: "/data/dossier.sqlite", reason: "disk I/O error", freeBytes: 3 << 30)
@@ -110,7 +109,7 @@ struct SchemaTests {
 
     @Test("a database that cannot grow refuses the write with cannotWrite and keeps what it had")
     func fullDatabase() throws {
-        let temporary = try TemporaryDirectory()
+        let temporary = try TemporaryFolder("store")
         defer { temporary.remove() }
         let store = try DossierStore(directory: temporary.url)
         defer { try? store.close() }
@@ -128,14 +127,13 @@ struct SchemaTests {
             return
         }
         #expect(!operation.isEmpty && path == store.path && freeBytes != nil)
-        #expect(error?.exitCode == 73)
         #expect(try store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM pages") } == pages)
         #expect(try store.page(url: "https://a.example/") != nil)
     }
 
     @Test("after close the database file alone holds everything: the WAL is checkpointed and removed")
     func closeLeavesOneFile() throws {
-        let temporary = try TemporaryDirectory()
+        let temporary = try TemporaryFolder("store")
         defer { temporary.remove() }
         let store = try DossierStore(directory: temporary.url)
         try store.upsertPage(PageStoreTests.page("https://a.example/"))
@@ -163,5 +161,31 @@ struct SchemaTests {
             #expect(!DossierStore.refusesWrites(code), "\(code)")
         }
         #expect(DataDirectory.refusesWrites(ENOSPC) && DataDirectory.refusesWrites(EROFS) && !DataDirectory.refusesWrites(EACCES))
+    }
+}
+
+/// The migrations are written with literals; the records must still name what they created.
+@Suite("records and migrations")
+struct RecordsMatchMigrationsTests {
+    @Test("every record names a table the migrations create, and every status value passes its CHECK (a new case needs a new migration)")
+    func recordsMatchMigrations() throws {
+        let temporary = try TemporaryFolder("store")
+        defer { temporary.remove() }
+        let store = try DossierStore(directory: temporary.url)
+        defer { try? store.close() }
+        let tables = Set(try store.pool.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") })
+        let named = [CompanyRecord.databaseTableName, PersonRecord.databaseTableName, PageRecord.databaseTableName,
+                     PersonPageRecord.databaseTableName, BuildRecord.databaseTableName, SourceOutcomeRecord.databaseTableName,
+                     MeetingRecord.databaseTableName, MeetingNoteRecord.databaseTableName, DossierVersionRecord.databaseTableName]
+        #expect(Set(named).isSubset(of: tables), "\(Set(named).subtracting(tables))")
+        func definition(_ table: String) throws -> String {
+            try store.pool.read { try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table]) } ?? ""
+        }
+        for (table, values) in [(BuildRecord.databaseTableName, BuildRecord.Status.allCases.map(\.rawValue)),
+                                (SourceOutcomeRecord.databaseTableName, SourceOutcomeRecord.Outcome.allCases.map(\.rawValue)),
+                                (MeetingRecord.databaseTableName, MeetingRecord.Status.allCases.map(\.rawValue))] {
+            let sql = try definition(table)
+            for value in values { #expect(sql.contains("'\(value)'"), "\(table) does not allow \(value)") }
+        }
     }
 }
