@@ -137,7 +137,7 @@ public struct Discovery: Sendable {
            let status = response.status, (400..<500).contains(status),
            let root = URL(string: "/sitemap.xml", relativeTo: URL(string: response.url))?.absoluteString {
             outcome.kind = .skipped
-            outcome.category = "no_robots_txt"
+            outcome.category = .noRobotsTxt
             outcome.message = "no robots.txt (HTTP \(status)): reading /sitemap.xml"
             state.queue(PlannedRequest(url: root, source: source, role: .sitemap))
             return
@@ -162,7 +162,7 @@ public struct Discovery: Sendable {
             }
         } catch let error as ReaderError {
             outcome.kind = .failed
-            outcome.category = "reader"
+            outcome.category = .reader
             outcome.message = "\(error)"
         }
         if sharedWith == nil { try keep(response, reading: reading) }
@@ -375,7 +375,7 @@ public struct Discovery: Sendable {
     private static func outcome(of response: PageResponse, source: SourceDefinition) -> SourceOutcome {
         SourceOutcome(
             sourceName: source.name, url: response.url, kind: response.kind,
-            category: response.failure?.category.rawValue, message: response.failure?.message,
+            category: response.failure.map { SourceOutcome.Category($0.category) }, message: response.failure?.message,
             status: response.status, seconds: response.seconds
         )
     }
@@ -408,7 +408,7 @@ public struct Discovery: Sendable {
     private func labelled(
         _ facts: [StructuredFact], answeredBy url: String, state: inout DiscoveryState, request: PlannedRequest
     ) async throws -> [StructuredFact] {
-        let unnamedProperties = facts.map(\.kind).filter { $0.first == "P" && $0.dropFirst().allSatisfy(\.isNumber) }
+        let unnamedProperties = facts.map(\.kind).filter(\.isProperty).map(\.rawValue)
         let ids = Array(Set(facts.compactMap(\.valueID) + unnamedProperties)).sorted().prefix(50)
         guard !ids.isEmpty, let host = URLComponents(string: url)?.host else { return facts }
         let labels = PlannedRequest(url: WikidataReaders.labelsURL(ids: Array(ids), host: host), source: request.source,
@@ -423,7 +423,7 @@ public struct Discovery: Sendable {
             found = try WikidataReaders.labels(body(of: response))
         } catch {
             outcome.kind = .failed
-            outcome.category = "reader"
+            outcome.category = .reader
             outcome.message = "\(error)"
             return facts
         }
@@ -431,7 +431,7 @@ public struct Discovery: Sendable {
         return facts.map { fact in
             var fact = fact
             if let id = fact.valueID, let label = found[id] { fact.value = label }
-            if let label = found[fact.kind] { fact.kindLabel = label }
+            if fact.kind.isProperty, let label = found[fact.kind.rawValue] { fact.kindLabel = label }
             return fact
         }
     }
@@ -479,5 +479,13 @@ struct PlannedRequest: Sendable {
     /// leads to is crawled (robots.txt obeyed), spaced by what its host already asks.
     var fetchRequest: FetchRequest {
         role == .source ? source.request(for: url, headers: headers) : FetchRequest(url: url)
+    }
+}
+
+extension SourceOutcome.Category {
+    /// The outcome category of a fetch failure: the same name.
+    init(_ category: FetchErrorCategory) {
+        guard let same = Self(rawValue: category.rawValue) else { preconditionFailure("no outcome category for \(category)") }
+        self = same
     }
 }

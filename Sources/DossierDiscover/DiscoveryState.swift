@@ -77,7 +77,7 @@ struct DiscoveryState {
             }
         }
         for page in linkedIn.prefix(3) {
-            outcomes.append(SourceOutcome(sourceName: source.name, url: page.url, kind: .skipped, category: "not_fetched",
+            outcomes.append(SourceOutcome(sourceName: source.name, url: page.url, kind: .skipped, category: .notFetched,
                                           message: "LinkedIn is never fetched; paste what you need into a manual source"))
         }
         let ranked = fetchable.enumerated().sorted { (tier($0.element), $0.offset) < (tier($1.element), $1.offset) }.map(\.element)
@@ -237,10 +237,10 @@ struct DiscoveryState {
 
     /// Takes an entity's facts, and the values they reveal (site, GitHub, employer).
     mutating func adoptEntity(_ entity: WikidataReaders.Entity, about: SourceDefinition.Subject) {
-        let facts = entity.facts.filter { $0.kind != "instance_of" }
+        let facts = entity.facts.filter { $0.kind != .instanceOf }
         switch about {
         case .person:
-            if entity.facts.contains(where: { $0.kind == "instance_of" }) && !entity.isHuman {
+            if entity.facts.contains(where: { $0.kind == .instanceOf }) && !entity.isHuman {
                 identity.confidence = min(identity.confidence, 0.2)
                 identity.evidence.append("Wikidata \(entity.id) is not a human: its statements are not used")
                 return
@@ -249,9 +249,9 @@ struct DiscoveryState {
             personFacts += facts
             identity.wikipediaTitle = identity.wikipediaTitle ?? entity.englishWikipediaTitle
             identity.description = identity.description ?? entity.description
-            if let site = facts.first(where: { $0.kind == "website" }) { identity.domain = identity.domain ?? Self.host(site.value) }
-            if let github = facts.first(where: { $0.kind == "github" }) { identity.github = identity.github ?? github.value }
-            let employers = facts.filter { $0.kind == "employer" }
+            if let site = facts.first(where: { $0.kind == .website }) { identity.domain = identity.domain ?? Self.host(site.value) }
+            if let github = facts.first(where: { $0.kind == .github }) { identity.github = identity.github ?? github.value }
+            let employers = facts.filter { $0.kind == .employer }
             if let companyName = company.name {
                 let matcher = NameMatcher(companyName)
                 if let match = employers.first(where: { matcher.matchesFullName(in: NameMatcher.fold($0.value)) }) {
@@ -266,7 +266,7 @@ struct DiscoveryState {
         case .company:
             companyFacts += facts
             company.wikipediaTitle = company.wikipediaTitle ?? entity.englishWikipediaTitle
-            if let site = facts.first(where: { $0.kind == "website" }) { company.domain = company.domain ?? Self.host(site.value) }
+            if let site = facts.first(where: { $0.kind == .website }) { company.domain = company.domain ?? Self.host(site.value) }
         }
     }
 
@@ -289,10 +289,10 @@ struct DiscoveryState {
             identity.evidence.append("GitHub \(user.login) lists \(listed) as the company")
         }
         if let listed = user.company {
-            personFacts.append(StructuredFact(kind: "profile_company", value: listed, sourceURL: user.profileURL))
+            personFacts.append(StructuredFact(kind: .profileCompany, value: listed, sourceURL: user.profileURL))
         }
         if let location = user.location {
-            personFacts.append(StructuredFact(kind: "location", value: location, sourceURL: user.profileURL))
+            personFacts.append(StructuredFact(kind: .location, value: location, sourceURL: user.profileURL))
         }
         if let bio = user.bio {
             addDocument(text: bio, url: user.profileURL, title: user.name.map { "\($0) (\(user.login)) on GitHub" },
@@ -361,7 +361,7 @@ struct DiscoveryState {
                 }
             } else {
                 outcomes.append(SourceOutcome(
-                    sourceName: document.sourceName, url: document.url, kind: .skipped, category: "not_about_subject",
+                    sourceName: document.sourceName, url: document.url, kind: .skipped, category: .notAboutSubject,
                     message: "mentions neither \(identity.name)" + (company.name.map { " nor \($0)" } ?? "")
                 ))
             }

@@ -58,11 +58,11 @@ public enum SampleDossiers {
             ],
             companyProfile: CompanyProfile(
                 facts: [
-                    TimelineEntry(kind: "inception", value: "2017", start: nil, end: nil, source: 15),
-                    TimelineEntry(kind: "headquarters", value: "Halvard", start: nil, end: nil, source: 15),
-                    TimelineEntry(kind: "industry", value: "maritime software", start: nil, end: nil, source: 15),
-                    TimelineEntry(kind: "employees", value: "140", start: "2025", end: nil, source: 16),
-                    TimelineEntry(kind: "ceo", value: "Jonas Ferreira", start: "2017", end: nil, source: 16),
+                    TimelineEntry(kind: .inception, value: "2017", start: nil, end: nil, source: 15),
+                    TimelineEntry(kind: .headquarters, value: "Halvard", start: nil, end: nil, source: 15),
+                    TimelineEntry(kind: .industry, value: "maritime software", start: nil, end: nil, source: 15),
+                    TimelineEntry(kind: .employees, value: "140", start: "2025", end: nil, source: 16),
+                    TimelineEntry(kind: .ceo, value: "Jonas Ferreira", start: "2017", end: nil, source: 16),
                 ],
                 sentences: [
                     CitedSentence(text: "Tidewater Analytics sells a subscription service that predicts fuel use and engine wear for each voyage from sensor readings and weather forecasts.", source: 17),
@@ -87,16 +87,16 @@ public enum SampleDossiers {
                 ]
             ),
             questions: [
-                SuggestedQuestion(topic: "motivation", text: "What drew you from port planning systems to a young software company like Tidewater in 2019?", source: 4),
-                SuggestedQuestion(topic: "career", text: "You said you learned more on a tugboat than in a classroom; how do you give new engineers that kind of exposure today?", source: 9),
-                SuggestedQuestion(topic: "career", text: "What was hardest about moving from first engineer to chief technology officer in two years?", source: 8),
-                SuggestedQuestion(topic: "industry", text: "How are the new emissions reporting rules changing what small operators ask of your product?", source: 22),
-                SuggestedQuestion(topic: "industry", text: "Which skills will matter most for people entering maritime software over the next five years?", source: nil),
-                SuggestedQuestion(topic: "company", text: "What did the small operators teach you that the largest customers could not?", source: 11),
-                SuggestedQuestion(topic: "company", text: "How will the Rotterdam office change the way the engineering team works with customers?", source: 19),
-                SuggestedQuestion(topic: "advice", text: "If you were starting out today with a statistics background, where would you begin?", source: nil),
-                SuggestedQuestion(topic: "advice", text: "What do you wish you had known in your first year at the port authority?", source: nil),
-                SuggestedQuestion(topic: "referral", text: "Who else should I talk to to learn more about data work in shipping?", source: nil),
+                SuggestedQuestion(topic: .motivation, text: "What drew you from port planning systems to a young software company like Tidewater in 2019?", source: 4),
+                SuggestedQuestion(topic: .career, text: "You said you learned more on a tugboat than in a classroom; how do you give new engineers that kind of exposure today?", source: 9),
+                SuggestedQuestion(topic: .career, text: "What was hardest about moving from first engineer to chief technology officer in two years?", source: 8),
+                SuggestedQuestion(topic: .industry, text: "How are the new emissions reporting rules changing what small operators ask of your product?", source: 22),
+                SuggestedQuestion(topic: .industry, text: "Which skills will matter most for people entering maritime software over the next five years?", source: nil),
+                SuggestedQuestion(topic: .company, text: "What did the small operators teach you that the largest customers could not?", source: 11),
+                SuggestedQuestion(topic: .company, text: "How will the Rotterdam office change the way the engineering team works with customers?", source: 19),
+                SuggestedQuestion(topic: .advice, text: "If you were starting out today with a statistics background, where would you begin?", source: nil),
+                SuggestedQuestion(topic: .advice, text: "What do you wish you had known in your first year at the port authority?", source: nil),
+                SuggestedQuestion(topic: .referral, text: "Who else should I talk to to learn more about data work in shipping?", source: nil),
             ],
             preparation: PreparationNotes(
                 name: "Sam Rivera",
@@ -116,9 +116,9 @@ public enum SampleDossiers {
             ],
             sources: sources,
             failed: [SourceOutcome(sourceName: "31-duckduckgo", url: "https://html.duckduckgo.com/html/?q=Elena%20Marsh",
-                                   kind: .failed, category: "http_status", message: "HTTP 503", status: 503)],
+                                   kind: .failed, category: .httpStatus, message: "HTTP 503", status: 503)],
             skipped: [SourceOutcome(sourceName: "30-searxng", url: "https://example.org/other-elena-marsh", kind: .skipped,
-                                    category: "not_about_subject", message: "mentions neither Elena Marsh nor Tidewater Analytics")],
+                                    category: .notAboutSubject, message: "mentions neither Elena Marsh nor Tidewater Analytics")],
             generatedAt: generatedAt
         )
     }
@@ -143,19 +143,19 @@ public enum SampleDossiers {
             timeline: [TimelineItem(when: text, text: text, verbatim: true, source: 1, otherDates: [CitedDate(date: text, source: 2)])],
             ownWords: cited, mentions: cited,
             companyProfile: CompanyProfile(
-                facts: [TimelineEntry(kind: text, value: text, start: text, end: text, source: 1)], sentences: cited,
+                facts: [TimelineEntry(kind: FactKind(rawValue: text), value: text, start: text, end: text, source: 1)], sentences: cited,
                 news: [NewsItem(date: text, title: text, sentence: text, source: 1)]
             ),
             industry: IndustryContext(keyPhrases: [text, text], trends: cited),
-            questions: [SuggestedQuestion(topic: text, text: text, source: 1), SuggestedQuestion(topic: text, text: text, source: nil)],
+            questions: [SuggestedQuestion(topic: .motivation, text: text, source: 1), SuggestedQuestion(topic: .referral, text: text, source: nil)],
             preparation: PreparationNotes(name: text, meetingGoals: [text], careerGoals: [text], background: text,
                                           practiceQuestions: [text]),
             checklist: [ChecklistItem(text: text, due: text)],
             sources: hostileURLs.enumerated().map { index, url in
                 CitedSource(number: index + 1, title: text, site: text, published: text, url: url, fetchedAt: generatedAt)
             },
-            failed: [SourceOutcome(sourceName: text, url: hostileURLs[0], kind: .failed, category: text, message: text)],
-            skipped: [SourceOutcome(sourceName: text, url: hostileURLs[1], kind: .skipped, category: text, message: text)],
+            failed: [SourceOutcome(sourceName: text, url: hostileURLs[0], kind: .failed, category: .httpStatus, message: text)],
+            skipped: [SourceOutcome(sourceName: text, url: hostileURLs[1], kind: .skipped, category: .notAboutSubject, message: text)],
             generatedAt: generatedAt
         )
     }

@@ -95,7 +95,7 @@ struct BuildCommand: WorkspaceCommand {
         if !global.quiet && !summary.failures.isEmpty {
             StandardError.write("warning: \(summary.failures.count) source request(s) failed:")
             for failure in summary.failures.prefix(20) {
-                StandardError.write("  \(failure.sourceName): \(failure.url ?? "") — \(failure.category ?? ""): \(failure.message ?? "")")
+                StandardError.write("  \(failure.sourceName): \(failure.url ?? "") — \(failure.category?.rawValue ?? ""): \(failure.message ?? "")")
             }
         }
         if summary.foundNothing {

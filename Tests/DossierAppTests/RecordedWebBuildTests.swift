@@ -95,8 +95,8 @@ struct RecordedWebBuildTests {
         // The APIs were asked although Wikimedia's robots.txt disallows their paths to crawlers.
         #expect(requests.contains { $0.url.hasPrefix("en.wikipedia.org/w/api.php?") })
         #expect(requests.contains { $0.url.hasPrefix("www.wikidata.org/w/api.php?action=wbsearchentities") })
-        #expect(!built.summary.outcomes.contains { $0.category == "blocked_by_robots" },
-                "\(built.summary.outcomes.filter { $0.category == "blocked_by_robots" })")
+        #expect(!built.summary.outcomes.contains { $0.category == .blockedByRobots },
+                "\(built.summary.outcomes.filter { $0.category == .blockedByRobots })")
         // Each page is cited under one URL.
         let urls = built.summary.sources.map(\.url)
         #expect(Set(urls).count == urls.count)

@@ -157,10 +157,10 @@ struct RefreshBuildTests {
         let failures = second.failures
         #expect(failures.allSatisfy { $0.category != nil && $0.message?.isEmpty == false })
         for status in [503, 500, 429] {
-            #expect(failures.contains { $0.status == status && $0.category == "http_status" }, "no \(status) reported")
+            #expect(failures.contains { $0.status == status && $0.category == .httpStatus }, "no \(status) reported")
         }
-        #expect(failures.contains { $0.category == "timeout" && $0.message?.contains("timed out") == true })
-        #expect(failures.contains { $0.category == "connect" && $0.message?.contains("reset") == true })
+        #expect(failures.contains { $0.category == .timeout && $0.message?.contains("timed out") == true })
+        #expect(failures.contains { $0.category == .connect && $0.message?.contains("reset") == true })
         #expect(failures.contains { $0.message?.contains("used the copy stored on") == true })
     }
 

@@ -91,7 +91,7 @@ struct SourceRulesDiscoveryTests {
         #expect(github.request.headers["Accept"] == "application/vnd.github+json")
         #expect(github.request.headers["X-GitHub-Api-Version"] == "2022-11-28")
         #expect(result.identity.evidence.contains("GitHub janedoe lists acme-robotics as the company"))
-        #expect(result.personFacts.contains { $0.kind == "location" && $0.value == "Porto" })
+        #expect(result.personFacts.contains { $0.kind == .location && $0.value == "Porto" })
 
         #expect(requests.filter { $0.target == "acme.example/" }.count == 1)
         let homepage = result.outcomes.filter { $0.url == "https://acme.example/" }
@@ -100,7 +100,7 @@ struct SourceRulesDiscoveryTests {
         #expect(result.documents.contains { $0.title == "Acme Robotics opens a plant" })
 
         let robots = try #require(result.outcomes.first { $0.sourceName == "41-company-sitemap" && $0.url == "https://acme.example/robots.txt" })
-        #expect(robots.kind == .skipped && robots.category == "no_robots_txt")
+        #expect(robots.kind == .skipped && robots.category == .noRobotsTxt)
         #expect(requests.contains { $0.target == "acme.example/sitemap.xml" })
         #expect(result.documents.contains { $0.url == "https://acme.example/team" })
     }

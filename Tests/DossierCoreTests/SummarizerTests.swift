@@ -32,25 +32,25 @@ enum SummaryFixture {
         company: CompanyIdentity(name: "Lumen Grid", wikidataID: nil, domain: nil, wikipediaTitle: nil),
         documents: [biography, news],
         personFacts: [
-            StructuredFact(kind: "employer", value: "Lumen Grid", start: "2009", sourceURL: "https://data.test/Q1"),
-            StructuredFact(kind: "employer", value: "Lumen Grid", start: "2010", sourceURL: "https://other-data.test/Q1"),
+            StructuredFact(kind: .employer, value: "Lumen Grid", start: "2009", sourceURL: "https://data.test/Q1"),
+            StructuredFact(kind: .employer, value: "Lumen Grid", start: "2010", sourceURL: "https://other-data.test/Q1"),
         ],
-        companyFacts: [StructuredFact(kind: "headquarters", value: "Rotterdam", sourceURL: "https://data.test/Q2")],
-        outcomes: [SourceOutcome(sourceName: "broken", url: "https://broken.test/", kind: .failed, category: "timeout")],
+        companyFacts: [StructuredFact(kind: .headquarters, value: "Rotterdam", sourceURL: "https://data.test/Q2")],
+        outcomes: [SourceOutcome(sourceName: "broken", url: "https://broken.test/", kind: .failed, category: .timeout)],
         pagesAboutPerson: 1
     )
 
     static let banks = SummaryBanks(
         questions: [
-            QuestionTemplate(topic: "motivation", fills: "joined", text: "What drew you to {name}{in year}?"),
-            QuestionTemplate(topic: "career", fills: "role", text: "How did becoming {name}{in year} change your days?"),
-            QuestionTemplate(topic: "company", fills: "news", text: "What did \"{headline}\" mean for your work?"),
-            QuestionTemplate(topic: "advice", fills: nil, text: "What would you do first if starting today?"),
-            QuestionTemplate(topic: "industry", fills: nil, text: "What is changing fastest in your field?"),
-            QuestionTemplate(topic: "referral", fills: nil, text: "Who else should I talk to?"),
+            QuestionTemplate(topic: .motivation, fills: .joined, text: "What drew you to {name}{in year}?"),
+            QuestionTemplate(topic: .career, fills: .role, text: "How did becoming {name}{in year} change your days?"),
+            QuestionTemplate(topic: .company, fills: .news, text: "What did \"{headline}\" mean for your work?"),
+            QuestionTemplate(topic: .advice, fills: nil, text: "What would you do first if starting today?"),
+            QuestionTemplate(topic: .industry, fills: nil, text: "What is changing fastest in your field?"),
+            QuestionTemplate(topic: .referral, fills: nil, text: "Who else should I talk to?"),
         ],
         avoid: ["salary"],
-        checklist: [RoutineStep(when: "letter", text: "Letter sent, naming {via}."), RoutineStep(when: "next day", text: "Thank-you note sent by the next day.")],
+        checklist: [RoutineStep(when: .letter, text: "Letter sent, naming {via}."), RoutineStep(when: .nextDay, text: "Thank-you note sent by the next day.")],
         practice: ["Tell me about yourself."]
     )
 
@@ -150,7 +150,7 @@ struct SummarizerTests {
             #expect(text.text.contains("Lumen Grid"))
         }
         #expect(dossier.questions.filter { $0.source == nil }.count >= 2)
-        #expect(dossier.questions.last?.topic == "referral")
+        #expect(dossier.questions.last?.topic == .referral)
     }
 
     @Test("a fact whose sentence touches an avoided word never fills a question")
@@ -250,9 +250,9 @@ struct CareerStepTests {
     @Test("the organisation after a career verb whose subject is the person")
     func steps() {
         #expect(CareerStep.steps(in: "She joined Lumen Grid in 2009 as a field engineer.", subjects: subjects)
-                == [CareerStep(kind: "joined", name: "Lumen Grid", year: 2009)])
+                == [CareerStep(kind: .joined, name: "Lumen Grid", year: 2009)])
         #expect(CareerStep.steps(in: "Quill co-founded Bank of Tides, a lender, in 2020.", subjects: subjects)
-                == [CareerStep(kind: "founded", name: "Bank of Tides", year: 2020)])
+                == [CareerStep(kind: .founded, name: "Bank of Tides", year: 2020)])
         #expect(CareerStep.steps(in: "Later he joined Tesla's board.", subjects: subjects).map(\.name) == ["Tesla"])
     }
 

@@ -1,5 +1,6 @@
 import DossierCore
 @testable import DossierDiscover
+import DossierFetch
 import Foundation
 import Testing
 
@@ -51,10 +52,10 @@ struct ReaderTests {
         #expect(entity.isHuman)
         #expect(entity.label == "Jane Doe")
         #expect(entity.englishWikipediaTitle == "Jane Doe")
-        let employers = entity.facts.filter { $0.kind == "employer" }
-        #expect(employers == [StructuredFact(kind: "employer", value: "Q42", valueID: "Q42", start: "2014-03-24", end: "2019", sourceURL: "https://www.wikidata.org/wiki/Q7")])
-        #expect(entity.facts.contains { $0.kind == "employees" && $0.value == "221000" })
-        #expect(entity.facts.contains { $0.kind == "website" && $0.value == "https://acme.test/" })
+        let employers = entity.facts.filter { $0.kind == .employer }
+        #expect(employers == [StructuredFact(kind: .employer, value: "Q42", valueID: "Q42", start: "2014-03-24", end: "2019", sourceURL: "https://www.wikidata.org/wiki/Q7")])
+        #expect(entity.facts.contains { $0.kind == .employees && $0.value == "221000" })
+        #expect(entity.facts.contains { $0.kind == .website && $0.value == "https://acme.test/" })
     }
 
     @Test("Wikidata search and labels")
@@ -70,5 +71,15 @@ struct ReaderTests {
         let user = try GitHubUser.read(Data(#"{"login":"jd","html_url":"https://github.com/jd","name":"Jane  Doe","company":" @acme ","bio":"b\r\nc","blog":"jane.test"}"#.utf8))
         #expect(user == GitHubUser(login: "jd", profileURL: "https://github.com/jd", name: "Jane Doe", company: "acme",
                                    location: nil, bio: "b c", blog: "https://jane.test"))
+    }
+}
+
+@Suite("outcome categories")
+struct OutcomeCategoryTests {
+    @Test("every fetch failure category has the outcome category of the same name")
+    func fetchCategories() {
+        for category in FetchErrorCategory.allCases {
+            #expect(SourceOutcome.Category(category).rawValue == category.rawValue)
+        }
     }
 }

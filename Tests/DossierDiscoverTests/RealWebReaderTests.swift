@@ -73,13 +73,13 @@ struct RealWebReaderTests {
         #expect(henning.isHuman)
         #expect(henning.label == "Henning Christophersen")
         #expect(henning.englishWikipediaTitle == "Henning Christophersen")
-        let positions = henning.facts.filter { $0.kind == "position" }
+        let positions = henning.facts.filter { $0.kind == .position }
         #expect(positions.count >= 5)
         #expect(positions.contains { $0.start != nil && $0.end != nil })
         // Six awards, one of them deprecated (its rank says so): five.
-        #expect(henning.facts.filter { $0.kind == "award" }.count == 5)
-        #expect(henning.facts.contains { $0.kind == "birth_date" && $0.value == "1939-11-08" })
-        #expect(henning.facts.filter { $0.kind == "education" }.count == 2)
+        #expect(henning.facts.filter { $0.kind == .award }.count == 5)
+        #expect(henning.facts.contains { $0.kind == .birthDate && $0.value == "1939-11-08" })
+        #expect(henning.facts.filter { $0.kind == .education }.count == 2)
         // Without time qualifiers asked for, no statement is dated.
         let undated = try WikidataReaders.entity(
             RealWeb.data("wikidata/entity-Q646148-Henning_Christophersen-2024-converted.json"), id: "Q646148",
@@ -91,7 +91,7 @@ struct RealWebReaderTests {
             let entity = try WikidataReaders.entity(RealWeb.data(file), id: id, sourceURL: "https://www.wikidata.org/wiki/\(id)")
             #expect(entity.label == label)
             #expect(entity.isHuman)
-            #expect(entity.facts.contains { $0.kind == "position" })
+            #expect(entity.facts.contains { $0.kind == .position })
         }
         #expect {
             try WikidataReaders.entity(RealWeb.data("wikidata/wbgetentities-Q21974469-missing-2016.json"), id: "Q21974469",
@@ -180,7 +180,7 @@ struct RealWebReaderTests {
         #expect(state.identity.domain == "ianozsvald.com")
         #expect(state.identity.confidence >= 0.8)
         #expect(state.identity.evidence.contains("GitHub ianozsvald lists Mor Consulting Ltd as the company"))
-        #expect(state.personFacts.contains { $0.kind == "location" && $0.value == "London, UK" && $0.sourceURL == "https://github.com/ianozsvald" })
+        #expect(state.personFacts.contains { $0.kind == .location && $0.value == "London, UK" && $0.sourceURL == "https://github.com/ianozsvald" })
 
         var namesake = DiscoveryState(subject: Subject(name: "Jane Doe"))
         namesake.adoptGitHubUser(ian, source: Self.github, fetchedAt: Date(timeIntervalSince1970: 0))

@@ -18,7 +18,7 @@ struct SummaryBanksTests {
     func shippedBanks() throws {
         let banks = try BankFiles.load(shippedDirectory: shipped, userDirectory: nil)
         let topics = Set(banks.questions.map(\.topic))
-        #expect(topics.isSuperset(of: ["motivation", "career", "industry", "company", "advice", "referral"]))
+        #expect(topics == Set(QuestionTopic.allCases))
         #expect(banks.questions.filter { $0.fills == nil }.count >= 8)
         #expect(banks.avoid.contains("salary"))
         #expect(banks.checklist.count == 7)
@@ -35,7 +35,7 @@ struct SummaryBanksTests {
         #expect(banks.checklist.count == 7)
     }
 
-    @Test("an unknown placeholder or kind is an error naming the file and line")
+    @Test("an unknown placeholder, kind or topic is an error naming the file and line")
     func unknownPlaceholder() throws {
         let user = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: user) }
@@ -58,6 +58,12 @@ struct SummaryBanksTests {
         }
         try "[[question]]\ntopic = \"career\"\nfills = \"salary\"\ntext = \"x\"\n".write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: SourceLoadError.self) { try BankFiles.load(shippedDirectory: nil, userDirectory: user) }
+        try "[[question]]\ntopic = \"gossip\"\ntext = \"x\"\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            try BankFiles.load(shippedDirectory: nil, userDirectory: user)
+        } throws: { error in
+            (error as? SourceLoadError)?.message.contains("unknown topic `gossip`; expected one of \"motivation\"") == true
+        }
     }
 
     @Test("malformed TOML is an error with its line; a missing folder gives empty banks")

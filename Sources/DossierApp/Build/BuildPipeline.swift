@@ -167,7 +167,7 @@ public struct BuildPipeline: Sendable {
         try store.recordOutcomes(discovery.outcomes.map { outcome in
             SourceOutcomeRecord(
                 id: nil, buildID: build.id!, sourceName: outcome.sourceName, url: outcome.url,
-                outcome: SourceOutcomeRecord.Outcome(outcome.kind), errorCategory: outcome.category,
+                outcome: SourceOutcomeRecord.Outcome(outcome.kind), errorCategory: outcome.category?.rawValue,
                 message: outcome.message, httpStatus: outcome.status, elapsedSeconds: outcome.seconds, contentHash: nil
             )
         })

@@ -20,8 +20,8 @@ public enum SummaryInputs {
             meeting: meeting.map { [String($0.startsAt.timeIntervalSince1970), $0.timeZone.identifier, $0.via ?? "", $0.goal ?? "",
                                     $0.callBy ?? "", $0.held ? "held" : ""] },
             profile: [profile.name ?? ""] + profile.goals + ["|"] + profile.careerGoals + ["|", profile.background ?? ""],
-            questions: banks.questions.map { [$0.topic, $0.fills ?? "", $0.text] }, avoid: banks.avoid,
-            checklist: banks.checklist.map { [$0.when, $0.text] }, practice: banks.practice,
+            questions: banks.questions.map { [$0.topic.rawValue, $0.fills?.rawValue ?? "", $0.text] }, avoid: banks.avoid,
+            checklist: banks.checklist.map { [$0.when.rawValue, $0.text] }, practice: banks.practice,
             year: Calendar(identifier: .gregorian).component(.year, from: date), version: DossierVersion.current
         )
         let encoder = JSONEncoder()

@@ -28,13 +28,12 @@ public struct MeetingContext: Sendable, Equatable {
     public func due(_ step: RoutineStep) -> String? {
         let meetingDay = MeetingTime.day(of: startsAt, in: timeZone)
         switch step.when {
-        case "letter":
+        case .letter:
             if let callBy, let date = Self.date(callBy) { return MeetingTime.day(of: date, in: Self.utc, addingDays: -7) }
             return MeetingTime.day(of: startsAt, in: timeZone, addingDays: -14)
-        case "call": return callBy ?? MeetingTime.day(of: startsAt, in: timeZone, addingDays: -7)
-        case "morning", "meeting": return meetingDay
-        case "next day": return MeetingTime.day(of: startsAt, in: timeZone, addingDays: 1)
-        default: return nil
+        case .call: return callBy ?? MeetingTime.day(of: startsAt, in: timeZone, addingDays: -7)
+        case .morning, .meeting: return meetingDay
+        case .nextDay: return MeetingTime.day(of: startsAt, in: timeZone, addingDays: 1)
         }
     }
 

@@ -68,13 +68,33 @@ public struct SourceOutcome: Sendable, Equatable, Codable {
     public var sourceName: String
     public var url: String?
     public var kind: Kind
-    /// For failures, the fetch error category or `reader`; for skips, why.
-    public var category: String?
+    /// Why a request failed or a page was skipped.
+    public enum Category: String, Sendable, Codable, CaseIterable {
+        // A fetch failure, named as the fetcher names it.
+        case dns, connect, timeout, tls
+        case tooManyRedirects = "too_many_redirects"
+        case tooLarge = "too_large"
+        case blockedByRobots = "blocked_by_robots"
+        case blockedAddress = "blocked_address"
+        case httpStatus = "http_status"
+        case cancelled, other
+        /// The answer could not be read by the source's reader.
+        case reader
+        /// The page names neither the person nor the company.
+        case notAboutSubject = "not_about_subject"
+        /// The site has no robots.txt: its sitemap is looked for at the root.
+        case noRobotsTxt = "no_robots_txt"
+        /// A page that is never fetched (LinkedIn's).
+        case notFetched = "not_fetched"
+    }
+
+    /// For failures, what failed; for skips, why.
+    public var category: Category?
     public var message: String?
     public var status: Int?
     public var seconds: Double
 
-    public init(sourceName: String, url: String?, kind: Kind, category: String? = nil, message: String? = nil,
+    public init(sourceName: String, url: String?, kind: Kind, category: Category? = nil, message: String? = nil,
                 status: Int? = nil, seconds: Double = 0) {
         self.sourceName = sourceName
         self.url = url

@@ -2,9 +2,8 @@ import Foundation
 
 /// A dated statement from structured data (Wikidata claims, a profile's fields), cited by its source URL.
 public struct StructuredFact: Sendable, Equatable, Codable {
-    /// What the statement is about, e.g. `employer`, `position`, `education`, `inception`; for a
-    /// Wikidata property dossier has no name for, its id (`P1234`).
-    public var kind: String
+    /// What the statement is about.
+    public var kind: FactKind
     /// The value: a label for items, the literal otherwise.
     public var value: String
     /// The Wikidata id of the value when it is an item.
@@ -18,7 +17,7 @@ public struct StructuredFact: Sendable, Equatable, Codable {
     public var kindLabel: String?
     public var sourceURL: String
 
-    public init(kind: String, value: String, valueID: String? = nil, start: String? = nil, end: String? = nil,
+    public init(kind: FactKind, value: String, valueID: String? = nil, start: String? = nil, end: String? = nil,
                 pointInTime: String? = nil, kindLabel: String? = nil, sourceURL: String) {
         self.kind = kind
         self.value = value

@@ -176,7 +176,7 @@ public enum HTMLRenderer {
         for outcome in outcomes {
             var line = "<li>\(escape(outcome.sourceName))"
             if let url = outcome.url { line += " <span class=\"url\">\(escape(url))</span>" }
-            let reason = [outcome.category, outcome.message].compactMap { $0 }.joined(separator: ": ")
+            let reason = [outcome.category?.rawValue, outcome.message].compactMap { $0 }.joined(separator: ": ")
             if !reason.isEmpty { line += " — \(escape(reason))" }
             html += line + "</li>\n"
         }

@@ -111,7 +111,7 @@ public enum MarkdownRenderer {
     static func outcomeLine(_ outcome: SourceOutcome) -> String {
         var line = escape(outcome.sourceName)
         if let url = outcome.url { line += " \(escapeURL(url))" }
-        let reason = [outcome.category, outcome.message].compactMap { $0 }.joined(separator: ": ")
+        let reason = [outcome.category?.rawValue, outcome.message].compactMap { $0 }.joined(separator: ": ")
         if !reason.isEmpty { line += " — \(escape(reason))" }
         return line
     }

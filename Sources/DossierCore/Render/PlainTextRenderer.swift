@@ -124,7 +124,7 @@ public enum PlainTextRenderer {
     private static func outcomeLine(_ outcome: SourceOutcome) -> String {
         var line = clean(outcome.sourceName)
         if let url = outcome.url { line += " " + clean(url) }
-        let reason = [outcome.category, outcome.message].compactMap { $0 }.joined(separator: ": ")
+        let reason = [outcome.category?.rawValue, outcome.message].compactMap { $0 }.joined(separator: ": ")
         if !reason.isEmpty { line += " — " + clean(reason) }
         return line
     }

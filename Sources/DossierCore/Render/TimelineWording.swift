@@ -3,17 +3,17 @@ import Foundation
 /// Plain-text wording shared by the renderers.
 enum TimelineWording {
     /// The wording of each kind of fact dossier names itself.
-    static let labels = [
-        "employer": "Worked at", "position": "Position", "education": "Studied at", "inception": "Founded",
-        "headquarters": "Headquarters", "industry": "Industry", "ceo": "CEO", "employees": "Employees",
-        "website": "Website", "founded_by": "Founded by", "award": "Award", "birth_date": "Born",
-        "birthplace": "Born in", "occupation": "Occupation", "field": "Field", "member_of": "Member of",
-        "degree": "Degree", "affiliation": "Affiliation", "notable_work": "Known for",
-        "profile_company": "Company (their profile)", "location": "Based in",
+    static let labels: [FactKind: String] = [
+        .employer: "Worked at", .position: "Position", .education: "Studied at", .inception: "Founded",
+        .headquarters: "Headquarters", .industry: "Industry", .ceo: "CEO", .employees: "Employees",
+        .website: "Website", .foundedBy: "Founded by", .award: "Award", .birthDate: "Born",
+        .birthplace: "Born in", .occupation: "Occupation", .field: "Field", .memberOf: "Member of",
+        .degree: "Degree", .affiliation: "Affiliation", .notableWork: "Known for",
+        .profileCompany: "Company (their profile)", .location: "Based in",
     ]
 
     static func line(_ entry: TimelineEntry) -> String {
-        let label = labels[entry.kind] ?? entry.kindLabel.map(capitalizedFirst) ?? entry.kind
+        let label = labels[entry.kind] ?? entry.kindLabel.map(capitalizedFirst) ?? entry.kind.rawValue
         var line = "\(label): \(entry.value)"
         switch (entry.start, entry.end) {
         case let (start?, end?): line += " (\(start) – \(end))"

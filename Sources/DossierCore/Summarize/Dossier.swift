@@ -13,8 +13,7 @@ public struct CitedSentence: Sendable, Equatable, Codable {
 
 /// A structured fact (a Wikidata claim, a JSON-LD property), worded by `TimelineWording`, cited.
 public struct TimelineEntry: Sendable, Equatable, Codable {
-    /// `employer`, `position`, `education`, or for companies `inception`, `headquarters` …
-    public var kind: String
+    public var kind: FactKind
     public var value: String
     public var start: String?
     public var end: String?
@@ -24,7 +23,7 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
     public var kindLabel: String?
     public var source: Int
 
-    public init(kind: String, value: String, start: String?, end: String?, pointInTime: String? = nil,
+    public init(kind: FactKind, value: String, start: String?, end: String?, pointInTime: String? = nil,
                 kindLabel: String? = nil, source: Int) {
         self.kind = kind
         self.value = value
@@ -127,11 +126,11 @@ public struct IndustryContext: Sendable, Equatable, Codable {
 /// cites it; a generic backup has no source.
 public struct SuggestedQuestion: Sendable, Equatable, Codable {
     /// `motivation`, `career`, `industry`, `company`, `advice` or `referral`.
-    public var topic: String
+    public var topic: QuestionTopic
     public var text: String
     public var source: Int?
 
-    public init(topic: String, text: String, source: Int?) {
+    public init(topic: QuestionTopic, text: String, source: Int?) {
         self.topic = topic
         self.text = text
         self.source = source

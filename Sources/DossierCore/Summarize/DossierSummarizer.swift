@@ -94,7 +94,15 @@ public struct DossierSummarizer: Sendable {
             citations.number(for: documents[sentence.document])
         }
         timeline += structuredTimeline(discovery.personFacts, citations: &citations, readAt: generatedAt)
-        timeline.sort { ($0.when ?? "9999", $0.text) < ($1.when ?? "9999", $1.text) }
+        // Undated lines come after the dated ones, in the order of their text.
+        timeline.sort { first, second in
+            switch (first.when, second.when) {
+            case let (a?, b?): (a, first.text) < (b, second.text)
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): first.text < second.text
+            }
+        }
         let companyFacts = discovery.companyFacts.map {
             TimelineEntry($0, source: citations.number(forFact: $0, readAt: generatedAt))
         }
@@ -144,7 +152,7 @@ public struct DossierSummarizer: Sendable {
     private func checklist() -> [ChecklistItem] {
         let via = meeting?.via ?? "the network contact"
         return banks.checklist
-            .filter { meeting?.held != true || $0.when == "next day" }
+            .filter { meeting?.held != true || $0.when == .nextDay }
             .map { ChecklistItem(text: $0.text.replacingOccurrences(of: "{via}", with: via), due: meeting?.due($0)) }
     }
 
@@ -216,11 +224,11 @@ public struct DossierSummarizer: Sendable {
     /// beside the first when it differs, rather than a line of its own.
     static func mergedBySteps(_ career: [PoolSentence], subjects: Set<String>, cite: (PoolSentence) -> Int) -> [TimelineItem] {
         var items: [TimelineItem] = []
-        var itemByStep: [String: Int] = [:]
+        var itemByStep: [StepKey: Int] = [:]
         for sentence in career {
             let source = cite(sentence)
             let year = sentence.years.first.map(String.init)
-            let keys = CareerStep.steps(in: sentence.text, subjects: subjects).map { $0.kind + "\u{1F}" + NameMatcher.fold($0.name) }
+            let keys = CareerStep.steps(in: sentence.text, subjects: subjects).map { StepKey(kind: $0.kind.rawValue, name: NameMatcher.fold($0.name)) }
             if let existing = keys.lazy.compactMap({ itemByStep[$0] }).first {
                 if let year, year != items[existing].when, !items[existing].otherDates.contains(where: { $0.date == year }) {
                     items[existing].otherDates.append(CitedDate(date: year, source: source))
@@ -286,15 +294,15 @@ public struct DossierSummarizer: Sendable {
     /// Employer, position and education claims; the same claim with different dates from
     /// different sources is one line with the other dates beside it.
     /// Kinds of person facts that say where to find them rather than what they did.
-    static let identityKinds: Set<String> = ["website", "github", "twitter", "instance_of"]
+    static let identityKinds: Set<FactKind> = [.website, .github, .twitter, .instanceOf]
 
     private func structuredTimeline(_ facts: [StructuredFact], citations: inout CitationTable, readAt: Date) -> [TimelineItem] {
         var items: [TimelineItem] = []
-        var indexByClaim: [String: Int] = [:]
+        var indexByClaim: [StepKey: Int] = [:]
         for fact in facts where !Self.identityKinds.contains(fact.kind) {
             let source = citations.number(forFact: fact, readAt: readAt)
             let entry = TimelineEntry(fact, source: source)
-            let key = fact.kind + "\u{1F}" + NameMatcher.fold(fact.value)
+            let key = StepKey(kind: fact.kind.rawValue, name: NameMatcher.fold(fact.value))
             if let existing = indexByClaim[key] {
                 if let date = fact.date, date != items[existing].when, source != items[existing].source {
                     items[existing].otherDates.append(CitedDate(date: date, source: source))
@@ -478,4 +486,11 @@ struct CitationTable {
                                    fetchedAt: fetchedAt))
         return number
     }
+}
+
+/// One step of a career, as the timeline merges it: its kind and the organisation, title or
+/// value it names (folded).
+struct StepKey: Hashable {
+    var kind: String
+    var name: String
 }

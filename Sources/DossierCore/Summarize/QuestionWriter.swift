@@ -22,7 +22,7 @@ struct QuestionWriter {
 
     /// A fact that can fill a template, with the document it came from.
     private struct Slot {
-        var kind: String
+        var kind: QuestionFill
         var name: String
         var year: Int?
         var document: SourceDocument
@@ -54,7 +54,7 @@ struct QuestionWriter {
             && item.title.split(separator: " ").count <= 14
             && TermVector.terms(NameMatcher.fold(item.title)).contains(where: { about.contains($0) && !["he", "she", "i", "we", "they"].contains($0) }) {
             guard let document = documents.first(where: { ($0.title ?? $0.url) == item.title && $0.published != nil }) else { continue }
-            slots.append(Slot(kind: "news", name: item.title, year: nil, document: document, weight: 0.8 * (1 + document.trust)))
+            slots.append(Slot(kind: .news, name: item.title, year: nil, document: document, weight: 0.8 * (1 + document.trust)))
         }
         // Industry topics are common-noun phrases ("cloud computing"), not names.
         let topics = keyPhrases.filter { phrase in
@@ -64,7 +64,7 @@ struct QuestionWriter {
         for phrase in topics.prefix(3) where !avoids(NameMatcher.fold(phrase)) {
             let folded = NameMatcher.fold(phrase)
             guard let document = documents.first(where: { NameMatcher.containsWords(folded, in: NameMatcher.fold($0.text)) }) else { continue }
-            slots.append(Slot(kind: "phrase", name: phrase, year: nil, document: document, weight: 0.6 * (1 + document.trust)))
+            slots.append(Slot(kind: .phrase, name: phrase, year: nil, document: document, weight: 0.6 * (1 + document.trust)))
         }
 
         var candidates: [Candidate] = []
@@ -79,7 +79,7 @@ struct QuestionWriter {
         candidates.sort { ($1.score, $0.template, $0.text) < ($0.score, $1.template, $1.text) }
 
         var chosen: [SuggestedQuestion] = []
-        var perTopic: [String: Int] = [:]
+        var perTopic: [QuestionTopic: Int] = [:]
         var usedTemplates = Set<Int>()
         var usedNames = Set<String>()
         for candidate in candidates where chosen.count < specificCount {
@@ -96,15 +96,15 @@ struct QuestionWriter {
         let generic = banks.questions.filter { $0.fills == nil }
         let wanted = max(2, minimumCount - chosen.count)
         let askedTopics = Set(chosen.map(\.topic))
-        let ordered = generic.filter { $0.topic == "referral" }
-            + generic.filter { $0.topic != "referral" && !askedTopics.contains($0.topic) }
-            + generic.filter { $0.topic != "referral" && askedTopics.contains($0.topic) }
-        var seenTopics = Set<String>()
+        let ordered = generic.filter { $0.topic == .referral }
+            + generic.filter { $0.topic != .referral && !askedTopics.contains($0.topic) }
+            + generic.filter { $0.topic != .referral && askedTopics.contains($0.topic) }
+        var seenTopics = Set<QuestionTopic>()
         let firstOfEachTopic = ordered.filter { seenTopics.insert($0.topic).inserted }
         let backups = (firstOfEachTopic + ordered.filter { template in !firstOfEachTopic.contains(template) }).prefix(wanted)
         let genericQuestions = backups.map { SuggestedQuestion(topic: $0.topic, text: fill($0.text, with: nil), source: nil) }
         // Referral last, as the meeting ends.
-        return chosen + genericQuestions.filter { $0.topic != "referral" } + genericQuestions.filter { $0.topic == "referral" }
+        return chosen + genericQuestions.filter { $0.topic != .referral } + genericQuestions.filter { $0.topic == .referral }
     }
 
     private func avoids(_ folded: String) -> Bool {

@@ -72,22 +72,21 @@ enum SentenceCues {
 /// Facts pulled out of a sentence's words for question templates: the organisation or
 /// title following a career verb, and the year.
 struct CareerStep: Equatable {
-    /// `founded`, `joined`, `role`, `education`, `left`, `award`.
-    var kind: String
+    var kind: QuestionFill
     /// The organisation, title or award as the sentence spells it.
     var name: String
     var year: Int?
 
     /// Verb phrases (lowercased, as words) and the kind of step they introduce.
-    private static let verbs: [(String, String)] = [
-        ("co-founded", "founded"), ("cofounded", "founded"), ("founded", "founded"), ("started", "founded"),
-        ("launched", "founded"), ("established", "founded"), ("joined", "joined"), ("joins", "joined"),
-        ("was hired by", "joined"), ("went to work at", "joined"), ("worked at", "joined"), ("worked for", "joined"),
-        ("appointed", "role"), ("named", "role"), ("promoted to", "role"), ("became", "role"), ("as", "role"),
-        ("graduated from", "education"), ("studied at", "education"), ("attended", "education"),
-        ("degree from", "education"), ("enrolled at", "education"), ("grad school at", "education"),
-        ("left", "left"), ("resigned from", "left"), ("stepped down as", "left"),
-        ("won", "award"), ("received", "award"), ("awarded", "award"),
+    private static let verbs: [(String, QuestionFill)] = [
+        ("co-founded", .founded), ("cofounded", .founded), ("founded", .founded), ("started", .founded),
+        ("launched", .founded), ("established", .founded), ("joined", .joined), ("joins", .joined),
+        ("was hired by", .joined), ("went to work at", .joined), ("worked at", .joined), ("worked for", .joined),
+        ("appointed", .role), ("named", .role), ("promoted to", .role), ("became", .role), ("as", .role),
+        ("graduated from", .education), ("studied at", .education), ("attended", .education),
+        ("degree from", .education), ("enrolled at", .education), ("grad school at", .education),
+        ("left", .left), ("resigned from", .left), ("stepped down as", .left),
+        ("won", .award), ("received", .award), ("awarded", .award),
     ]
 
     /// Small words that may sit inside a name ("Bank of America", "Procter & Gamble").

@@ -1,29 +1,105 @@
 import Foundation
 
+/// What a suggested question asks about; the order is the order of an interview.
+public enum QuestionTopic: String, Sendable, Codable, CaseIterable {
+    case motivation, career, industry, company, advice, referral
+}
+
+/// The kind of cited fact that fills a question template.
+public enum QuestionFill: String, Sendable, Codable, CaseIterable {
+    /// Something the person founded or started.
+    case founded
+    /// An organisation they joined.
+    case joined
+    /// A role they were appointed to.
+    case role
+    /// Where they studied.
+    case education
+    /// An organisation they left.
+    case left
+    /// An award they received.
+    case award
+    /// A recent headline about them or their company.
+    case news
+    /// A topic of their field (a key phrase).
+    case phrase
+}
+
 /// A question template of `questions.toml`.
 public struct QuestionTemplate: Sendable, Equatable {
-    public var topic: String
-    /// The kind of cited fact that fills it (`founded`, `joined`, `role`, `education`, `left`,
-    /// `award`, `news`, `phrase`); nil for a generic backup.
-    public var fills: String?
+    public var topic: QuestionTopic
+    /// The kind of cited fact that fills it; nil for a generic backup.
+    public var fills: QuestionFill?
     public var text: String
 
-    public init(topic: String, fills: String?, text: String) {
+    public init(topic: QuestionTopic, fills: QuestionFill?, text: String) {
         self.topic = topic
         self.fills = fills
         self.text = text
     }
 }
 
+/// Where a step of the informational-interview routine sits.
+public enum RoutineMoment: String, Sendable, Codable, CaseIterable {
+    /// The letter of introduction.
+    case letter
+    /// The call the letter promised.
+    case call
+    /// The morning of the meeting.
+    case morning
+    /// The meeting itself.
+    case meeting
+    /// The follow-up, the day after.
+    case nextDay = "next day"
+}
+
 /// A step of the informational-interview routine, from `checklist.toml`.
 public struct RoutineStep: Sendable, Equatable {
-    /// Where the step sits: `letter`, `call`, `morning`, `meeting` or `next day`.
-    public var when: String
+    public var when: RoutineMoment
     public var text: String
 
-    public init(when: String, text: String) {
+    public init(when: RoutineMoment, text: String) {
         self.when = when
         self.text = text
+    }
+}
+
+/// The letter templates of `letters.toml`.
+public struct LetterTemplates: Sendable, Equatable {
+    /// The letter of introduction.
+    public var intro: String?
+    /// The thank-you note.
+    public var thanks: String?
+    /// The recap to the network contact, sent with the thank-you note.
+    public var recap: String?
+
+    public init(intro: String? = nil, thanks: String? = nil, recap: String? = nil) {
+        self.intro = intro
+        self.thanks = thanks
+        self.recap = recap
+    }
+
+    /// The keys of `letters.toml`.
+    public static let keys = ["intro", "thanks", "recap"]
+
+    /// The template of a key of ``keys``.
+    public subscript(key: String) -> String? {
+        get {
+            switch key {
+            case "intro": intro
+            case "thanks": thanks
+            case "recap": recap
+            default: nil
+            }
+        }
+        set {
+            switch key {
+            case "intro": intro = newValue
+            case "thanks": thanks = newValue
+            case "recap": recap = newValue
+            default: preconditionFailure("letters.toml has no key \(key)")
+            }
+        }
     }
 }
 
@@ -36,20 +112,15 @@ public struct SummaryBanks: Sendable, Equatable {
     public var avoid: [String]
     public var checklist: [RoutineStep]
     public var practice: [String]
-    /// Letter templates from `letters.toml`: `intro`, `thanks`, `recap`.
-    public var letters: [String: String]
+    public var letters: LetterTemplates
 
     public static let placeholders: Set<String> = ["name", "in year", "company", "headline", "phrase"]
-    public static let routineMoments: Set<String> = ["letter", "call", "morning", "meeting", "next day"]
-    public static let factKinds: Set<String> = ["founded", "joined", "role", "education", "left", "award", "news", "phrase"]
-
-    public static let letterKinds: Set<String> = ["intro", "thanks", "recap"]
     public static let letterPlaceholders: Set<String> = [
         "person", "first_name", "company", "via", "call_by", "meeting_day", "goal", "me", "background", "notes",
     ]
 
     public init(questions: [QuestionTemplate] = [], avoid: [String] = [], checklist: [RoutineStep] = [], practice: [String] = [],
-                letters: [String: String] = [:]) {
+                letters: LetterTemplates = LetterTemplates()) {
         self.questions = questions
         self.avoid = avoid
         self.checklist = checklist

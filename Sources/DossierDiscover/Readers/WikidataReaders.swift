@@ -36,12 +36,12 @@ public enum WikidataReaders {
 
     /// The properties dossier has a name of its own for, by the name its facts carry. A claim of
     /// any other property is read too, when a source file asks for it, under the property's label.
-    public static let properties: [String: String] = [
-        "P31": "instance_of", "P108": "employer", "P39": "position", "P106": "occupation", "P69": "education",
-        "P571": "inception", "P159": "headquarters", "P452": "industry", "P169": "ceo", "P1128": "employees",
-        "P856": "website", "P112": "founded_by", "P2002": "twitter", "P2037": "github", "P166": "award",
-        "P569": "birth_date", "P19": "birthplace", "P101": "field", "P463": "member_of", "P512": "degree",
-        "P1416": "affiliation", "P800": "notable_work",
+    public static let properties: [String: FactKind] = [
+        "P31": .instanceOf, "P108": .employer, "P39": .position, "P106": .occupation, "P69": .education,
+        "P571": .inception, "P159": .headquarters, "P452": .industry, "P169": .ceo, "P1128": .employees,
+        "P856": .website, "P112": .foundedBy, "P2002": .twitter, "P2037": .github, "P166": .award,
+        "P569": .birthDate, "P19": .birthplace, "P101": .field, "P463": .memberOf, "P512": .degree,
+        "P1416": .affiliation, "P800": .notableWork,
     ]
 
     /// The time qualifiers a statement is dated by, and which date each fills.
@@ -57,7 +57,7 @@ public enum WikidataReaders {
         /// Facts from the claims above; item values carry their id and, until labelled, the id as value.
         public var facts: [StructuredFact]
         /// Whether the item is a human (P31 = Q5).
-        public var isHuman: Bool { facts.contains { $0.kind == "instance_of" && $0.valueID == "Q5" } }
+        public var isHuman: Bool { facts.contains { $0.kind == .instanceOf && $0.valueID == "Q5" } }
     }
 
     /// Reads an entity document; `sourceURL` is cited by every fact. `properties` limits the
@@ -84,7 +84,7 @@ public enum WikidataReaders {
         let claims = object["claims"] as? [String: Any] ?? [:]
         let chosen = (wanted ?? Array(properties.keys)).sorted()
         for property in chosen {
-            let kind = properties[property] ?? property
+            let kind = properties[property] ?? .property(property)
             for case let statement as [String: Any] in claims[property] as? [Any] ?? [] {
                 if (statement["rank"] as? String) == "deprecated" { continue }
                 guard let snak = statement["mainsnak"] as? [String: Any],

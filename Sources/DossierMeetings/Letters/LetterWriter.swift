@@ -6,24 +6,24 @@ import Foundation
 /// the meeting the thank-you note and the recap to the contact, both drawing on the notes.
 /// Nothing is sent; a value that is not known yet becomes a bracketed reminder to fill in.
 public struct LetterWriter: Sendable {
-    public let templates: [String: String]
+    public let templates: LetterTemplates
     public let profile: UserProfile
 
-    public init(templates: [String: String], profile: UserProfile) {
+    public init(templates: LetterTemplates, profile: UserProfile) {
         self.templates = templates
         self.profile = profile
     }
 
     /// The introduction letter for a meeting.
     public func introduction(for meeting: Meeting) -> String? {
-        templates["intro"].map { fill($0, meeting: meeting, notes: []) }
+        templates.intro.map { fill($0, meeting: meeting, notes: []) }
     }
 
     /// The thank-you note and, when the meeting has a network contact, the recap to them.
     public func thanks(for meeting: Meeting, notes: [MeetingNote]) -> String? {
-        guard let thanks = templates["thanks"] else { return nil }
+        guard let thanks = templates.thanks else { return nil }
         var text = fill(thanks, meeting: meeting, notes: notes)
-        if meeting.via != nil, let recap = templates["recap"] {
+        if meeting.via != nil, let recap = templates.recap {
             text += "\n---\n\n" + fill(recap, meeting: meeting, notes: notes)
         }
         return text

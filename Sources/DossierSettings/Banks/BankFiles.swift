@@ -31,14 +31,21 @@ public enum BankFiles {
             banks.avoid = try strings(source.document, "avoid", file: url, locator: locator).map(NameMatcher.fold)
             let tables = source.document["question"]?.array ?? []
             for (index, value) in tables.enumerated() {
-                guard let table = value.table, let topic = table["topic"]?.string, let text = table["text"]?.string else {
+                guard let table = value.table, let topicName = table["topic"]?.string, let text = table["text"]?.string else {
                     throw SourceLoadError(file: url, line: locator.line(of: ConfigKeyPath.root.appending("question").appending(index: index)),
                                           message: "question \(index + 1) needs a `topic` and a `text`")
                 }
-                let fills = table["fills"]?.string
                 let line = locator.line(of: ConfigKeyPath.root.appending("question").appending(index: index))
-                if let fills, !SummaryBanks.factKinds.contains(fills) {
-                    throw SourceLoadError(file: url, line: line, message: "question \(index + 1): unknown kind `\(fills)` in `fills`")
+                guard let topic = QuestionTopic(rawValue: topicName) else {
+                    throw SourceLoadError(file: url, line: line, message: "question \(index + 1): unknown topic `\(topicName)`; "
+                        + "expected one of \(QuestionTopic.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))")
+                }
+                var fills: QuestionFill?
+                if let name = table["fills"]?.string {
+                    guard let kind = QuestionFill(rawValue: name) else {
+                        throw SourceLoadError(file: url, line: line, message: "question \(index + 1): unknown kind `\(name)` in `fills`")
+                    }
+                    fills = kind
                 }
                 for placeholder in SummaryBanks.placeholders(in: text) where !SummaryBanks.placeholders.contains(placeholder) {
                     throw SourceLoadError(file: url, line: line, message: "question \(index + 1): unknown placeholder {\(placeholder)}")
@@ -53,10 +60,10 @@ public enum BankFiles {
                 guard let table = value.table, let text = table["text"]?.string else {
                     throw SourceLoadError(file: url, line: locator.line(of: ConfigKeyPath.root.appending("step").appending(index: index)), message: "step \(index + 1) needs a `text`")
                 }
-                let when = table["when"]?.string ?? ""
                 let line = locator.line(of: ConfigKeyPath.root.appending("step").appending(index: index))
-                guard SummaryBanks.routineMoments.contains(when) else {
-                    throw SourceLoadError(file: url, line: line, message: "step \(index + 1): `when` must be one of \(SummaryBanks.routineMoments.sorted().map { "\"\($0)\"" }.joined(separator: ", "))")
+                guard let when = RoutineMoment(rawValue: table["when"]?.string ?? "") else {
+                    throw SourceLoadError(file: url, line: line, message: "step \(index + 1): `when` must be one of "
+                        + RoutineMoment.allCases.map(\.rawValue).sorted().map { "\"\($0)\"" }.joined(separator: ", "))
                 }
                 for placeholder in SummaryBanks.placeholders(in: text) where placeholder != "via" {
                     throw SourceLoadError(file: url, line: line, message: "step \(index + 1): unknown placeholder {\(placeholder)}")
@@ -67,7 +74,7 @@ public enum BankFiles {
         if let url = file("letters.toml") {
             let source = try SourceFile(contentsOf: url)
             let locator = TOMLKeyLocator(source: source.text)
-            for kind in SummaryBanks.letterKinds.sorted() {
+            for kind in LetterTemplates.keys {
                 guard let text = source.document[kind]?.string else { continue }
                 for placeholder in SummaryBanks.placeholders(in: text) where !SummaryBanks.letterPlaceholders.contains(placeholder) {
                     throw SourceLoadError(file: url, line: locator.line(of: ConfigKeyPath.root.appending(kind)),
