@@ -97,7 +97,7 @@ public struct Discovery: Sendable {
             if !fetching.isEmpty {
                 progress("round \(round): asking \(fetching.count) source\(fetching.count == 1 ? "" : "s")")
             }
-            let responses = fetching.isEmpty ? [] : await pages.pages(fetching.map(\.fetchRequest))
+            let responses = fetching.isEmpty ? [] : try await pages.pages(fetching.map(\.fetchRequest))
             for (request, response) in zip(fetching, responses) {
                 state.answers[request.url] = (response, request.source.name)
                 try await read(response, for: request, into: &state)
@@ -414,7 +414,7 @@ public struct Discovery: Sendable {
         let labels = PlannedRequest(url: WikidataReaders.labelsURL(ids: Array(ids), host: host), source: request.source,
                                     role: .source, headers: request.headers)
         guard state.requestedURLs.insert(labels.url).inserted,
-              let response = await pages.pages([labels.fetchRequest]).first else { return facts }
+              let response = try await pages.pages([labels.fetchRequest]).first else { return facts }
         var outcome = Self.outcome(of: response, source: request.source)
         defer { state.outcomes.append(outcome) }
         guard response.failure == nil else { return facts }

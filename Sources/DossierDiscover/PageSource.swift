@@ -41,9 +41,10 @@ public struct PageResponse: Sendable {
 
 /// Where pages come from: the web through the fetcher, or the store when offline.
 public protocol PageSource: Sendable {
-    /// Fetches `requests`, in order; never throws: failures are in the responses. A stored copy's
-    /// validators replace those of the requests.
-    func pages(_ requests: [FetchRequest]) async -> [PageResponse]
+    /// Fetches `requests`, in order. A page that cannot be fetched is a response with its
+    /// failure; only the source's own storage failing (a damaged store) throws, and ends the
+    /// discovery. A stored copy's validators replace those of the requests.
+    func pages(_ requests: [FetchRequest]) async throws -> [PageResponse]
 }
 
 /// Where discovery keeps what it fetched (for conditional requests and offline rebuilds) and

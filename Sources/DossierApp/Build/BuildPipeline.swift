@@ -129,6 +129,8 @@ public struct BuildPipeline: Sendable {
             try store.close()
             return summary
         } catch {
+            // The build's own error is the one reported; marking the build failed and closing
+            // the store are best effort on a store that may be what failed.
             if let buildID { try? store.finishBuild(id: buildID, status: .failed, at: now()) }
             try? store.close()
             throw error
@@ -157,11 +159,13 @@ public struct BuildPipeline: Sendable {
                 .run(subject)
         } else {
             var policy = FetchPolicy(config: config)
-            policy.robotsMemory = StoredRobots(store: store)
+            let robots = StoredRobots(store: store)
+            policy.robotsMemory = robots
             discovery = try await CurlMultiEngine.run(maximumConnections: policy.maximumConcurrency) { engine in
                 let pages = LivePages(fetcher: Fetcher(engine: engine, policy: policy, logger: logger), store: store)
                 return try await makeDiscovery(loaded.catalog, pages: pages, archive: StoreArchive(store: store)).run(subject)
             }
+            try robots.throwFirstError()
         }
 
         try store.recordOutcomes(discovery.outcomes.map { outcome in
@@ -172,7 +176,7 @@ public struct BuildPipeline: Sendable {
             )
         })
         try store.linkPages(discovery.documents.enumerated().compactMap { rank, document in
-            guard (try? store.pageHead(url: document.url)) != nil else { return nil }
+            guard try store.pageHead(url: document.url) != nil else { return nil }
             return PersonPageRecord(personID: personID, pageURL: document.url,
                                     relevance: document.trust / Double(rank + 1), reason: document.sourceName)
         })
@@ -187,6 +191,8 @@ public struct BuildPipeline: Sendable {
 
         let meeting = try request.meeting ?? MeetingContext.current(slug: slug, in: store, at: started).map(MeetingContext.init)
         let stored = try store.dossierVersion(personID: personID)
+        // A stored dossier this version cannot read (an older layout) counts as none: the
+        // build writes a new one rather than failing for a file it is about to replace.
         let previous = stored.flatMap { try? JSONRenderer.decode(Data($0.json.utf8)) }
         let inputs = SummaryInputs.fingerprint(discovery: discovery, subject: subject, meeting: meeting, profile: config.me,
                                                banks: banks, at: started)
@@ -242,7 +248,8 @@ public struct BuildPipeline: Sendable {
             }
         } catch {
             // Stored but not in place: the stored dossier goes back to the one the files show,
-            // so the next run writes them again rather than finding nothing changed.
+            // so the next run writes them again rather than finding nothing changed. The write's
+            // error is the one reported; this undo is best effort.
             if committed, version != nil { try? store.restoreDossierVersion(personID: personID, to: stored) }
             throw error
         }

@@ -5,9 +5,9 @@ import Foundation
 
 extension PageResponse {
     /// Serves the stored copy of the page: its type and reading, and its body when there is
-    /// no reading to use instead.
-    mutating func useStoredCopy(_ page: PageHead, store: DossierStore) {
-        body = page.readingJSON == nil ? ((try? store.page(url: page.url))?.body ?? Data()) : Data()
+    /// no reading to use instead. A store that cannot be read ends the build.
+    mutating func useStoredCopy(_ page: PageHead, store: DossierStore) throws {
+        body = page.readingJSON == nil ? (try store.page(url: page.url)?.body ?? Data()) : Data()
         contentType = page.contentType
         charset = page.charset
         finalURL = page.finalURL
@@ -27,16 +27,16 @@ public struct LivePages: PageSource {
         self.store = store
     }
 
-    public func pages(_ requests: [FetchRequest]) async -> [PageResponse] {
+    public func pages(_ requests: [FetchRequest]) async throws -> [PageResponse] {
         // Heads only: a body is read from the store when a stored copy without a reading is used.
-        let stored = requests.map { try? store.pageHead(url: $0.url) }
+        let stored = try requests.map { try store.pageHead(url: $0.url) }
         let conditional = zip(requests, stored).map { request, page in
             var request = request
             request.validators = Validators(etag: page?.etag, lastModified: page?.lastModified)
             return request
         }
         let results = await fetcher.fetchAll(conditional)
-        return zip(results, stored).map { result, page in
+        return try zip(results, stored).map { result, page in
             var response = PageResponse(
                 url: result.originalURL, finalURL: result.finalURL, status: result.status,
                 contentType: result.contentType, charset: result.charset, validators: result.validators,
@@ -48,10 +48,10 @@ public struct LivePages: PageSource {
                 // The last good copy stands in for a page that cannot be fetched now; the
                 // failure is still reported.
                 response.kind = .failed
-                if let page = page ?? nil { response.useStoredCopy(page, store: store) }
+                if let page { try response.useStoredCopy(page, store: store) }
             case .notModified:
                 response.kind = .notModified
-                if let page = page ?? nil { response.useStoredCopy(page, store: store) }
+                if let page { try response.useStoredCopy(page, store: store) }
             }
             return response
         }
@@ -64,9 +64,9 @@ public struct StoredPages: PageSource {
 
     public init(store: DossierStore) { self.store = store }
 
-    public func pages(_ requests: [FetchRequest]) async -> [PageResponse] {
-        requests.map(\.url).map { url in
-            guard let page = try? store.page(url: url) else {
+    public func pages(_ requests: [FetchRequest]) async throws -> [PageResponse] {
+        try requests.map(\.url).map { url in
+            guard let page = try store.page(url: url) else {
                 return PageResponse(
                     url: url, finalURL: url, status: nil, contentType: nil, charset: nil, validators: Validators(),
                     body: Data(), kind: .failed,

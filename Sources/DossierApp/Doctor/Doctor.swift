@@ -204,6 +204,7 @@ public struct Doctor: Sendable {
         let fix = "move \(path) aside (the next build starts an empty store) or restore it from a backup"
         do {
             let store = try DossierStore(directory: paths.dataDirectory)
+            // Read only: the check's verdict stands whatever closing says.
             defer { try? store.close() }
             let problems = try store.integrityProblems()
             guard problems.isEmpty else {
