@@ -1,4 +1,5 @@
 @testable import DossierCore
+import DossierTestSupport
 import Foundation
 import Testing
 
@@ -52,5 +53,32 @@ struct RenderTests {
         let value = dossier(sentence: "Jane Doe joined Acme in 2014.", url: "https://a.test/")
         #expect(HTMLRenderer.render(value) == HTMLRenderer.render(value))
         #expect(MarkdownRenderer.render(value) == MarkdownRenderer.render(value))
+    }
+
+    @Test("the notes space shrinks for every printed section, the 'what changed' one too")
+    func noteSpaceCountsEverySection() {
+        let plain = SampleDossiers.full()
+        var changed = plain
+        changed.changes = DossierChanges(since: SampleDossiers.generatedAt, newSentences: plain.atAGlance + plain.mentions,
+                                         newNews: plain.companyProfile.news, newTimeline: plain.timeline)
+        #expect(NoteSpace.height(of: changed) > NoteSpace.height(of: plain))
+        #expect(NoteSpace.lines(for: changed) < NoteSpace.lines(for: plain))
+    }
+
+    @Test("every format prints the sections in the outline's order")
+    func sectionsInOutlineOrder() {
+        var dossier = SampleDossiers.full()
+        dossier.changes = DossierChanges(since: SampleDossiers.generatedAt, newSentences: dossier.atAGlance)
+        let titles = DossierOutline(dossier).sections.map(\.title)
+        #expect(titles.count >= 8)
+        for rendered in [MarkdownRenderer.render(dossier), PlainTextRenderer.render(dossier), HTMLRenderer.render(dossier)] {
+            // Each title is found after the one before it (the header may name the company too).
+            var rest = rendered[...]
+            for title in titles {
+                let found = rest.range(of: title)
+                #expect(found != nil, "\(title) missing or out of order")
+                if let found { rest = rest[found.upperBound...] }
+            }
+        }
     }
 }

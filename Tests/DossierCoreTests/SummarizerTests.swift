@@ -126,16 +126,34 @@ struct SummarizerTests {
         #expect(dossier.preparation.practiceQuestions == ["Tell me about yourself."])
     }
 
-    @Test("sources are numbered in the order first cited, and only cited sources are listed")
+    /// The citation numbers of a Markdown dossier's body in the order they appear, each once.
+    private func citationsInPrint(_ dossier: Dossier) -> [Int] {
+        let markdown = MarkdownRenderer.render(dossier)
+        let body = markdown[..<markdown.range(of: "\n## Sources")!.lowerBound]
+        var seen = Set<Int>()
+        return body.matches(of: /\[(\d+)\]/).compactMap { Int($0.output.1) }.filter { seen.insert($0).inserted }
+    }
+
+    @Test("sources are numbered in the order a reader meets them, and only cited sources are listed")
     func sourceNumbering() {
         let dossier = SummaryFixture.summarize()
         #expect(dossier.sources.map(\.number) == Array(1...dossier.sources.count))
-        var order: [Int] = []
-        for number in dossier.atAGlance.map(\.source) + dossier.timeline.map(\.source) where !order.contains(number) {
-            order.append(number)
-        }
-        #expect(order == Array(1...order.count))
+        #expect(citationsInPrint(dossier) == Array(1...dossier.sources.count))
         #expect(!dossier.sources.contains { $0.url == "https://broken.test/" })
+    }
+
+    @Test("a 'what changed' section, printed first, cites the lowest numbers")
+    func changedSourcesNumberedFirst() throws {
+        var earlier = SummaryFixture.discovery
+        earlier.documents = [SummaryFixture.biography]
+        let previous = SummaryFixture.summarize(earlier)
+        let dossier = DossierSummarizer(banks: SummaryFixture.banks, profile: UserProfile())
+            .summarize(SummaryFixture.discovery, subject: Subject(name: "Ada Quill", company: "Lumen Grid"),
+                       generatedAt: SummaryFixture.generatedAt.addingTimeInterval(86_400), previous: previous)
+        let changes = try #require(dossier.changes)
+        #expect(!changes.isEmpty)
+        #expect(citationsInPrint(dossier) == Array(1...dossier.sources.count))
+        #expect(changes.newNews.first?.source == 1 || changes.newTimeline.first?.source == 1 || changes.newSentences.first?.source == 1)
     }
 
     @Test("specific questions come from cited career steps and headlines and cite them; generic backups follow")

@@ -130,9 +130,17 @@ public struct BuildPipeline: Sendable {
             return summary
         } catch {
             // The build's own error is the one reported; marking the build failed and closing
-            // the store are best effort on a store that may be what failed.
-            if let buildID { try? store.finishBuild(id: buildID, status: .failed, at: now()) }
-            try? store.close()
+            // the store may fail too on a store that is what failed, and are only logged.
+            do {
+                if let buildID { try store.finishBuild(id: buildID, status: .failed, at: now()) }
+            } catch let cleanup {
+                logger.warning("could not mark the build failed: \(cleanup)")
+            }
+            do {
+                try store.close()
+            } catch let cleanup {
+                logger.warning("could not close the store after a failed build: \(cleanup)")
+            }
             throw error
         }
     }
@@ -249,8 +257,14 @@ public struct BuildPipeline: Sendable {
         } catch {
             // Stored but not in place: the stored dossier goes back to the one the files show,
             // so the next run writes them again rather than finding nothing changed. The write's
-            // error is the one reported; this undo is best effort.
-            if committed, version != nil { try? store.restoreDossierVersion(personID: personID, to: stored) }
+            // error is the one reported; an undo that fails too is logged.
+            if committed, version != nil {
+                do {
+                    try store.restoreDossierVersion(personID: personID, to: stored)
+                } catch let undo {
+                    logger.warning("could not restore the stored dossier after a failed write: \(undo)")
+                }
+            }
             throw error
         }
 

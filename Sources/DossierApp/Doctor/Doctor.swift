@@ -203,15 +203,13 @@ public struct Doctor: Sendable {
         }
         let fix = "move \(path) aside (the next build starts an empty store) or restore it from a backup"
         do {
-            let store = try DossierStore(directory: paths.dataDirectory)
-            // Read only: the check's verdict stands whatever closing says.
-            defer { try? store.close() }
-            let problems = try store.integrityProblems()
+            let (problems, upcoming) = try Workspace.withStore(at: paths.dataDirectory) { store in
+                (try store.integrityProblems(), try store.meetings(status: .upcoming).map(\.startsAt).filter { $0 >= now })
+            }
             guard problems.isEmpty else {
                 let detail = "integrity_check: " + problems.prefix(3).joined(separator: "; ")
                 return (DoctorCheck(name: "store", status: .broken, detail: detail, fix: fix), [])
             }
-            let upcoming = try store.meetings(status: .upcoming).map(\.startsAt).filter { $0 >= now }
             return (DoctorCheck(name: "store", status: .ok, detail: "\(path): integrity ok, \(upcoming.count) upcoming meeting(s)"), upcoming)
         } catch {
             return (DoctorCheck(name: "store", status: .broken, detail: "\(error)", fix: fix), [])

@@ -111,7 +111,7 @@ public struct Workspace: Sendable {
 
     /// Opens the store, runs `body` and closes the store; a failure to close after `body` failed
     /// is not reported over `body`'s own.
-    private static func withStore<T>(at directory: URL, _ body: (DossierStore) throws -> T) throws -> T {
+    static func withStore<T>(at directory: URL, _ body: (DossierStore) throws -> T) throws -> T {
         let store = try DossierStore(directory: directory)
         let value: T
         do {

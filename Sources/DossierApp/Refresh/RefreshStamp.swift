@@ -35,7 +35,13 @@ extension Workspace {
     /// The warning interactive commands print when meetings are near and their dossiers have not
     /// been refreshed for more than two days; nil when all is well or the store cannot be read.
     public func staleRefreshWarning(at now: Date = Date()) -> String? {
-        let upcoming = try? readingStore { store in try store.meetings(status: .upcoming).map(\.startsAt) }
-        return RefreshStamp.staleWarning(upcoming: upcoming ?? [], lastSuccess: RefreshStamp.read(paths: paths), now: now)
+        let upcoming: [Date]
+        do {
+            upcoming = try readingStore { store in try store.meetings(status: .upcoming).map(\.startsAt) }
+        } catch {
+            // A warning beside another command: that command reports a store it cannot read.
+            upcoming = []
+        }
+        return RefreshStamp.staleWarning(upcoming: upcoming, lastSuccess: RefreshStamp.read(paths: paths), now: now)
     }
 }

@@ -14,18 +14,9 @@ import Foundation
 public enum HTMLRenderer {
     public static func render(_ dossier: Dossier) -> String {
         var body = header(dossier)
-        if let changes = dossier.changes, !changes.isEmpty {
-            body += citedList(SectionTitle.changes(changes.since), ChangeWording.lines(changes))
+        for section in DossierOutline(dossier).sections {
+            body += self.section(section.title, section.blocks.map(block).joined(separator: "\n"))
         }
-        body += citedList(SectionTitle.atAGlance, dossier.atAGlance)
-        body += timeline(dossier.timeline)
-        body += citedList(SectionTitle.ownWords, dossier.ownWords)
-        body += citedList(SectionTitle.mentions(dossier.subject.name), dossier.mentions)
-        body += company(dossier.companyProfile, name: dossier.company.name)
-        body += industry(dossier.industry)
-        body += questions(dossier.questions)
-        body += preparation(dossier.preparation)
-        body += checklist(dossier.checklist)
         body += notes(lines: NoteSpace.lines(for: dossier))
         body += sources(dossier)
         body += "<footer>Built \(DateText.minute(dossier.generatedAt)) by dossier \(escape(DossierVersion.current)).</footer>\n"
@@ -67,83 +58,35 @@ public enum HTMLRenderer {
             + facts.joined(separator: "<br>\n") + "</p>\n</header>\n"
     }
 
-    private static func citedList(_ title: String, _ sentences: [CitedSentence]) -> String {
-        guard !sentences.isEmpty else { return "" }
-        let items = sentences.map { "<li>\(escape($0.text))\(cite($0.source))</li>" }
-        return section(title, "<ul>\n" + items.joined(separator: "\n") + "\n</ul>")
-    }
-
-    private static func timeline(_ items: [TimelineItem]) -> String {
-        guard !items.isEmpty else { return "" }
-        let lines = items.map { item in
-            var line = "<li>" + (item.when.map { "<b class=\"when\">\(escape($0))</b> " } ?? "")
-            line += escape(item.text) + cite(item.source)
-            if !item.otherDates.isEmpty {
-                let others = item.otherDates.map { escape($0.date) + cite($0.source) }
-                line += " <span class=\"also\">(also \(others.joined(separator: ", ")))</span>"
+    private static func block(_ block: DossierOutline.Block) -> String {
+        switch block {
+        case let .list(style, lines):
+            let (open, close) = switch style {
+            case .bullets: ("<ul>", "</ul>")
+            case .timeline: ("<ul class=\"timeline\">", "</ul>")
+            case .numbered: ("<ol class=\"questions\">", "</ol>")
+            case .checklist: ("<ul class=\"checklist\">", "</ul>")
             }
-            return line + "</li>"
+            return open + "\n" + lines.map { "<li>" + line($0) + "</li>" }.joined(separator: "\n") + "\n" + close
+        case let .phrases(label, phrases):
+            return "<p class=\"phrases\"><b>\(escape(label)):</b> " + phrases.map(escape).joined(separator: " · ") + "</p>"
+        case let .titled(title, inner):
+            return "<h3>\(escape(title))</h3>\n" + self.block(inner)
         }
-        return section(SectionTitle.timeline, "<ul class=\"timeline\">\n" + lines.joined(separator: "\n") + "\n</ul>")
     }
 
-    private static func company(_ profile: CompanyProfile, name: String?) -> String {
-        guard !profile.isEmpty else { return "" }
-        var items = profile.facts.map { "<li>\(escape(TimelineWording.line($0)))\(cite($0.source))</li>" }
-        items += profile.sentences.map { "<li>\(escape($0.text))\(cite($0.source))</li>" }
-        var content = items.isEmpty ? "" : "<ul>\n" + items.joined(separator: "\n") + "\n</ul>\n"
-        if !profile.news.isEmpty {
-            let news = profile.news.map { item in
-                var line = "<li><b class=\"when\">\(escape(item.date))</b> \(escape(item.title))"
-                if let sentence = item.sentence { line += ": \(escape(sentence))" }
-                return line + cite(item.source) + "</li>"
-            }
-            content += "<h3>\(escape(SectionTitle.news))</h3>\n<ul>\n" + news.joined(separator: "\n") + "\n</ul>"
+    private static func line(_ line: DossierOutline.Line) -> String {
+        var out = switch line.lead {
+        case let .when(when)?: "<b class=\"when\">\(escape(when))</b> "
+        case let .label(label)?: "<b>\(escape(label)):</b> "
+        case nil: ""
         }
-        return section(SectionTitle.company(name), content)
-    }
-
-    private static func industry(_ industry: IndustryContext) -> String {
-        guard !industry.isEmpty else { return "" }
-        var content = ""
-        if !industry.keyPhrases.isEmpty {
-            content += "<p class=\"phrases\"><b>Key phrases:</b> "
-                + industry.keyPhrases.map(escape).joined(separator: " · ") + "</p>\n"
+        out += escape(line.text) + (line.source.map(cite) ?? "")
+        if !line.otherDates.isEmpty {
+            let others = line.otherDates.map { escape($0.date) + cite($0.source) }
+            out += " <span class=\"also\">(also \(others.joined(separator: ", ")))</span>"
         }
-        if !industry.trends.isEmpty {
-            content += "<ul>\n" + industry.trends.map { "<li>\(escape($0.text))\(cite($0.source))</li>" }
-                .joined(separator: "\n") + "\n</ul>"
-        }
-        return section(SectionTitle.industry, content)
-    }
-
-    private static func questions(_ questions: [SuggestedQuestion]) -> String {
-        guard !questions.isEmpty else { return "" }
-        let items = questions.map { "<li>\(escape($0.text))\($0.source.map(cite) ?? "")</li>" }
-        return section(SectionTitle.questions, "<ol class=\"questions\">\n" + items.joined(separator: "\n") + "\n</ol>")
-    }
-
-    private static func preparation(_ you: PreparationNotes) -> String {
-        guard you != PreparationNotes() else { return "" }
-        var items: [String] = []
-        if !you.meetingGoals.isEmpty {
-            items.append("<b>Goals for this meeting:</b> \(escape(you.meetingGoals.joined(separator: "; ")))")
-        }
-        if !you.careerGoals.isEmpty { items.append("<b>Career goals:</b> \(escape(you.careerGoals.joined(separator: "; ")))") }
-        if let background = you.background { items.append("<b>Background:</b> \(escape(background))") }
-        if !you.practiceQuestions.isEmpty {
-            items.append("<b>They may ask you:</b> " + you.practiceQuestions.map(escape).joined(separator: " / "))
-        }
-        guard !items.isEmpty else { return "" }
-        return section(SectionTitle.you, "<ul>\n" + items.map { "<li>\($0)</li>" }.joined(separator: "\n") + "\n</ul>")
-    }
-
-    private static func checklist(_ items: [ChecklistItem]) -> String {
-        guard !items.isEmpty else { return "" }
-        let lines = items.map { item in
-            "<li>" + (item.due.map { "<b class=\"when\">\(escape($0))</b> " } ?? "") + escape(item.text) + "</li>"
-        }
-        return section(SectionTitle.checklist, "<ul class=\"checklist\">\n" + lines.joined(separator: "\n") + "\n</ul>")
+        return out
     }
 
     /// Ruled lines for notes; none when the dossier proper leaves no room for them.

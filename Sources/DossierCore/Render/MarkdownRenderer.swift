@@ -11,70 +11,8 @@ public enum MarkdownRenderer {
         out += "**Same person?** \(Int((dossier.identity.confidence * 100).rounded())) % — \(escape(dossier.identity.evidence.joined(separator: "; ")))"
         if let id = dossier.identity.wikidataID { out += " (Wikidata \(escape(id)))" }
         out += "\n\n"
-        if let changes = dossier.changes, !changes.isEmpty {
-            section(SectionTitle.changes(changes.since), ChangeWording.lines(changes), into: &out)
-        }
-        section(SectionTitle.atAGlance, dossier.atAGlance, into: &out)
-        if !dossier.timeline.isEmpty {
-            out += "## \(SectionTitle.timeline)\n\n"
-            for item in dossier.timeline {
-                out += "- " + (item.when.map { "**\(escape($0))** " } ?? "") + "\(escape(item.text))[\(item.source)]"
-                if !item.otherDates.isEmpty {
-                    out += " (also " + item.otherDates.map { "\(escape($0.date)) [\($0.source)]" }.joined(separator: ", ") + ")"
-                }
-                out += "\n"
-            }
-            out += "\n"
-        }
-        section(SectionTitle.ownWords, dossier.ownWords, into: &out)
-        section(SectionTitle.mentions(dossier.subject.name), dossier.mentions, into: &out)
-        let company = dossier.companyProfile
-        if !company.isEmpty {
-            out += "## \(escape(SectionTitle.company(dossier.company.name)))\n\n"
-            for fact in company.facts { out += "- \(timelineLine(fact))[\(fact.source)]\n" }
-            for sentence in company.sentences { out += "- \(escape(sentence.text))[\(sentence.source)]\n" }
-            if !company.news.isEmpty {
-                out += "\n### \(SectionTitle.news)\n\n"
-                for item in company.news {
-                    out += "- **\(escape(item.date))** \(escape(item.title))"
-                    if let sentence = item.sentence { out += ": \(escape(sentence))" }
-                    out += "[\(item.source)]\n"
-                }
-            }
-            out += "\n"
-        }
-        if !dossier.industry.isEmpty {
-            out += "## \(SectionTitle.industry)\n\n"
-            if !dossier.industry.keyPhrases.isEmpty {
-                out += "Key phrases: " + dossier.industry.keyPhrases.map(escape).joined(separator: " · ") + "\n\n"
-            }
-            for sentence in dossier.industry.trends { out += "- \(escape(sentence.text))[\(sentence.source)]\n" }
-            if !dossier.industry.trends.isEmpty { out += "\n" }
-        }
-        if !dossier.questions.isEmpty {
-            out += "## \(SectionTitle.questions)\n\n"
-            for (index, question) in dossier.questions.enumerated() {
-                out += "\(index + 1). \(escape(question.text))" + (question.source.map { "[\($0)]" } ?? "") + "\n"
-            }
-            out += "\n"
-        }
-        let you = dossier.preparation
-        if you != PreparationNotes() {
-            out += "## \(SectionTitle.you)\n\n"
-            if !you.meetingGoals.isEmpty { out += "- Goals for this meeting: \(escape(you.meetingGoals.joined(separator: "; ")))\n" }
-            if !you.careerGoals.isEmpty { out += "- Career goals: \(escape(you.careerGoals.joined(separator: "; ")))\n" }
-            if let background = you.background { out += "- Background: \(escape(background))\n" }
-            if !you.practiceQuestions.isEmpty {
-                out += "- They may ask you: " + you.practiceQuestions.map(escape).joined(separator: " / ") + "\n"
-            }
-            out += "\n"
-        }
-        if !dossier.checklist.isEmpty {
-            out += "## \(SectionTitle.checklist)\n\n"
-            for item in dossier.checklist {
-                out += "- [ ] " + (item.due.map { "**\(escape($0))** " } ?? "") + escape(item.text) + "\n"
-            }
-            out += "\n"
+        for section in DossierOutline(dossier).sections {
+            out += "## \(escape(section.title))\n\n" + section.blocks.map(block).joined(separator: "\n") + "\n"
         }
         out += "## \(SectionTitle.sources)\n\n"
         for source in dossier.sources {
@@ -97,15 +35,37 @@ public enum MarkdownRenderer {
         return out
     }
 
-    private static func section(_ title: String, _ sentences: [CitedSentence], into out: inout String) {
-        guard !sentences.isEmpty else { return }
-        out += "## \(escape(title))\n\n"
-        for sentence in sentences { out += "- \(escape(sentence.text))[\(sentence.source)]\n" }
-        out += "\n"
+    private static func block(_ block: DossierOutline.Block) -> String {
+        switch block {
+        case let .list(style, lines):
+            lines.enumerated().map { index, line in
+                let marker = switch style {
+                case .bullets, .timeline: "- "
+                case .numbered: "\(index + 1). "
+                case .checklist: "- [ ] "
+                }
+                return marker + self.line(line) + "\n"
+            }.joined()
+        case let .phrases(label, phrases):
+            "\(escape(label)): " + phrases.map(escape).joined(separator: " · ") + "\n"
+        case let .titled(title, inner):
+            "### \(escape(title))\n\n" + self.block(inner)
+        }
     }
 
-    static func timelineLine(_ entry: TimelineEntry) -> String {
-        escape(TimelineWording.line(entry))
+    /// A citation follows its text directly (`text[3]`); another source's date is set apart
+    /// (`(also 1994 [4])`).
+    private static func line(_ line: DossierOutline.Line) -> String {
+        var out = switch line.lead {
+        case let .when(when)?: "**\(escape(when))** "
+        case let .label(label)?: "\(escape(label)): "
+        case nil: ""
+        }
+        out += escape(line.text) + (line.source.map { "[\($0)]" } ?? "")
+        if !line.otherDates.isEmpty {
+            out += " (also " + line.otherDates.map { "\(escape($0.date)) [\($0.source)]" }.joined(separator: ", ") + ")"
+        }
+        return out
     }
 
     static func outcomeLine(_ outcome: SourceOutcome) -> String {

@@ -24,62 +24,42 @@ enum NoteSpace {
     private static let charactersPerLine = 112
     /// What a citation marker (`[12]`) and the space before it add to a line.
     private static let citationCharacters = 5
+    /// What another source's date adds to a timeline line (`1994 [4], `).
+    private static let otherDateCharacters = 18
 
     static func lines(for dossier: Dossier) -> Int {
         let room = 2 * contentHeightPerPage - pageBreakAllowance - height(of: dossier) - sectionHeading
         return min(maximumLines, max(0, Int(room / rule)))
     }
 
-    /// The estimated height of everything before the notes.
+    /// The estimated height of everything before the notes: the header, then each section
+    /// of the outline as the HTML renderer prints it.
     static func height(of dossier: Dossier) -> Double {
         var meta = [dossier.company.name.map { "Company: \($0)" }, dossier.identity.description.map { "Who: \($0)" }]
             .compactMap { $0 }.map(\.count)
         meta.append(20 + dossier.identity.evidence.joined(separator: "; ").count + (dossier.identity.wikidataID?.count ?? 0))
         var height = header + meta.map(textHeight).reduce(0, +)
-        height += cited(dossier.atAGlance) + cited(dossier.ownWords) + cited(dossier.mentions)
-        height += list(dossier.timeline.map { ($0.when?.count ?? 0) + $0.text.count + $0.otherDates.count * 18 + citationCharacters })
-        let company = dossier.companyProfile
-        if !company.isEmpty {
-            height += list(company.facts.map { 20 + $0.value.count + citationCharacters } + company.sentences.map(citedLength))
-            if !company.news.isEmpty {
-                height += subheading - sectionHeading
-                height += list(company.news.map { 12 + $0.title.count + ($0.sentence?.count ?? 0) + citationCharacters })
-            }
+        for section in DossierOutline(dossier).sections {
+            height += sectionHeading + section.blocks.reduce(0) { $0 + listSpacing + self.height(of: $1) }
         }
-        if !dossier.industry.isEmpty {
-            height += sectionHeading + listSpacing
-            if !dossier.industry.keyPhrases.isEmpty {
-                height += textHeight(14 + dossier.industry.keyPhrases.reduce(0) { $0 + $1.count + 3 })
-            }
-            if !dossier.industry.trends.isEmpty { height += list(dossier.industry.trends.map(citedLength)) - sectionHeading }
-        }
-        height += list(dossier.questions.map { $0.text.count + citationCharacters })
-        let you = dossier.preparation
-        if you != PreparationNotes() {
-            let lengths = [
-                you.meetingGoals.isEmpty ? nil : 25 + you.meetingGoals.reduce(0) { $0 + $1.count + 2 },
-                you.careerGoals.isEmpty ? nil : 15 + you.careerGoals.reduce(0) { $0 + $1.count + 2 },
-                you.background.map { 12 + $0.count },
-                you.practiceQuestions.isEmpty ? nil : 18 + you.practiceQuestions.reduce(0) { $0 + $1.count + 3 },
-            ]
-            height += list(lengths.compactMap { $0 })
-        }
-        height += list(dossier.checklist.map { 14 + $0.text.count })
         return height
     }
 
-    private static func cited(_ sentences: [CitedSentence]) -> Double {
-        list(sentences.map(citedLength))
+    private static func height(of block: DossierOutline.Block) -> Double {
+        switch block {
+        case let .list(_, lines): lines.reduce(0) { $0 + textHeight(characters(of: $1)) + itemSpacing }
+        case let .phrases(label, phrases): textHeight(label.count + 2 + phrases.reduce(0) { $0 + $1.count + 3 })
+        case let .titled(_, inner): subheading + height(of: inner)
+        }
     }
 
-    private static func citedLength(_ sentence: CitedSentence) -> Int {
-        sentence.text.count + citationCharacters
-    }
-
-    /// A section of list items of these lengths, heading included; nothing when empty.
-    private static func list(_ lengths: [Int]) -> Double {
-        guard !lengths.isEmpty else { return 0 }
-        return sectionHeading + listSpacing + lengths.reduce(0) { $0 + textHeight($1) + itemSpacing }
+    private static func characters(of line: DossierOutline.Line) -> Int {
+        let lead = switch line.lead {
+        case let .when(when)?: when.count + 1
+        case let .label(label)?: label.count + 2
+        case nil: 0
+        }
+        return lead + line.text.count + (line.source == nil ? 0 : citationCharacters) + line.otherDates.count * otherDateCharacters
     }
 
     private static func textHeight(_ characters: Int) -> Double {

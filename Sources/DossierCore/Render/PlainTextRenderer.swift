@@ -19,36 +19,9 @@ public enum PlainTextRenderer {
         if let id = dossier.identity.wikidataID { identity += " (Wikidata \(clean(id)))" }
         out += wrap(identity)
 
-        if let changes = dossier.changes, !changes.isEmpty {
-            out += bullets(SectionTitle.changes(changes.since), ChangeWording.lines(changes).map(cited))
-        }
-        out += bullets(SectionTitle.atAGlance, dossier.atAGlance.map(cited))
-        out += bullets(SectionTitle.timeline, dossier.timeline.map { item in
-            var line = (item.when.map { clean($0) + " " } ?? "") + clean(item.text) + " [\(item.source)]"
-            if !item.otherDates.isEmpty {
-                line += " (also " + item.otherDates.map { "\(clean($0.date)) [\($0.source)]" }.joined(separator: ", ") + ")"
-            }
-            return line
-        })
-        out += bullets(SectionTitle.ownWords, dossier.ownWords.map(cited))
-        out += bullets(SectionTitle.mentions(dossier.subject.name), dossier.mentions.map(cited))
-        out += company(dossier.companyProfile, name: dossier.company.name)
-        out += industry(dossier.industry)
-        if !dossier.questions.isEmpty {
-            out += heading(SectionTitle.questions)
-            let numberWidth = String(dossier.questions.count).count
-            for (index, question) in dossier.questions.enumerated() {
-                let number = String(index + 1)
-                let marker = String(repeating: " ", count: numberWidth - number.count) + number + ". "
-                out += wrap(clean(question.text) + (question.source.map { " [\($0)]" } ?? ""), first: marker)
-            }
-        }
-        out += preparation(dossier.preparation)
-        if !dossier.checklist.isEmpty {
-            out += heading(SectionTitle.checklist)
-            for item in dossier.checklist {
-                out += wrap((item.due.map { clean($0) + " " } ?? "") + clean(item.text), first: "[ ] ")
-            }
+        for section in DossierOutline(dossier).sections {
+            out += heading(section.title)
+            out += section.blocks.map(block).joined(separator: [""])
         }
         out += sources(dossier)
         out.append("")
@@ -58,43 +31,36 @@ public enum PlainTextRenderer {
 
     // MARK: - Sections
 
-    private static func company(_ profile: CompanyProfile, name: String?) -> [String] {
-        guard !profile.isEmpty else { return [] }
-        var out = heading(SectionTitle.company(name))
-        for fact in profile.facts { out += wrap(clean(TimelineWording.line(fact)) + " [\(fact.source)]", first: "- ") }
-        for sentence in profile.sentences { out += wrap(cited(sentence), first: "- ") }
-        if !profile.news.isEmpty {
-            out += ["", clean(SectionTitle.news) + ":"]
-            for item in profile.news {
-                var line = clean(item.date) + " " + clean(item.title)
-                if let sentence = item.sentence { line += ": " + clean(sentence) }
-                out += wrap(line + " [\(item.source)]", first: "- ")
+    private static func block(_ block: DossierOutline.Block) -> [String] {
+        switch block {
+        case let .list(style, lines):
+            let numberWidth = String(lines.count).count
+            return lines.enumerated().flatMap { index, line in
+                let marker = switch style {
+                case .bullets, .timeline: "- "
+                case .numbered: String(repeating: " ", count: numberWidth - String(index + 1).count) + "\(index + 1). "
+                case .checklist: "[ ] "
+                }
+                return wrap(self.line(line), first: marker)
             }
+        case let .phrases(label, phrases):
+            return wrap(clean(label) + ": " + phrases.map(clean).joined(separator: " · "))
+        case let .titled(title, inner):
+            return [clean(title) + ":"] + self.block(inner)
         }
-        return out
     }
 
-    private static func industry(_ industry: IndustryContext) -> [String] {
-        guard !industry.isEmpty else { return [] }
-        var out = heading(SectionTitle.industry)
-        if !industry.keyPhrases.isEmpty {
-            out += wrap("Key phrases: " + industry.keyPhrases.map(clean).joined(separator: " · "))
-            if !industry.trends.isEmpty { out.append("") }
+    private static func line(_ line: DossierOutline.Line) -> String {
+        var out = switch line.lead {
+        case let .when(when)?: clean(when) + " "
+        case let .label(label)?: clean(label) + ": "
+        case nil: ""
         }
-        for sentence in industry.trends { out += wrap(cited(sentence), first: "- ") }
+        out += clean(line.text) + (line.source.map { " [\($0)]" } ?? "")
+        if !line.otherDates.isEmpty {
+            out += " (also " + line.otherDates.map { "\(clean($0.date)) [\($0.source)]" }.joined(separator: ", ") + ")"
+        }
         return out
-    }
-
-    private static func preparation(_ you: PreparationNotes) -> [String] {
-        guard you != PreparationNotes() else { return [] }
-        var lines: [String] = []
-        if !you.meetingGoals.isEmpty { lines.append("Goals for this meeting: " + clean(you.meetingGoals.joined(separator: "; "))) }
-        if !you.careerGoals.isEmpty { lines.append("Career goals: " + clean(you.careerGoals.joined(separator: "; "))) }
-        if let background = you.background { lines.append("Background: " + clean(background)) }
-        if !you.practiceQuestions.isEmpty {
-            lines.append("They may ask you: " + you.practiceQuestions.map(clean).joined(separator: " / "))
-        }
-        return bullets(SectionTitle.you, lines)
     }
 
     private static func sources(_ dossier: Dossier) -> [String] {
@@ -137,15 +103,6 @@ public enum PlainTextRenderer {
     private static func underlined(_ title: String, with rule: Character) -> [String] {
         let lines = wrap(clean(title))
         return lines + [String(repeating: rule, count: max(1, lines.map(\.count).max() ?? 1))]
-    }
-
-    private static func bullets(_ title: String, _ lines: [String]) -> [String] {
-        guard !lines.isEmpty else { return [] }
-        return heading(title) + lines.flatMap { wrap($0, first: "- ") }
-    }
-
-    private static func cited(_ sentence: CitedSentence) -> String {
-        clean(sentence.text) + " [\(sentence.source)]"
     }
 
     // MARK: - Text

@@ -41,28 +41,3 @@ enum SourceWording {
         }
     }
 }
-
-/// Section titles shared by the renderers.
-enum SectionTitle {
-    static let atAGlance = "At a glance"
-    static let timeline = "Career timeline"
-    static let ownWords = "In their own words"
-    static func mentions(_ name: String) -> String { "More about \(name)" }
-    static func company(_ name: String?) -> String { name.map { "Company: \($0)" } ?? "Company" }
-    static let news = "Recent news"
-    static let industry = "Industry"
-    static let questions = "Suggested questions"
-    static let you = "You"
-    static let checklist = "Checklist"
-    static let sources = "Sources"
-    static func changes(_ since: Date) -> String { "What changed since \(DateText.day(since))" }
-}
-
-/// The "What changed" section as cited lines, the same in every format.
-enum ChangeWording {
-    static func lines(_ changes: DossierChanges) -> [CitedSentence] {
-        changes.newTimeline.map { CitedSentence(text: "Timeline: " + ($0.when.map { "\($0) " } ?? "") + $0.text, source: $0.source) }
-            + changes.newNews.map { CitedSentence(text: "News, \($0.date): \($0.title)", source: $0.source) }
-            + changes.newSentences.map { CitedSentence(text: "New: " + $0.text, source: $0.source) }
-    }
-}

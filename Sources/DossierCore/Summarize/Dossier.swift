@@ -265,3 +265,38 @@ public struct Dossier: Sendable, Codable {
         self.changes = changes
     }
 }
+
+extension Dossier {
+    /// Replaces every citation's source number with `number(old)`, in every section.
+    mutating func renumberCitations(_ number: (Int) -> Int) {
+        func renumber(_ sentences: inout [CitedSentence]) {
+            for index in sentences.indices { sentences[index].source = number(sentences[index].source) }
+        }
+        func renumber(_ items: inout [TimelineItem]) {
+            for index in items.indices {
+                items[index].source = number(items[index].source)
+                for other in items[index].otherDates.indices {
+                    items[index].otherDates[other].source = number(items[index].otherDates[other].source)
+                }
+            }
+        }
+        func renumber(_ news: inout [NewsItem]) {
+            for index in news.indices { news[index].source = number(news[index].source) }
+        }
+        renumber(&atAGlance)
+        renumber(&timeline)
+        renumber(&ownWords)
+        renumber(&mentions)
+        for index in companyProfile.facts.indices { companyProfile.facts[index].source = number(companyProfile.facts[index].source) }
+        renumber(&companyProfile.sentences)
+        renumber(&companyProfile.news)
+        renumber(&industry.trends)
+        for index in questions.indices { questions[index].source = questions[index].source.map(number) }
+        if var changes {
+            renumber(&changes.newSentences)
+            renumber(&changes.newNews)
+            renumber(&changes.newTimeline)
+            self.changes = changes
+        }
+    }
+}

@@ -143,7 +143,7 @@ public struct DossierSummarizer: Sendable {
                 Self.fitBudget(&dossier, words: bodyWordBudget)
             }
         }
-        Self.renumberSources(&dossier, from: citations.sources)
+        Self.numberSources(&dossier, from: citations.sources)
         return dossier
     }
 
@@ -394,50 +394,15 @@ public struct DossierSummarizer: Sendable {
         return MarkdownRenderer.render(probe).split(whereSeparator: \.isWhitespace).count
     }
 
-    /// Numbers the sources still cited after the budget, in the order the dossier cites them.
-    static func renumberSources(_ dossier: inout Dossier, from table: [CitedSource]) {
-        var order: [Int] = []
-        func note(_ number: Int) { if !order.contains(number) { order.append(number) } }
-        dossier.atAGlance.forEach { note($0.source) }
-        dossier.timeline.forEach { item in
-            note(item.source)
-            item.otherDates.forEach { note($0.source) }
-        }
-        dossier.ownWords.forEach { note($0.source) }
-        dossier.mentions.forEach { note($0.source) }
-        dossier.companyProfile.facts.forEach { note($0.source) }
-        dossier.companyProfile.sentences.forEach { note($0.source) }
-        dossier.companyProfile.news.forEach { note($0.source) }
-        dossier.industry.trends.forEach { note($0.source) }
-        dossier.questions.forEach { $0.source.map(note) }
-        if let changes = dossier.changes {
-            (changes.newSentences.map(\.source) + changes.newNews.map(\.source) + changes.newTimeline.map(\.source)).forEach(note)
-        }
-        let renumber = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0 + 1) })
-        func new(_ number: Int) -> Int { renumber[number]! }
-        dossier.atAGlance = dossier.atAGlance.map { CitedSentence(text: $0.text, source: new($0.source)) }
-        dossier.timeline = dossier.timeline.map { item in
-            var item = item
-            item.source = new(item.source)
-            item.otherDates = item.otherDates.map { CitedDate(date: $0.date, source: new($0.source)) }
-            return item
-        }
-        dossier.ownWords = dossier.ownWords.map { CitedSentence(text: $0.text, source: new($0.source)) }
-        dossier.mentions = dossier.mentions.map { CitedSentence(text: $0.text, source: new($0.source)) }
-        dossier.companyProfile.facts = dossier.companyProfile.facts.map { var fact = $0; fact.source = new(fact.source); return fact }
-        dossier.companyProfile.sentences = dossier.companyProfile.sentences.map { CitedSentence(text: $0.text, source: new($0.source)) }
-        dossier.companyProfile.news = dossier.companyProfile.news.map { var item = $0; item.source = new(item.source); return item }
-        dossier.industry.trends = dossier.industry.trends.map { CitedSentence(text: $0.text, source: new($0.source)) }
-        dossier.questions = dossier.questions.map { var question = $0; question.source = question.source.map(new); return question }
-        if var changes = dossier.changes {
-            changes.newSentences = changes.newSentences.map { CitedSentence(text: $0.text, source: new($0.source)) }
-            changes.newNews = changes.newNews.map { var item = $0; item.source = new(item.source); return item }
-            changes.newTimeline = changes.newTimeline.map { var item = $0; item.source = new(item.source); return item }
-            dossier.changes = changes
-        }
-        let byNumber = Dictionary(uniqueKeysWithValues: table.map { ($0.number, $0) })
-        dossier.sources = order.enumerated().map { offset, old in
-            var source = byNumber[old]!
+    /// Numbers the sources still cited after the budget, once and in the order a reader meets
+    /// them in print: until here a citation holds the source's place in `table`.
+    static func numberSources(_ dossier: inout Dossier, from table: [CitedSource]) {
+        let order = DossierOutline(dossier).citationOrder
+        let number = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0 + 1) })
+        dossier.renumberCitations { number[$0]! }
+        let byPlace = Dictionary(uniqueKeysWithValues: table.map { ($0.number, $0) })
+        dossier.sources = order.enumerated().map { offset, place in
+            var source = byPlace[place]!
             source.number = offset + 1
             return source
         }
