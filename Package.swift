@@ -116,12 +116,13 @@ let package = Package(
             "DossierSchedule", "DossierSettings", "ExternalCommands", "Locking", "DossierTestSupport",
         ]),
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
+        .testTarget(name: "ExternalCommandsTests", dependencies: ["ExternalCommands"]),
         .testTarget(name: "DossierAppTests", dependencies: [
             "DossierApp", "DossierCore", "DossierSettings", "DossierDiscover", "DossierMeetings", "DossierSchedule",
             "DossierFetch", "DossierExtract", "DossierStore", "ExternalCommands", "AtomicFiles", "Locking", "LoopbackServer",
             "DossierTestSupport", .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "LoopbackServerTests", dependencies: ["LoopbackServer"]),
+        .testTarget(name: "LoopbackServerTests", dependencies: ["LoopbackServer", "ExternalCommands"]),
         // Runs the built `dossier` command in temporary homes; depending on it makes `swift test` build it.
         .testTarget(name: "DossierCLITests", dependencies: [
             "dossier", "DossierApp", "DossierCore", "LoopbackServer", "DossierTestSupport", .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,17 +1,21 @@
 import Foundation
 import Locking
 
-/// An external program to run: a program name looked up on `PATH`, its arguments and optional stdin.
+/// An external program to run: a program name looked up on `PATH` (or an absolute path), its
+/// arguments, optional stdin and environment.
 public struct ExternalCommand: Sendable, Equatable, CustomStringConvertible {
     public let program: String
     public let arguments: [String]
     /// Written to the program's standard input, which is then closed; nil leaves stdin empty.
     public let input: String?
+    /// The program's whole environment; nil inherits this process's.
+    public let environment: [String: String]?
 
-    public init(_ program: String, _ arguments: [String], input: String? = nil) {
+    public init(_ program: String, _ arguments: [String], input: String? = nil, environment: [String: String]? = nil) {
         self.program = program
         self.arguments = arguments
         self.input = input
+        self.environment = environment
     }
 
     /// The command as a shell line, for messages and `--dry-run`.
@@ -66,9 +70,7 @@ public struct ProcessCommandRunner: CommandRunner {
         guard let executable = locate(command.program) else {
             return CommandResult(status: 127, errorOutput: "\(command.program): not found on PATH")
         }
-        let process = Process()
-        process.executableURL = URL(filePath: executable)
-        process.arguments = command.arguments
+        let process = Self.process(command, executable: executable)
         let input = Pipe()
         let output = Pipe()
         let errorOutput = Pipe()
@@ -98,6 +100,145 @@ public struct ProcessCommandRunner: CommandRunner {
             status: process.terminationStatus,
             output: String(decoding: outputData, as: UTF8.self),
             errorOutput: String(decoding: errorBytes.withLock { $0 }, as: UTF8.self))
+    }
+}
+
+extension ProcessCommandRunner {
+    /// Runs `command` on this process's terminal (standard input, output and error shared), as
+    /// an editor needs, and returns its exit status.
+    ///
+    /// - Throws: ``ExternalCommandError`` when the program is not found or cannot start.
+    public func runOnTerminal(_ command: ExternalCommand) throws(ExternalCommandError) -> Int32 {
+        guard let executable = locate(command.program) else { throw .notFound(program: command.program) }
+        let process = Self.process(command, executable: executable)
+        do {
+            try process.run()
+        } catch {
+            throw .couldNotStart(program: command.program, reason: "\(error)")
+        }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Runs `command` with its output and errors appended to `log` and no input, killed (with
+    /// its process group, as a browser's helpers are) when it runs past `timeLimit` or the
+    /// calling task is cancelled.
+    ///
+    /// - Returns: the exit status, or nil when the time limit stopped it.
+    /// - Throws: ``ExternalCommandError`` when the program is not found or cannot start;
+    ///   `CancellationError` when the task was cancelled.
+    public func run(_ command: ExternalCommand, loggingTo log: FileHandle, timeLimit: Duration) async throws -> Int32? {
+        guard let executable = locate(command.program) else { throw ExternalCommandError.notFound(program: command.program) }
+        let process = Self.process(command, executable: executable)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = log
+        process.standardError = log
+        let child = TimedChild()
+        let outcome = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<TimedChild.Outcome, any Error>) in
+                child.wait(with: continuation)
+                process.terminationHandler = { finished in child.finish(.exited(finished.terminationStatus)) }
+                do {
+                    try process.run()
+                } catch {
+                    child.fail(ExternalCommandError.couldNotStart(program: command.program, reason: "\(error)"))
+                    return
+                }
+                child.started(processID: process.processIdentifier)
+                let (seconds, attoseconds) = timeLimit.components
+                let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+                DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { child.stop(.timedOut) }
+            }
+        } onCancel: {
+            child.stop(.cancelled)
+        }
+        switch outcome {
+        case .exited(let status): return status
+        case .timedOut: return nil
+        case .cancelled: throw CancellationError()
+        }
+    }
+
+    /// The one place a child process is made: its program, arguments and environment.
+    private static func process(_ command: ExternalCommand, executable: String) -> Process {
+        let process = Process()
+        process.executableURL = URL(filePath: executable)
+        process.arguments = command.arguments
+        if let environment = command.environment { process.environment = environment }
+        return process
+    }
+}
+
+/// Why a program could not be run at all (a failure status is not an error).
+public enum ExternalCommandError: Error, Equatable, CustomStringConvertible {
+    case notFound(program: String)
+    case couldNotStart(program: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .notFound(program): "\(program): not found on PATH"
+        case let .couldNotStart(program, reason): "cannot start \(program): \(reason)"
+        }
+    }
+}
+
+/// One timed run of a child process: resumes its waiter exactly once, with the exit status,
+/// or when stopped (time limit, cancellation), after killing the process and its group.
+private final class TimedChild: Sendable {
+    enum Outcome: Sendable {
+        case exited(Int32)
+        case timedOut
+        case cancelled
+    }
+
+    private struct State {
+        var continuation: CheckedContinuation<Outcome, any Error>?
+        var processID: pid_t?
+        var stopped = false
+    }
+
+    private let state = Locked(State())
+
+    func wait(with continuation: CheckedContinuation<Outcome, any Error>) {
+        state.withLock { $0.continuation = continuation }
+    }
+
+    /// Records the process; a run stopped before it started is killed at once.
+    func started(processID: pid_t) {
+        let stopped = state.withLock { state in
+            state.processID = processID
+            return state.stopped
+        }
+        if stopped { Self.kill(processID) }
+    }
+
+    func finish(_ outcome: Outcome) {
+        state.withLock { state in
+            state.processID = nil
+            return state.continuation.take()
+        }?.resume(returning: outcome)
+    }
+
+    func fail(_ error: any Error) {
+        state.withLock { $0.continuation.take() }?.resume(throwing: error)
+    }
+
+    /// Kills the process if it is still running and resumes the waiter with `outcome`.
+    /// The process id is only used until the termination handler ran, so (but for the
+    /// instant between the reaping and the handler) it cannot name another process.
+    func stop(_ outcome: Outcome) {
+        let continuation = state.withLock { state in
+            state.stopped = true
+            if let processID = state.processID { Self.kill(processID) }
+            return state.continuation.take()
+        }
+        continuation?.resume(returning: outcome)
+    }
+
+    /// SIGKILL to the process, and to its process group when it leads one.
+    private static func kill(_ processID: pid_t) {
+        if getpgid(processID) == processID { _ = Foundation.kill(-processID, SIGKILL) }
+        _ = Foundation.kill(processID, SIGKILL)
     }
 }
 

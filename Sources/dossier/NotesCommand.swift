@@ -65,7 +65,7 @@ struct NotesCommand: WorkspaceCommand {
             }
             return
         }
-        let note = try (text ?? Self.readNote()).trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = try (text ?? Self.readNote(in: workspace)).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty else {
             if !global.quiet { StandardError.write("no note written: the text is empty") }
             return
@@ -76,23 +76,10 @@ struct NotesCommand: WorkspaceCommand {
     }
 
     /// Standard input when it is piped, else what the user writes in their editor.
-    private static func readNote() throws -> String {
+    private static func readNote(in workspace: Workspace) throws -> String {
         if isatty(STDIN_FILENO) == 0 {
             return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-note-\(getpid()).md")
-        guard FileManager.default.createFile(atPath: file.path, contents: Data(), attributes: [.posixPermissions: 0o600]) else {
-            throw ValidationError("cannot create a file for the note in \(file.deletingLastPathComponent().path)")
-        }
-        defer { try? FileManager.default.removeItem(at: file) }
-        let environment = ProcessInfo.processInfo.environment
-        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0?.nilIfEmpty }.first ?? "vi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(editor) \"$1\"", "sh", file.path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ValidationError("the editor (\(editor)) exited with status \(process.terminationStatus)") }
-        return try String(contentsOf: file, encoding: .utf8)
+        return try NoteEditor.write(environment: workspace.environment)
     }
 }

@@ -3,6 +3,7 @@ import DossierCore
 import DossierExtract
 import DossierSchedule
 import DossierTestSupport
+import ExternalCommands
 import Foundation
 import Logging
 import Testing
@@ -32,17 +33,10 @@ struct HostileHTMLTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("dossier.html")
         try html.write(to: file, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--headless", "--disable-gpu", "--no-sandbox", "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
-                             "--virtual-time-budget=2000", "--dump-dom", file.absoluteString]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try ProcessCommandRunner(path: "").run(ExternalCommand(executable, [
+            "--headless", "--disable-gpu", "--no-sandbox", "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+            "--virtual-time-budget=2000", "--dump-dom", file.absoluteString,
+        ])).output
     }
 
     @Test("no script, handler, javascript: link or CSS expression from the web runs; the title stays the dossier's")

@@ -3,6 +3,7 @@ import DossierCore
 import DossierExtract
 import DossierSchedule
 import DossierTestSupport
+import ExternalCommands
 import Foundation
 import Logging
 import Testing
@@ -101,7 +102,14 @@ enum InstalledTools {
     }
 
     static func tool(named name: String) -> String? {
-        searchPath.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        ProcessCommandRunner(path: searchPath).locate(name)
+    }
+
+    /// The standard output of an installed tool, which must succeed.
+    static func output(of tool: String, _ arguments: [String]) throws -> String {
+        let result = try ProcessCommandRunner(path: searchPath).run(ExternalCommand(tool, arguments))
+        #expect(result.succeeded, "\(tool): \(result.errorOutput)")
+        return result.output
     }
 }
 
@@ -110,20 +118,6 @@ enum InstalledTools {
 @Suite("PDF layout with Chromium", .serialized,
        .enabled(if: InstalledTools.chromiumAndPoppler, "needs chromium and poppler-utils (pdfinfo, pdftotext) on PATH"))
 struct ChromiumLayoutTests {
-    /// The standard output of a poppler tool.
-    private func output(of tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(InstalledTools.tool(named: tool)))
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self)
-    }
-
     @Test("the dossier proper fits on two pages of A4 and of Letter with its notes, and Sources start on the next page",
           arguments: ["auto", "A4", "letter"], [0, 4])
     func twoPages(paperSize: String, extraSentences: Int) async throws {
@@ -137,10 +131,10 @@ struct ChromiumLayoutTests {
             .replacingOccurrences(of: "@page{size:auto;", with: "@page{size:\(paperSize);")
         try await PDFRenderer(searchPath: InstalledTools.searchPath, timeLimit: .seconds(60)).render(html: html, to: target)
 
-        let info = try output(of: "pdfinfo", [target.path])
+        let info = try InstalledTools.output(of: "pdfinfo", [target.path])
         let pages = try #require(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
             .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) })
-        let text = try output(of: "pdftotext", ["-layout", target.path, "-"])
+        let text = try InstalledTools.output(of: "pdftotext", ["-layout", target.path, "-"])
         let pageTexts = text.split(separator: "\u{0C}", omittingEmptySubsequences: false)
         func firstPage(withLine line: String) -> Int? {
             pageTexts.firstIndex { $0.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == line } }

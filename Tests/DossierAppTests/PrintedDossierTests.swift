@@ -14,15 +14,7 @@ import Testing
        .enabled(if: SharedWorkspace.isAvailable && InstalledTools.chromiumAndPoppler, "needs ../shared, chromium and poppler-utils"))
 struct PrintedDossierTests {
     private func text(of pdf: URL, page: Int) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(InstalledTools.tool(named: "pdftotext")))
-        process.arguments = ["-f", "\(page)", "-l", "\(page)", pdf.path, "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try InstalledTools.output(of: "pdftotext", ["-f", "\(page)", "-l", "\(page)", pdf.path, "-"])
     }
 
     @Test("the PDF of the longest mini-web dossier has the dossier on at most two pages, then Sources, and names the person")

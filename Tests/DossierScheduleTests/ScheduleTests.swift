@@ -91,19 +91,11 @@ struct SystemdScheduleTests {
         ).write(toFile: service, atomically: true, encoding: .utf8)
         try SystemdSchedule.timer(at: try ScheduleTime(parsing: "02:30")).write(toFile: timer, atomically: true, encoding: .utf8)
 
-        let process = Process()
-        process.executableURL = URL(filePath: "/usr/bin/systemd-analyze")
-        process.arguments = ["--user", "verify", service, timer]
-        process.environment = [
+        let result = try ProcessCommandRunner(path: "").run(ExternalCommand("/usr/bin/systemd-analyze", ["--user", "verify", service, timer], environment: [
             "HOME": home.path, "XDG_RUNTIME_DIR": runtimeDirectory, "PATH": "/usr/bin:/bin", "SYSTEMD_PAGER": "",
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "systemd-analyze verify: \(text)")
+        ]))
+        let text = result.output + result.errorOutput
+        #expect(result.succeeded, "systemd-analyze verify: \(text)")
         let complaints = text.split(separator: "\n").filter { $0.contains(unitDirectory) || $0.contains("dossier-refresh") }
         #expect(complaints.isEmpty, "systemd-analyze verify: \(text)")
     }

@@ -27,7 +27,7 @@ public enum ExitStatus: Int32, Sendable {
 
 /// A failure a use case reports, with the exit status it means. Every error from below the
 /// application layer becomes one through ``init(_:)``, the one mapping from errors to statuses.
-public struct AppError: Error, Sendable, CustomStringConvertible {
+public struct AppError: Error, Sendable, Equatable, CustomStringConvertible {
     public let status: ExitStatus
     public let message: String
 

@@ -79,5 +79,5 @@ public enum CalendarSource {
 
 extension String {
     /// nil for an empty string (an empty option value clears a field).
-    public var nilIfEmpty: String? { isEmpty ? nil : self }
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

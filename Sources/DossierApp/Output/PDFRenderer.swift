@@ -1,8 +1,7 @@
 import AtomicFiles
 import DossierCore
+import ExternalCommands
 import Foundation
-import Locking
-import Synchronization
 
 /// Turns the dossier's HTML into a PDF with a real renderer found on a search path:
 /// headless Chromium (`chromium`, `chromium-browser`, `google-chrome`,
@@ -149,38 +148,11 @@ public struct PDFRenderer: Sendable {
     private func run(_ executable: String, arguments: [String], environment: [String: String], log: URL) async throws -> Int32? {
         let logHandle = try FileHandle(forWritingTo: log)
         defer { try? logHandle.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = logHandle
-        process.standardError = logHandle
-        let renderer = RendererRun()
-        let timeLimit = timeLimit
-        let outcome = try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<RendererRun.Outcome, any Error>) in
-                renderer.wait(with: continuation)
-                process.terminationHandler = { finished in renderer.finish(.exited(finished.terminationStatus)) }
-                do {
-                    try process.run()
-                } catch {
-                    renderer.fail(RenderError.couldNotStart(renderer: executable, reason: "\(error)"))
-                    return
-                }
-                renderer.started(processID: process.processIdentifier)
-                let nanoseconds = timeLimit.components.seconds * 1_000_000_000 + timeLimit.components.attoseconds / 1_000_000_000
-                DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) {
-                    renderer.stop(.timedOut)
-                }
-            }
-        } onCancel: {
-            renderer.stop(.cancelled)
-        }
-        switch outcome {
-        case .exited(let status): return status
-        case .timedOut: return nil
-        case .cancelled: throw CancellationError()
+        do {
+            return try await ProcessCommandRunner(path: "").run(
+                ExternalCommand(executable, arguments, environment: environment), loggingTo: logHandle, timeLimit: timeLimit)
+        } catch let error as ExternalCommandError {
+            throw RenderError.couldNotStart(renderer: executable, reason: "\(error)")
         }
     }
 
@@ -192,66 +164,5 @@ public struct PDFRenderer: Sendable {
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         return PlainTextRenderer.clean(lines.suffix(3).joined(separator: " | "))
-    }
-}
-
-/// One run of a renderer process: resumes its waiter exactly once, with the exit status,
-/// or when stopped (time limit, cancellation), after killing the process and its group.
-private final class RendererRun: Sendable {
-    enum Outcome: Sendable {
-        case exited(Int32)
-        case timedOut
-        case cancelled
-    }
-
-    private struct State {
-        var continuation: CheckedContinuation<Outcome, any Error>?
-        var processID: pid_t?
-        var stopped = false
-    }
-
-    private let state = Locked(State())
-
-    func wait(with continuation: CheckedContinuation<Outcome, any Error>) {
-        state.withLock { $0.continuation = continuation }
-    }
-
-    /// Records the process; a run stopped before it started is killed at once.
-    func started(processID: pid_t) {
-        let stopped = state.withLock { state in
-            state.processID = processID
-            return state.stopped
-        }
-        if stopped { Self.kill(processID) }
-    }
-
-    func finish(_ outcome: Outcome) {
-        state.withLock { state in
-            state.processID = nil
-            return state.continuation.take()
-        }?.resume(returning: outcome)
-    }
-
-    func fail(_ error: any Error) {
-        state.withLock { $0.continuation.take() }?.resume(throwing: error)
-    }
-
-    /// Kills the process if it is still running and resumes the waiter with `outcome`.
-    /// The process id is only used until the termination handler ran, so (but for the
-    /// instant between the reaping and the handler) it cannot name another process.
-    func stop(_ outcome: Outcome) {
-        let continuation = state.withLock { state in
-            state.stopped = true
-            if let processID = state.processID { Self.kill(processID) }
-            return state.continuation.take()
-        }
-        continuation?.resume(returning: outcome)
-    }
-
-    /// SIGKILL to the process, and to its process group when it leads one (Chromium's
-    /// helper processes).
-    private static func kill(_ processID: pid_t) {
-        if getpgid(processID) == processID { _ = Foundation.kill(-processID, SIGKILL) }
-        _ = Foundation.kill(processID, SIGKILL)
     }
 }

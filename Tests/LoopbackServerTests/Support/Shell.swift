@@ -1,3 +1,4 @@
+import ExternalCommands
 import Foundation
 
 /// Runs a command line (through `/bin/sh -c`) and collects its standard output and exit status.
@@ -8,16 +9,8 @@ enum Shell {
     }
 
     static func run(_ command: String) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let result = try ProcessCommandRunner(path: "").run(ExternalCommand("/bin/sh", ["-c", command]))
+        return Result(status: result.status, output: result.output)
     }
 
     /// curl, silent, with `arguments` as written on a command line.
