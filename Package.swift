@@ -35,6 +35,8 @@ let package = Package(
         ),
         // zlib (a system library, no C of ours): gzip files that are not compressed in transit.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // OpenSSL's libcrypto (a system library, no C of ours; libcurl loads it anyway): SHA-256.
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // The lock every module shares state behind (one ThreadSanitizer understands).
         .target(name: "Locking"),
         // Fetch stage: the libcurl multi engine and the polite fetcher above it.
@@ -47,7 +49,7 @@ let package = Package(
         // Store stage: SQLite (GRDB) with migrations, WAL and a single-writer lock.
         .target(
             name: "DossierStore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CLibCrypto", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The pure core: the dossier model, the summarizer and the renderers. No network, no
         // store, no TOML: values in, values out.
@@ -93,7 +95,7 @@ let package = Package(
             ]
         ),
         // A scriptable HTTP/1.1 server on 127.0.0.1 for tests and benchmarks (fault injection).
-        .target(name: "LoopbackServer", dependencies: ["Locking"]),
+        .target(name: "LoopbackServer", dependencies: ["Locking", "CZlib"]),
         .executableTarget(name: "dossier-testserver", dependencies: ["LoopbackServer"]),
         .executableTarget(name: "dossier-bench", dependencies: ["LoopbackServer"]),
         // libFuzzer target of the extractor (scripts/fuzz-extract.sh); a replay tool in normal builds.

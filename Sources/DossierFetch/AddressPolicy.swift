@@ -1,3 +1,5 @@
+import Glibc
+
 /// Which network addresses a fetch may connect to. Pages on the public web must not
 /// make dossier reach into the user's own network (SSRF), so private, loopback,
 /// link-local and other special-purpose ranges are refused unless allowed.
@@ -58,39 +60,18 @@ enum AddressPolicy {
         return true
     }
 
+    /// The 4 bytes of a dotted-quad IPv4 literal (inet_pton's strict form), or nil.
     static func parseIPv4(_ text: String) -> [UInt8]? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
-        var bytes: [UInt8] = []
-        for part in parts {
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isASCII), let value = UInt8(part) else { return nil }
-            bytes.append(value)
-        }
-        return bytes
+        var address = in_addr()
+        guard inet_pton(AF_INET, text, &address) == 1 else { return nil }
+        return withUnsafeBytes(of: address) { Array($0) }
     }
 
+    /// The 16 bytes of an IPv6 literal, a zone (`%eth0`) ignored, or nil.
     static func parseIPv6(_ text: String) -> [UInt8]? {
-        guard text.contains(":") else { return nil }
-        let address = text.split(separator: "%", maxSplits: 1).first.map(String.init) ?? text
-        let halves = address.components(separatedBy: "::")
-        guard halves.count <= 2 else { return nil }
-        func groups(_ part: String) -> [UInt8]? {
-            if part.isEmpty { return [] }
-            var bytes: [UInt8] = []
-            let pieces = part.split(separator: ":", omittingEmptySubsequences: false)
-            for (index, piece) in pieces.enumerated() {
-                if index == pieces.count - 1, piece.contains("."), let v4 = parseIPv4(String(piece)) {
-                    bytes += v4
-                } else {
-                    guard (1...4).contains(piece.count), let value = UInt16(piece, radix: 16) else { return nil }
-                    bytes += [UInt8(value >> 8), UInt8(value & 0xff)]
-                }
-            }
-            return bytes
-        }
-        guard let head = groups(halves[0]) else { return nil }
-        if halves.count == 1 { return head.count == 16 ? head : nil }
-        guard let tail = groups(halves[1]), head.count + tail.count < 16 else { return nil }
-        return head + Array(repeating: 0, count: 16 - head.count - tail.count) + tail
+        let address = text.split(separator: "%", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? text
+        var parsed = in6_addr()
+        guard inet_pton(AF_INET6, address, &parsed) == 1 else { return nil }
+        return withUnsafeBytes(of: parsed) { Array($0) }
     }
 }

@@ -9,8 +9,8 @@ public enum GzipBomb {
         precondition(decompressedSize >= 0)
         var writer = DeflateBitWriter()
         writeBlockHeader(into: &writer)
-        let matches = decompressedSize > 0 ? (decompressedSize - 1) / LZ77.maximumMatch : 0
-        let trailingLiterals = decompressedSize > 0 ? (decompressedSize - 1) % LZ77.maximumMatch : 0
+        let matches = decompressedSize > 0 ? (decompressedSize - 1) / longestMatch : 0
+        let trailingLiterals = decompressedSize > 0 ? (decompressedSize - 1) % longestMatch : 0
         if decompressedSize > 0 { writer.writeCode(Code.zeroLiteral, length: 2) }
 
         // Each match is the bits 0 (length 258) and 0 (distance 1): a run of zero bits.
@@ -25,9 +25,12 @@ public enum GzipBomb {
         writer.writeCode(Code.endOfBlock, length: 2)
         writer.alignToByte()
         let suffix = writer.takeBytes()
-            + Gzip.trailer(checksum: CRC32.checksumOfZeros(count: decompressedSize), size: decompressedSize)
+            + Gzip.trailer(checksum: Gzip.checksumOfZeros(count: decompressedSize), size: decompressedSize)
         return .bytes(prefix) + .repeating([0], count: zeroByteCount) + .bytes(suffix)
     }
+
+    /// DEFLATE's longest match, in bytes.
+    private static let longestMatch = 258
 
     /// The canonical codes that follow from the code lengths in the block header.
     private enum Code {

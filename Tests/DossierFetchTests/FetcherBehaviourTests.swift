@@ -174,6 +174,7 @@ struct AddressPolicyTests {
         "127.0.0.1", "10.0.0.1", "172.16.5.4", "172.31.255.255", "192.168.1.1", "169.254.169.254",
         "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1", "fc00::1",
         "fd12:3456::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "[::1]", "64:ff9b::a00:1",
+        "fe80::1%eth0", "[fe80::1%25eth0]", "::ffff:7f00:1", "0:0:0:0:0:0:0:1",
     ])
     func nonPublic(_ address: String) {
         #expect(AddressPolicy.isNonPublicLiteral(address))
@@ -181,6 +182,7 @@ struct AddressPolicyTests {
 
     @Test("public addresses and names pass", arguments: [
         "93.184.216.34", "172.32.0.1", "8.8.8.8", "2606:4700::1111", "::ffff:8.8.8.8", "example.org", "localhost",
+        "10.0.0", "1.2.3.4.5", ":::1", "[]",
     ])
     func publicOrName(_ address: String) {
         #expect(!AddressPolicy.isNonPublicLiteral(address))
