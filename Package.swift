@@ -18,7 +18,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
@@ -54,18 +53,13 @@ let package = Package(
         // The pure core: the dossier model, the summarizer and the renderers. No network, no
         // store, no TOML: values in, values out.
         .target(name: "DossierCore"),
-        // config.toml, Banks.d and the TOML reading Sources.d shares, with FILE:LINE errors.
-        .target(
-            name: "DossierSettings",
-            dependencies: ["DossierCore", .product(name: "TOMLKit", package: "TOMLKit")]
-        ),
+        // config.toml, Banks.d and the TOML reading Sources.d shares (a TOML 1.0 parser of our own,
+        // which records the line of every key), with FILE:LINE errors.
+        .target(name: "DossierSettings", dependencies: ["DossierCore"]),
         // Discover stage: Sources.d and the readers of what each source answers.
         .target(
             name: "DossierDiscover",
-            dependencies: [
-                "DossierCore", "DossierSettings", "DossierFetch", "DossierExtract",
-                .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            dependencies: ["DossierCore", "DossierSettings", "DossierFetch", "DossierExtract"]
         ),
         // Calendars (iCalendar) and the letters around a meeting.
         .target(name: "DossierMeetings", dependencies: ["DossierCore"]),
@@ -109,7 +103,9 @@ let package = Package(
         .testTarget(name: "DossierExtractTests", dependencies: ["DossierExtract", "DossierTestSupport"]),
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "DossierTestSupport"]),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"]),
-        .testTarget(name: "DossierSettingsTests", dependencies: ["DossierSettings", "DossierCore", "DossierTestSupport"]),
+        .testTarget(name: "DossierSettingsTests", dependencies: [
+            "DossierSettings", "DossierCore", "ExternalCommands", "DossierTestSupport",
+        ]),
         .testTarget(name: "DossierDiscoverTests", dependencies: [
             "DossierDiscover", "DossierCore", "DossierSettings", "DossierFetch", "DossierExtract", "LoopbackServer", "DossierTestSupport",
         ]),

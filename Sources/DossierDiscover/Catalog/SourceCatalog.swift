@@ -51,10 +51,10 @@ public struct SourceCatalog: Sendable {
         var entries: [Entry] = []
         for (fileName, file) in fileByName.sorted(by: { $0.key < $1.key }) {
             do throws(SourceLoadError) {
-                let source = try SourceFile(contentsOf: file)
-                guard !source.document.isEmpty else { continue }
-                var decoder = SourceFileDecoder(file: file, locator: TOMLKeyLocator(source: source.text), homeDirectory: homeDirectory)
-                guard let definition = decoder.decode(source.document, name: String(fileName.dropLast(".toml".count))) else {
+                let document = try SourceFile(contentsOf: file).document
+                guard !document.isEmpty else { continue }
+                var decoder = SourceFileDecoder(file: file, document: document, homeDirectory: homeDirectory)
+                guard let definition = decoder.decode(name: String(fileName.dropLast(".toml".count))) else {
                     errors += decoder.errors.sorted { ($0.line ?? .max) < ($1.line ?? .max) }
                     continue
                 }

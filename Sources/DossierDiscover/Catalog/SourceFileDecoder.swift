@@ -1,10 +1,9 @@
 import DossierCore
 import DossierSettings
 import Foundation
-import TOMLKit
 
-/// Turns one parsed source file into a ``SourceDefinition``, collecting every problem with its line
-/// (found with ``TOMLKeyLocator``) rather than stopping at the first.
+/// Turns one parsed source file into a ``SourceDefinition``, collecting every problem with the line
+/// of its key rather than stopping at the first.
 ///
 /// An unknown key is an error, not a warning: a misspelt `enabled` or `url` would otherwise fetch
 /// something the user meant to change, and leaving the source out is the safe side.
@@ -16,19 +15,19 @@ struct SourceFileDecoder {
     ]
 
     let file: URL
-    let locator: TOMLKeyLocator
+    let document: TOMLTable
     /// For `~/` in a manual source's `file`.
     let homeDirectory: URL
     private(set) var errors: [SourceLoadError] = []
 
-    init(file: URL, locator: TOMLKeyLocator, homeDirectory: URL) {
+    init(file: URL, document: TOMLTable, homeDirectory: URL) {
         self.file = file
-        self.locator = locator
+        self.document = document
         self.homeDirectory = homeDirectory
     }
 
     /// The definition, or nil when ``errors`` says why not.
-    mutating func decode(_ document: TOMLTable, name: String) -> SourceDefinition? {
+    mutating func decode(name: String) -> SourceDefinition? {
         for key in document.keys.sorted() where !Self.knownKeys.contains(key) {
             fail(key, "unknown key (see Sources.d/README.md for the keys a source file may have)")
         }
@@ -151,15 +150,15 @@ struct SourceFileDecoder {
     /// `[headers]`: header names to value templates, in name order.
     private mutating func decodeHeaders(_ document: TOMLTable) -> [SourceDefinition.Header]? {
         guard let value = document["headers"] else { return [] }
-        guard let table = value.table else {
-            fail("headers", "expected a table of header names to strings, found \(Self.describe(value))")
+        guard let table = value.tableValue else {
+            fail("headers", "expected a table of header names to strings, found \(value.summary)")
             return nil
         }
         var headers: [SourceDefinition.Header] = []
         for name in table.keys.sorted() {
             let path = ConfigKeyPath.root.appending("headers").appending(name)
-            guard let text = table[name]?.string else {
-                fail(at: path, "expected a string, found \(table[name].map(Self.describe) ?? "nothing")")
+            guard let text = table[name]?.stringValue else {
+                fail(at: path, "expected a string, found \(table[name]?.summary ?? "nothing")")
                 continue
             }
             guard !name.isEmpty, name.unicodeScalars.allSatisfy(Self.isHeaderNameScalar) else {
@@ -227,8 +226,8 @@ struct SourceFileDecoder {
 
     private mutating func string(_ document: TOMLTable, _ key: String) -> String? {
         guard let value = document[key] else { return nil }
-        guard let string = value.string else {
-            fail(key, "expected a string, found \(Self.describe(value))")
+        guard let string = value.stringValue else {
+            fail(key, "expected a string, found \(value.summary)")
             return nil
         }
         return string
@@ -236,9 +235,9 @@ struct SourceFileDecoder {
 
     private mutating func strings(_ document: TOMLTable, _ key: String) -> [String]? {
         guard let value = document[key] else { return nil }
-        let strings = value.array?.compactMap(\.string)
-        guard let strings, strings.count == value.array?.count else {
-            fail(key, "expected an array of strings, found \(Self.describe(value))")
+        let strings = value.arrayValue?.compactMap(\.stringValue)
+        guard let strings, strings.count == value.arrayValue?.count else {
+            fail(key, "expected an array of strings, found \(value.summary)")
             return nil
         }
         return strings
@@ -246,8 +245,8 @@ struct SourceFileDecoder {
 
     private mutating func bool(_ document: TOMLTable, _ key: String) -> Bool? {
         guard let value = document[key] else { return nil }
-        guard let bool = value.bool else {
-            fail(key, "expected true or false, found \(Self.describe(value))")
+        guard let bool = value.booleanValue else {
+            fail(key, "expected true or false, found \(value.summary)")
             return nil
         }
         return bool
@@ -255,8 +254,8 @@ struct SourceFileDecoder {
 
     private mutating func integer(_ document: TOMLTable, _ key: String, atLeast minimum: Int) -> Int? {
         guard let value = document[key] else { return nil }
-        guard let integer = value.int, integer >= minimum else {
-            fail(key, "expected an integer of at least \(minimum), found \(Self.describe(value))")
+        guard let integer = value.integerValue, integer >= minimum else {
+            fail(key, "expected an integer of at least \(minimum), found \(value.summary)")
             return nil
         }
         return integer
@@ -267,8 +266,8 @@ struct SourceFileDecoder {
         _ document: TOMLTable, _ key: String, expected: String, isValid: (Double) -> Bool
     ) -> Double? {
         guard let value = document[key] else { return nil }
-        guard let number = value.double ?? value.int.map(Double.init), number.isFinite, isValid(number) else {
-            fail(key, "expected \(expected), found \(Self.describe(value))")
+        guard let number = value.numberValue, number.isFinite, isValid(number) else {
+            fail(key, "expected \(expected), found \(value.summary)")
             return nil
         }
         return number
@@ -281,7 +280,7 @@ struct SourceFileDecoder {
     }
 
     private mutating func fail(at path: ConfigKeyPath, _ message: String) {
-        errors.append(SourceLoadError(file: file, line: locator.line(of: path), message: "\(path): \(message)"))
+        errors.append(SourceLoadError(file: file, line: document.line(at: path), message: "\(path): \(message)"))
     }
 
     /// A problem of the whole file, such as a missing key.
@@ -295,10 +294,6 @@ struct SourceFileDecoder {
         }
         return URL(filePath: path, directoryHint: .notDirectory, relativeTo: file.deletingLastPathComponent())
             .standardizedFileURL
-    }
-
-    private static func describe(_ value: any TOMLValueConvertible) -> String {
-        value.type == .table || value.type == .array ? "\(value.type)" : "\(value.type) \(value.debugDescription)"
     }
 
     private static func list<Choices: Sequence>(_ choices: Choices) -> String

@@ -1,6 +1,5 @@
 import DossierCore
 import Foundation
-import TOMLKit
 
 /// Reads `Banks.d`: the shipped files beside `Sources.d`, each replaced by a file of the same name
 /// in the user's `<config dir>/banks/`.
@@ -26,22 +25,20 @@ public enum BankFiles {
         }
         var banks = SummaryBanks()
         if let url = file("questions.toml") {
-            let source = try SourceFile(contentsOf: url)
-            let locator = TOMLKeyLocator(source: source.text)
-            banks.avoid = try strings(source.document, "avoid", file: url, locator: locator).map(NameMatcher.fold)
-            let tables = source.document["question"]?.array ?? []
+            let document = try SourceFile(contentsOf: url).document
+            banks.avoid = try strings(document, "avoid", file: url).map(NameMatcher.fold)
+            let tables = document["question"]?.arrayValue ?? []
             for (index, value) in tables.enumerated() {
-                guard let table = value.table, let topicName = table["topic"]?.string, let text = table["text"]?.string else {
-                    throw SourceLoadError(file: url, line: locator.line(of: ConfigKeyPath.root.appending("question").appending(index: index)),
-                                          message: "question \(index + 1) needs a `topic` and a `text`")
+                let line = document.line(at: ConfigKeyPath.root.appending("question").appending(index: index))
+                guard let table = value.tableValue, let topicName = table["topic"]?.stringValue, let text = table["text"]?.stringValue else {
+                    throw SourceLoadError(file: url, line: line, message: "question \(index + 1) needs a `topic` and a `text`")
                 }
-                let line = locator.line(of: ConfigKeyPath.root.appending("question").appending(index: index))
                 guard let topic = QuestionTopic(rawValue: topicName) else {
                     throw SourceLoadError(file: url, line: line, message: "question \(index + 1): unknown topic `\(topicName)`; "
                         + "expected one of \(QuestionTopic.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))")
                 }
                 var fills: QuestionFill?
-                if let name = table["fills"]?.string {
+                if let name = table["fills"]?.stringValue {
                     guard let kind = QuestionFill(rawValue: name) else {
                         throw SourceLoadError(file: url, line: line, message: "question \(index + 1): unknown kind `\(name)` in `fills`")
                     }
@@ -54,14 +51,13 @@ public enum BankFiles {
             }
         }
         if let url = file("checklist.toml") {
-            let source = try SourceFile(contentsOf: url)
-            let locator = TOMLKeyLocator(source: source.text)
-            for (index, value) in (source.document["step"]?.array ?? []).enumerated() {
-                guard let table = value.table, let text = table["text"]?.string else {
-                    throw SourceLoadError(file: url, line: locator.line(of: ConfigKeyPath.root.appending("step").appending(index: index)), message: "step \(index + 1) needs a `text`")
+            let document = try SourceFile(contentsOf: url).document
+            for (index, value) in (document["step"]?.arrayValue ?? []).enumerated() {
+                let line = document.line(at: ConfigKeyPath.root.appending("step").appending(index: index))
+                guard let table = value.tableValue, let text = table["text"]?.stringValue else {
+                    throw SourceLoadError(file: url, line: line, message: "step \(index + 1) needs a `text`")
                 }
-                let line = locator.line(of: ConfigKeyPath.root.appending("step").appending(index: index))
-                guard let when = RoutineMoment(rawValue: table["when"]?.string ?? "") else {
+                guard let when = RoutineMoment(rawValue: table["when"]?.stringValue ?? "") else {
                     throw SourceLoadError(file: url, line: line, message: "step \(index + 1): `when` must be one of "
                         + RoutineMoment.allCases.map(\.rawValue).sorted().map { "\"\($0)\"" }.joined(separator: ", "))
                 }
@@ -72,34 +68,27 @@ public enum BankFiles {
             }
         }
         if let url = file("letters.toml") {
-            let source = try SourceFile(contentsOf: url)
-            let locator = TOMLKeyLocator(source: source.text)
+            let document = try SourceFile(contentsOf: url).document
             for kind in LetterTemplates.keys {
-                guard let text = source.document[kind]?.string else { continue }
+                guard let text = document[kind]?.stringValue else { continue }
                 for placeholder in SummaryBanks.placeholders(in: text) where !SummaryBanks.letterPlaceholders.contains(placeholder) {
-                    throw SourceLoadError(file: url, line: locator.line(of: ConfigKeyPath.root.appending(kind)),
+                    throw SourceLoadError(file: url, line: document.line(of: kind),
                                           message: "\(kind): unknown placeholder {\(placeholder)}")
                 }
                 banks.letters[kind] = text
             }
         }
         if let url = file("practice.toml") {
-            let source = try SourceFile(contentsOf: url)
-            banks.practice = try strings(source.document, "questions", file: url, locator: TOMLKeyLocator(source: source.text))
+            banks.practice = try strings(SourceFile(contentsOf: url).document, "questions", file: url)
         }
         return banks
     }
 
-    private static func strings(_ table: TOMLTable, _ key: String, file: URL, locator: TOMLKeyLocator) throws(SourceLoadError) -> [String] {
+    private static func strings(_ table: TOMLTable, _ key: String, file: URL) throws(SourceLoadError) -> [String] {
         guard let value = table[key] else { return [] }
-        guard let array = value.array else {
-            throw SourceLoadError(file: file, line: locator.line(of: ConfigKeyPath.root.appending(key)), message: "`\(key)` must be an array of strings")
+        guard let array = value.arrayValue, case let strings = array.compactMap(\.stringValue), strings.count == array.count else {
+            throw SourceLoadError(file: file, line: table.line(of: key), message: "`\(key)` must be an array of strings")
         }
-        return try array.map { (element: any TOMLValueConvertible) throws(SourceLoadError) -> String in
-            guard let string = element.string else {
-                throw SourceLoadError(file: file, line: locator.line(of: ConfigKeyPath.root.appending(key)), message: "`\(key)` must be an array of strings")
-            }
-            return string
-        }
+        return strings
     }
 }

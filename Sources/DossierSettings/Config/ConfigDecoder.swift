@@ -1,20 +1,19 @@
 import DossierCore
 import Foundation
-import TOMLKit
 
 /// Turns a parsed `config.toml` into a ``DossierConfig``: checks each known key's type and range,
-/// and collects a warning for each unknown key.
+/// and collects a warning for each unknown key, each diagnostic with the line of its key.
 struct ConfigDecoder {
     let file: URL
-    let locator: TOMLKeyLocator
+    let document: TOMLTable
     private(set) var warnings: [ConfigWarning] = []
 
-    init(file: URL, locator: TOMLKeyLocator) {
+    init(file: URL, document: TOMLTable) {
         self.file = file
-        self.locator = locator
+        self.document = document
     }
 
-    mutating func decode(_ document: TOMLTable) throws(ConfigError) -> DossierConfig {
+    mutating func decode() throws(ConfigError) -> DossierConfig {
         let root = ConfigKeyPath.root
         warnAboutUnknownKeys(in: document, at: root, known: ["network", "rewrite", "search", "me", "calendar"])
         var config = DossierConfig()
@@ -133,7 +132,7 @@ struct ConfigDecoder {
 
     private func table(_ parent: TOMLTable, _ key: String, in path: ConfigKeyPath) throws(ConfigError) -> TOMLTable? {
         guard let value = parent[key] else { return nil }
-        guard let table = value.table else { throw wrongType(path.appending(key), expected: "a table", found: value) }
+        guard let table = value.tableValue else { throw wrongType(path.appending(key), expected: "a table", found: value) }
         return table
     }
 
@@ -143,10 +142,10 @@ struct ConfigDecoder {
     {
         guard let value = parent[key] else { return nil }
         let expected = "an array of tables ([[\(key)]])"
-        guard let array = value.array else { throw wrongType(path.appending(key), expected: expected, found: value) }
+        guard let array = value.arrayValue else { throw wrongType(path.appending(key), expected: expected, found: value) }
         var tables: [TOMLTable] = []
         for (index, element) in array.enumerated() {
-            guard let table = element.table else {
+            guard let table = element.tableValue else {
                 throw wrongType(path.appending(key).appending(index: index), expected: "a table", found: element)
             }
             tables.append(table)
@@ -156,25 +155,25 @@ struct ConfigDecoder {
 
     private func bool(_ table: TOMLTable, _ key: String, in path: ConfigKeyPath) throws(ConfigError) -> Bool? {
         guard let value = table[key] else { return nil }
-        guard let bool = value.bool else { throw wrongType(path.appending(key), expected: "true or false", found: value) }
+        guard let bool = value.booleanValue else { throw wrongType(path.appending(key), expected: "true or false", found: value) }
         return bool
     }
 
     private func string(_ table: TOMLTable, _ key: String, in path: ConfigKeyPath) throws(ConfigError) -> String? {
         guard let value = table[key] else { return nil }
-        guard let string = value.string else { throw wrongType(path.appending(key), expected: "a string", found: value) }
+        guard let string = value.stringValue else { throw wrongType(path.appending(key), expected: "a string", found: value) }
         return string
     }
 
     /// One string or an array of strings.
     private func strings(_ table: TOMLTable, _ key: String, in path: ConfigKeyPath) throws(ConfigError) -> [String]? {
         guard let value = table[key] else { return nil }
-        if let string = value.string { return [string] }
+        if let string = value.stringValue { return [string] }
         let expected = "a string or an array of strings"
-        guard let array = value.array else { throw wrongType(path.appending(key), expected: expected, found: value) }
+        guard let array = value.arrayValue else { throw wrongType(path.appending(key), expected: expected, found: value) }
         var strings: [String] = []
         for (index, element) in array.enumerated() {
-            guard let string = element.string else {
+            guard let string = element.stringValue else {
                 throw wrongType(path.appending(key).appending(index: index), expected: "a string", found: element)
             }
             strings.append(string)
@@ -187,7 +186,7 @@ struct ConfigDecoder {
     {
         guard let value = table[key] else { return nil }
         let expected = "an integer of at least \(minimum)"
-        guard let integer = value.int else { throw wrongType(path.appending(key), expected: expected, found: value) }
+        guard let integer = value.integerValue else { throw wrongType(path.appending(key), expected: expected, found: value) }
         guard integer >= minimum else { throw invalid(path.appending(key), "expected \(expected), found \(integer)") }
         return integer
     }
@@ -198,11 +197,11 @@ struct ConfigDecoder {
     {
         guard let value = table[key] else { return nil }
         let expected = positive ? "a number greater than 0" : "a number of at least 0"
-        guard let number = value.double ?? value.int.map(Double.init) else {
+        guard let number = value.numberValue else {
             throw wrongType(path.appending(key), expected: expected, found: value)
         }
         guard number.isFinite, positive ? number > 0 : number >= 0 else {
-            throw invalid(path.appending(key), "expected \(expected), found \(value.debugDescription)")
+            throw invalid(path.appending(key), "expected \(expected), found \(value)")
         }
         return number
     }
@@ -216,18 +215,17 @@ struct ConfigDecoder {
     }
 
     private mutating func warn(_ path: ConfigKeyPath, _ message: String) {
-        warnings.append(ConfigWarning(file: file, line: locator.line(of: path), keyPath: path.description, message: message))
+        warnings.append(ConfigWarning(file: file, line: document.line(at: path), keyPath: path.description, message: message))
     }
 
-    private func wrongType(_ path: ConfigKeyPath, expected: String, found value: any TOMLValueConvertible) -> ConfigError {
-        let found = value.type == .table || value.type == .array ? "\(value.type)" : "\(value.type) \(value.debugDescription)"
-        return invalid(path, "expected \(expected), found \(found)")
+    private func wrongType(_ path: ConfigKeyPath, expected: String, found value: TOMLValue) -> ConfigError {
+        invalid(path, "expected \(expected), found \(value.summary)")
     }
 
     private func invalid(_ path: ConfigKeyPath, _ message: String) -> ConfigError {
         ConfigError(
             file: file,
-            line: locator.line(of: path),
+            line: document.line(at: path),
             reason: .invalidValue(keyPath: path.description, message)
         )
     }

@@ -1,5 +1,5 @@
 /// The position of a value in a TOML document, e.g. `network.retries` or `rewrite[0].from`,
-/// used to name keys in diagnostics and to find their lines.
+/// used to name keys in diagnostics and to find their lines (``TOMLTable/line(at:)``).
 public struct ConfigKeyPath: Hashable, Sendable, CustomStringConvertible {
     public enum Component: Hashable, Sendable {
         case key(String)
@@ -18,11 +18,6 @@ public struct ConfigKeyPath: Hashable, Sendable, CustomStringConvertible {
         ConfigKeyPath(components: components + [.index(index)])
     }
 
-    /// The path one level up; nil for the root.
-    public var parent: ConfigKeyPath? {
-        components.isEmpty ? nil : ConfigKeyPath(components: components.dropLast())
-    }
-
     /// Keys are written bare when TOML allows it and quoted otherwise; indexes count from 0.
     public var description: String {
         var text = ""
@@ -30,38 +25,35 @@ public struct ConfigKeyPath: Hashable, Sendable, CustomStringConvertible {
             switch component {
             case .key(let key):
                 if !text.isEmpty { text += "." }
-                text += Self.isBareKey(key) ? key : Self.quoted(key)
+                text += TOMLSyntax.key(key)
             case .index(let index):
                 text += "[\(index)]"
             }
         }
         return text
     }
-
-    private static func isBareKey(_ key: String) -> Bool {
-        !key.isEmpty && key.unicodeScalars.allSatisfy(isBareKeyScalar)
-    }
-
-    private static func quoted(_ key: String) -> String {
-        var text = "\""
-        for scalar in key.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                text += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16, uppercase: true)
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        return text + "\""
-    }
 }
 
-/// Characters TOML allows in a bare key.
-public func isBareKeyScalar(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar {
-    case "A"..."Z", "a"..."z", "0"..."9", "_", "-": true
-    default: false
+extension TOMLTable {
+    /// The line of the value at `path` in this document, or of its nearest ancestor with a known
+    /// line: a key's line, or for an element of an array of tables, the line of its `[[header]]`
+    /// (of its `{` when inline).
+    public func line(at path: ConfigKeyPath) -> Int? {
+        var value = TOMLValue.table(self)
+        var line: Int?
+        for component in path.components {
+            switch (component, value) {
+            case (.key(let key), .table(let table)):
+                guard let child = table[key] else { return line }
+                value = child
+                line = table.line(of: key) ?? line
+            case (.index(let index), .array(let elements)) where elements.indices.contains(index):
+                value = elements[index]
+                line = value.tableValue?.line ?? line
+            default:
+                return line
+            }
+        }
+        return line
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 /// A configuration together with the warnings found while reading it.
 public struct LoadedConfig: Sendable, Equatable {
@@ -33,9 +32,8 @@ public enum ConfigLoader {
 
     /// Parses configuration text; `file` is only used to name it in diagnostics.
     public static func parse(_ text: String, file: URL) throws(ConfigError) -> LoadedConfig {
-        let document = try table(parsing: text, file: file)
-        var decoder = ConfigDecoder(file: file, locator: TOMLKeyLocator(source: text))
-        let config = try decoder.decode(document)
+        var decoder = ConfigDecoder(file: file, document: try table(parsing: text, file: file))
+        let config = try decoder.decode()
         let warnings = decoder.warnings.enumerated().sorted { first, second in
             (first.element.line ?? .max, first.offset) < (second.element.line ?? .max, second.offset)
         }.map(\.element)
@@ -45,21 +43,14 @@ public enum ConfigLoader {
     /// The TOML document in `text`; a syntax error is a ``ConfigError`` with the parser's line and column.
     static func table(parsing text: String, file: URL) throws(ConfigError) -> TOMLTable {
         do {
-            return try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ConfigError(
-                file: file,
-                line: error.source.begin.line,
-                column: error.source.begin.column,
-                reason: .malformedTOML(error.description)
-            )
+            return try TOMLTable(parsing: text)
         } catch {
-            throw ConfigError(file: file, reason: .malformedTOML(String(describing: error)))
+            throw ConfigError(file: file, line: error.line, column: error.column, reason: .malformedTOML(error.message))
         }
     }
 
-    /// The file as UTF-8 text, which TOML requires; a NUL byte is refused too, since the parser would
-    /// silently stop there.
+    /// The file as UTF-8 text, which TOML requires; a NUL byte, which TOML allows nowhere, is refused
+    /// here too, as unreadable.
     static func text(of data: Data, file: URL) throws(ConfigError) -> String {
         var line = 1
         var iterator = data.makeIterator()

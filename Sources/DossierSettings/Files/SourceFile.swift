@@ -1,9 +1,8 @@
 import Foundation
-import TOMLKit
 
-/// The text and parsed TOML of one source file, read the way `config.toml` is (UTF-8, no NUL).
+/// The parsed TOML of one source or bank file, read the way `config.toml` is (UTF-8, no NUL).
 public struct SourceFile {
-    public let text: String
+    /// The document, with the line of each key.
     public let document: TOMLTable
 
     public init(contentsOf file: URL) throws(SourceLoadError) {
@@ -14,8 +13,7 @@ public struct SourceFile {
             } catch {
                 throw ConfigError(file: file, reason: .unreadable(ConfigLoader.reason(error)))
             }
-            text = try ConfigLoader.text(of: data, file: file)
-            document = try ConfigLoader.table(parsing: text, file: file)
+            document = try ConfigLoader.table(parsing: ConfigLoader.text(of: data, file: file), file: file)
         } catch {
             throw SourceLoadError(file: file, line: error.line, message: Self.message(error.reason))
         }
