@@ -97,7 +97,7 @@ install: release
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/dossier $(DESTDIR)$(MANDIR) \
 		$(DESTDIR)$(DATADIR)/bash-completion/completions $(DESTDIR)$(DATADIR)/zsh/site-functions \
 		$(DESTDIR)$(DATADIR)/fish/vendor_completions.d
-	install -m 755 .build/release/dossier $(DESTDIR)$(BINDIR)/dossier
+	install -s -m 755 .build/release/dossier $(DESTDIR)$(BINDIR)/dossier
 	rm -rf $(DESTDIR)$(DATADIR)/dossier/Sources.d $(DESTDIR)$(DATADIR)/dossier/Banks.d
 	cp -R Sources.d Banks.d $(DESTDIR)$(DATADIR)/dossier/
 	.build/release/dossier --generate-completion-script bash > $(DESTDIR)$(DATADIR)/bash-completion/completions/dossier
