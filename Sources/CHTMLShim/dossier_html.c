@@ -220,6 +220,20 @@ void dossier_document_free(dossier_document *document) {
     free(document);
 }
 
+/* The HTML parser's options: recover from errors, stay quiet and offline, and read the encoding
+ * the caller names rather than the page's declarations. */
+static const int HTML_OPTIONS = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD |
+                                HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
+
+int dossier_html_parse_only(const unsigned char *bytes, size_t length, const char *charset) {
+    if (length == 0 || length > (size_t)INT_MAX) return 0;
+    xmlDocPtr tree = htmlReadMemory((const char *)bytes, (int)length, NULL, charset, HTML_OPTIONS);
+    if (tree == NULL) return 0;
+    xmlFreeDoc(tree);
+    return 1;
+}
+
 dossier_document *dossier_parse(const unsigned char *bytes, size_t length, const char *charset,
                                 int syntax) {
     if (length > (size_t)INT_MAX) return NULL;
@@ -245,10 +259,7 @@ dossier_document *dossier_parse(const unsigned char *bytes, size_t length, const
                           XML_PARSE_IGNORE_ENC;
             tree = xmlReadMemory((const char *)utf8, (int)utf8_length, NULL, "UTF-8", options);
         } else {
-            int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                          HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD |
-                          HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
-            tree = htmlReadMemory((const char *)utf8, (int)utf8_length, NULL, "UTF-8", options);
+            tree = htmlReadMemory((const char *)utf8, (int)utf8_length, NULL, "UTF-8", HTML_OPTIONS);
         }
     }
     if (owned) free((void *)utf8);

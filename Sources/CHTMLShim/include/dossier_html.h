@@ -81,6 +81,13 @@ void dossier_html_initialize(void);
 dossier_document *dossier_parse(const unsigned char *bytes, size_t length, const char *charset,
                                 int syntax);
 
+/*
+ * libxml2's HTML parser alone, the baseline of the extraction benchmark: parses `bytes` read in
+ * `charset` (libxml2 decodes them itself) with the options dossier_parse uses, then frees the
+ * tree. Returns 1 when libxml2 built a document, else 0.
+ */
+int dossier_html_parse_only(const unsigned char *bytes, size_t length, const char *charset);
+
 /* 1 when the bytes are well-formed UTF-8 (NUL bytes allowed), else 0. */
 int dossier_is_valid_utf8(const unsigned char *bytes, size_t length);
 
