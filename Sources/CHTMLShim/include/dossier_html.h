@@ -4,8 +4,9 @@
 /*
  * libxml2 behind a header that includes no libxml2 header (Debian's libxml2 headers clash with
  * Foundation's ICU). The shim transcodes the input to valid UTF-8 with the charset the caller
- * chose, parses it, copies the tree into flat tables (below) in one iterative walk and frees the
- * libxml2 document before returning. Every string in the tables is valid UTF-8.
+ * chose and parses it into flat tables (below): HTML through SAX callbacks, without a libxml2
+ * tree; XML into a libxml2 tree copied in one iterative walk. Nothing of libxml2's is left
+ * allocated when it returns. Every string in the tables is valid UTF-8.
  */
 
 #include <stddef.h>
