@@ -85,21 +85,38 @@ enum ClassHint: Sendable, Equatable {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
     }
 
-    /// True when one of the words of `text` is in `weakWords`.
+    /// True when one of the words of `text` is in `weakWords`. `hidden` and `hide` do not count
+    /// when a screen size or medium follows (`hidden-xs`, `hide-on-mobile`, `hidden-print`): such
+    /// an element is visible on other screens.
     private static func containsWord(_ text: [UInt8]) -> Bool {
+        var words: [ArraySlice<UInt8>] = []
         var start = 0
         while start < text.count {
             while start < text.count, !isWordByte(text[start]) { start += 1 }
             var end = start
             while end < text.count, isWordByte(text[end]) { end += 1 }
-            if end > start, end - start <= 7 {
-                let word = text[start ..< end]
-                if weakWords.contains(where: { $0.elementsEqual(word) }) { return true }
-            }
+            if end > start { words.append(text[start ..< end]) }
             start = end
+        }
+        for (k, word) in words.enumerated() where word.count <= 7 {
+            guard weakWords.contains(where: { $0.elementsEqual(word) }) else { continue }
+            if (word.elementsEqual(hidden) || word.elementsEqual(hide)), k + 1 < words.count {
+                var next = words[k + 1]
+                if next.elementsEqual(on), k + 2 < words.count { next = words[k + 2] }
+                if screens.contains(where: { $0.elementsEqual(next) }) { continue }
+            }
+            return true
         }
         return false
     }
+
+    private static let hidden = Array("hidden".utf8)
+    private static let hide = Array("hide".utf8)
+    private static let on = Array("on".utf8)
+    private static let screens: [[UInt8]] = [
+        "xs", "sm", "md", "lg", "xl", "xxl", "mobile", "phone", "tablet", "desktop", "small", "medium",
+        "large", "print",
+    ].map { Array($0.utf8) }
 
     /// True when `pattern` occurs in `text`.
     static func contains(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
