@@ -46,8 +46,8 @@ struct MainTextExtractor {
         guard !paragraphs.isEmpty else { return [] }
         let values = paragraphs.map { Self.value(of: $0, inHeader: map.inHeader[max(0, $0.owner)]) }
         // A page of short fragments only (a heading, a caption-sized text): the whole body.
-        let container = bestContainer(paragraphs, values: values, range: range) ?? range.lowerBound
-        return blocks(from: paragraphs, in: container, map: map)
+        let roots = bodySelection(paragraphs, values: values, range: range)?.roots ?? [range.lowerBound]
+        return Self.withoutEmptySections(roots.flatMap { blocks(from: paragraphs, in: $0, map: map) })
     }
 
     /// Characters of visible text under each node (script, style and similar bodies excluded).
@@ -112,35 +112,41 @@ struct MainTextExtractor {
         return result
     }
 
-    /// The element whose subtree holds the most paragraph value. Isolated prose (teasers) counts
-    /// for nothing, unless the page has no other prose (a one-paragraph page).
-    private func bestContainer(_ paragraphs: [Paragraph], values: [Double], range: Range<Int>) -> Int? {
+    /// The body of the page. Isolated prose (teasers) counts for nothing, unless the page has no
+    /// other prose (a one-paragraph page).
+    private func bodySelection(_ paragraphs: [Paragraph], values: [Double], range: Range<Int>) -> BodySelection? {
         let isolated = isolation(paragraphs)
-        return bestContainer(paragraphs, values: values, range: range) { isolated[$0] }
-            ?? bestContainer(paragraphs, values: values, range: range) { _ in false }
-    }
-
-    private func bestContainer(_ paragraphs: [Paragraph], values: [Double], range: Range<Int>,
-                               ignoring isIgnored: (Int) -> Bool) -> Int? {
-        let nodes = document.nodes
-        var score = [Double](repeating: 0, count: nodes.count)
-        for (k, paragraph) in paragraphs.enumerated() where paragraph.owner >= 0 && !isIgnored(k) {
-            score[paragraph.owner] += values[k]
-        }
-        for i in range.reversed() where i > range.lowerBound {
-            let parent = Int(nodes[i].parent)
-            if parent >= 0 { score[parent] += score[i] }
-        }
-        var best: Int?
-        var bestScore = 0.0
-        for i in range where !nodes[i].isText && score[i] >= bestScore && score[i] > 0 {
-            best = i
-            bestScore = score[i]
-        }
-        return best
+        return BodySelection(document: document, range: range, paragraphs: paragraphs, values: values) { isolated[$0] }
+            ?? BodySelection(document: document, range: range, paragraphs: paragraphs, values: values) { _ in false }
     }
 
     // MARK: Blocks
+
+    /// Drops the section headings that head nothing (the next block is a heading of the same or a
+    /// higher rank, or there is none: what followed was boilerplate, dropped), and labels ending
+    /// in a colon that end the text ("Contact:", "Read more:").
+    /// A heading longer than this (in bytes) is a lead set in large type, not a section's title.
+    private static let sectionHeading = 100
+
+    static func withoutEmptySections(_ blocks: [TextBlock]) -> [TextBlock] {
+        var kept: [TextBlock] = []
+        kept.reserveCapacity(blocks.count)
+        var nextLevel: Int? = nil
+        var atEnd = true
+        for block in blocks.reversed() {
+            switch block.kind {
+            case .heading(let level) where block.text.utf8.count <= sectionHeading:
+                if atEnd || (nextLevel.map { $0 <= level } ?? false) { continue }
+                nextLevel = level
+            default:
+                if atEnd, block.text.count <= 40, block.text.last == ":" { continue }
+                nextLevel = nil
+            }
+            atEnd = false
+            kept.append(block)
+        }
+        return kept.reversed()
+    }
 
     private func blocks(from paragraphs: [Paragraph], in container: Int, map: ElementMap) -> [TextBlock] {
         let nodes = document.nodes

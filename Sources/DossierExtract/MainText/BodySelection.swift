@@ -1,0 +1,107 @@
+/// Where the main text of a page lies: a container element and, beside it, the sibling subtrees
+/// that continue it (the other sections of a multi-section body, a list or table that belongs to
+/// it), found from the paragraphs' values.
+struct BodySelection {
+    /// The element whose subtree holds the most paragraph value.
+    let container: Int
+    /// The subtrees the main text is taken from, in document order (the container among them).
+    let roots: [Int]
+
+    /// Chooses the body of `range` from `paragraphs` and their `values`; nil when no element holds
+    /// any positive value. Paragraphs for which `isIgnored` is true (teasers) count for nothing.
+    init?(document: FlatDocument, range: Range<Int>, paragraphs: [Paragraph], values: [Double],
+          ignoring isIgnored: (Int) -> Bool) {
+        let nodes = document.nodes
+        var score = [Double](repeating: 0, count: nodes.count)
+        for (k, paragraph) in paragraphs.enumerated() where paragraph.owner >= 0 && !isIgnored(k) {
+            score[paragraph.owner] += values[k]
+        }
+        for i in range.reversed() where i > range.lowerBound {
+            let parent = Int(nodes[i].parent)
+            if parent >= 0 { score[parent] += score[i] }
+        }
+        var best: Int?
+        var bestScore = 0.0
+        for i in range where !nodes[i].isText && score[i] >= bestScore && score[i] > 0 {
+            best = i
+            bestScore = score[i]
+        }
+        guard var container = best else { return nil }
+        // A paragraph or an inline element is never the container of a body: its parent is.
+        while !Self.canContain(nodes[container].tag), nodes[container].parent >= Int32(range.lowerBound) {
+            container = Int(nodes[container].parent)
+        }
+        self.container = container
+        var characters = [Int](repeating: 0, count: nodes.count)
+        var linkCharacters = [Int](repeating: 0, count: nodes.count)
+        for paragraph in paragraphs where paragraph.owner >= 0 {
+            characters[paragraph.owner] += paragraph.characters
+            linkCharacters[paragraph.owner] += paragraph.linkCharacters
+        }
+        for i in range.reversed() where i > range.lowerBound {
+            let parent = Int(nodes[i].parent)
+            if parent >= 0 {
+                characters[parent] += characters[i]
+                linkCharacters[parent] += linkCharacters[i]
+            }
+        }
+        self.roots = Self.siblings(of: container, in: document, range: range, score: score,
+                                   characters: characters, linkCharacters: linkCharacters)
+    }
+
+    /// The container and those of its siblings that continue the body: prose with few links
+    /// anywhere beside it, and link-free short text (a list, a table, a definition list)
+    /// next to what is taken.
+    private static func siblings(of container: Int, in document: FlatDocument, range: Range<Int>, score: [Double],
+                                 characters: [Int], linkCharacters: [Int]) -> [Int] {
+        let nodes = document.nodes
+        let parent = Int(nodes[container].parent)
+        guard parent >= range.lowerBound else { return [container] }
+        enum Kind { case container, prose, neutral, empty, other }
+        var children: [(index: Int, kind: Kind)] = []
+        var i = parent + 1
+        while i < Int(nodes[parent].end) {
+            let kind: Kind
+            let density = characters[i] > 0 ? Double(linkCharacters[i]) / Double(characters[i]) : 0
+            if i == container {
+                kind = .container
+            } else if nodes[i].isText || characters[i] == 0 {
+                kind = .empty
+            } else if score[i] > 0, density < 0.33 {
+                kind = .prose
+            } else if score[i] == 0, density < 0.1, [.ul, .ol, .dl, .table].contains(nodes[i].tag) {
+                kind = .neutral
+            } else {
+                kind = .other
+            }
+            children.append((i, kind))
+            i = nodes[i].isText ? i + 1 : Int(nodes[i].end)
+        }
+        var taken = children.map { $0.kind == .container || $0.kind == .prose }
+        // Neutral children join when they touch taken ones (empty children in between).
+        var changed = true
+        while changed {
+            changed = false
+            for k in children.indices where !taken[k] && children[k].kind == .neutral {
+                var before = k - 1
+                while before >= 0, children[before].kind == .empty { before -= 1 }
+                var after = k + 1
+                while after < children.count, children[after].kind == .empty { after += 1 }
+                if (before >= 0 && taken[before]) || (after < children.count && taken[after]) {
+                    taken[k] = true
+                    changed = true
+                }
+            }
+        }
+        return children.indices.filter { taken[$0] }.map { children[$0].index }
+    }
+
+    /// Elements that can hold a body of several paragraphs.
+    private static func canContain(_ tag: Tag) -> Bool {
+        guard tag.isBlock else { return tag == .td || tag == .th || tag == .other }
+        switch tag {
+        case .p, .h1, .h2, .h3, .h4, .h5, .h6, .pre, .hr, .caption, .figcaption: return false
+        default: return true
+        }
+    }
+}
