@@ -20,13 +20,14 @@ struct BodySelection {
             let parent = Int(nodes[i].parent)
             if parent >= 0 { score[parent] += score[i] }
         }
-        var best: Int?
         var bestScore = 0.0
-        for i in range where !nodes[i].isText && score[i] >= bestScore && score[i] > 0 {
-            best = i
-            bestScore = score[i]
-        }
-        guard var container = best else { return nil }
+        for i in range where !nodes[i].isText && score[i] > bestScore { bestScore = score[i] }
+        guard bestScore > 0 else { return nil }
+        // The deepest element holding nearly all of the best value: an author box or a note beside
+        // the article must not make the page's wrapper the container.
+        var best = range.lowerBound
+        for i in range where !nodes[i].isText && score[i] >= bestScore * Self.enough { best = i }
+        var container = best
         // A paragraph or an inline element is never the container of a body: its parent is.
         while !Self.canContain(nodes[container].tag), nodes[container].parent >= Int32(range.lowerBound) {
             container = Int(nodes[container].parent)
@@ -95,6 +96,9 @@ struct BodySelection {
         }
         return children.indices.filter { taken[$0] }.map { children[$0].index }
     }
+
+    /// The share of the best value an element must hold to be the container.
+    private static let enough = 0.9
 
     /// Elements that can hold a body of several paragraphs.
     private static func canContain(_ tag: Tag) -> Bool {

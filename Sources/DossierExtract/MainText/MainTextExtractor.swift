@@ -20,50 +20,71 @@ struct MainTextExtractor {
 
     /// The main text blocks in reading order.
     func extract() -> [TextBlock] {
-        let nodes = document.nodes
-        guard !nodes.isEmpty else { return [] }
-        let body = nodes.firstIndex { $0.tag == .body && !$0.isText } ?? 0
-        let range = body ..< (body == 0 && nodes[0].tag != .body ? nodes.count : Int(nodes[body].end))
-
-        let textCharacters = countTextCharacters()
-        let blocks = extract(range: range, textCharacters: textCharacters, options: ElementMap.Options())
+        guard let page = PageRange(document) else { return [] }
+        let blocks = read(page, options: ElementMap.Options()).blocks
         // Class names that mislead (an article built of "widgets") can prune the whole text away:
         // when little is left of a page with much text, names are ignored and the result compared.
         let kept = blocks.reduce(0) { $0 + $1.text.utf8.count }
-        if kept < 500, textCharacters[range.lowerBound] >= 2000 {
-            let retry = extract(range: range, textCharacters: textCharacters,
-                                options: ElementMap.Options(trustingClassNames: false))
+        if kept < 500, page.textCharacters[page.range.lowerBound] >= 2000 {
+            let retry = read(page, options: ElementMap.Options(trustingClassNames: false)).blocks
             if retry.reduce(0, { $0 + $1.text.utf8.count }) > kept * 2 { return retry }
         }
         return blocks
     }
 
-    private func extract(range: Range<Int>, textCharacters: [Int], options: ElementMap.Options) -> [TextBlock] {
-        let map = ElementMap(document: document, range: range, textCharacters: textCharacters, options: options)
-        let paragraphs = ParagraphBuilder.paragraphs(in: document, range: range, characterCounts: textCharacters) {
-            map.skipped[$0]
+    /// The body element of a page (or the whole document when it has none) and the characters
+    /// of visible text under each node.
+    struct PageRange {
+        let range: Range<Int>
+        let textCharacters: [Int]
+
+        init?(_ document: FlatDocument) {
+            let nodes = document.nodes
+            guard !nodes.isEmpty else { return nil }
+            let body = nodes.firstIndex { $0.tag == .body && !$0.isText } ?? 0
+            range = body ..< (body == 0 && nodes[0].tag != .body ? nodes.count : Int(nodes[body].end))
+            textCharacters = Self.countTextCharacters(document)
         }
-        guard !paragraphs.isEmpty else { return [] }
-        let values = paragraphs.map { Self.value(of: $0, inHeader: map.inHeader[max(0, $0.owner)]) }
-        // A page of short fragments only (a heading, a caption-sized text): the whole body.
-        let roots = bodySelection(paragraphs, values: values, range: range)?.roots ?? [range.lowerBound]
-        return Self.withoutEmptySections(roots.flatMap { blocks(from: paragraphs, in: $0, map: map) })
+
+        /// Characters of visible text under each node (script, style and similar bodies excluded).
+        private static func countTextCharacters(_ document: FlatDocument) -> [Int] {
+            let nodes = document.nodes
+            var counts = [Int](repeating: 0, count: nodes.count)
+            for i in nodes.indices.reversed() {
+                let node = nodes[i]
+                if node.isText {
+                    counts[i] = ParagraphBuilder.countCharacters(document.textBytes(i))
+                } else if node.tag.neverHoldsText {
+                    counts[i] = 0
+                }
+                if node.parent >= 0 { counts[Int(node.parent)] += counts[i] }
+            }
+            return counts
+        }
     }
 
-    /// Characters of visible text under each node (script, style and similar bodies excluded).
-    private func countTextCharacters() -> [Int] {
-        let nodes = document.nodes
-        var counts = [Int](repeating: 0, count: nodes.count)
-        for i in nodes.indices.reversed() {
-            let node = nodes[i]
-            if node.isText {
-                counts[i] = ParagraphBuilder.countCharacters(document.textBytes(i))
-            } else if node.tag.neverHoldsText {
-                counts[i] = 0
-            }
-            if node.parent >= 0 { counts[Int(node.parent)] += counts[i] }
+    /// One reading of a page: what each step decided, and the blocks that came of it.
+    struct Reading {
+        let map: ElementMap
+        let paragraphs: [Paragraph]
+        let values: [Double]
+        /// Nil when no element holds prose: then the whole page is read.
+        let body: BodySelection?
+        let blocks: [TextBlock]
+    }
+
+    func read(_ page: PageRange, options: ElementMap.Options) -> Reading {
+        let range = page.range
+        let map = ElementMap(document: document, range: range, textCharacters: page.textCharacters, options: options)
+        let paragraphs = ParagraphBuilder.paragraphs(in: document, range: range, characterCounts: page.textCharacters) {
+            map.skipped[$0]
         }
-        return counts
+        let values = paragraphs.map { Self.value(of: $0, inHeader: map.inHeader[max(0, $0.owner)]) }
+        let body = bodySelection(paragraphs, values: values, range: range)
+        // A page of short fragments only (a heading, a caption-sized text): the whole body.
+        let roots = paragraphs.isEmpty ? [] : body?.roots ?? [range.lowerBound]
+        let blocks = Self.withoutEmptySections(roots.flatMap { self.blocks(from: paragraphs, in: $0, map: map) })
+        return Reading(map: map, paragraphs: paragraphs, values: values, body: body, blocks: blocks)
     }
 
     // MARK: Container
