@@ -10,7 +10,7 @@ struct BodySelection {
     /// Chooses the body of `range` from `paragraphs` and their `values`; nil when no element holds
     /// any positive value. Paragraphs for which `isIgnored` is true (teasers) count for nothing.
     init?(document: FlatDocument, range: Range<Int>, paragraphs: [Paragraph], values: [Double],
-          ignoring isIgnored: (Int) -> Bool) {
+          totals: ParagraphTotals, ignoring isIgnored: (Int) -> Bool) {
         let nodes = document.nodes
         var score = [Double](repeating: 0, count: nodes.count)
         for (k, paragraph) in paragraphs.enumerated() where paragraph.owner >= 0 && !isIgnored(k) {
@@ -33,43 +33,31 @@ struct BodySelection {
             container = Int(nodes[container].parent)
         }
         self.container = container
-        var characters = [Int](repeating: 0, count: nodes.count)
-        var linkCharacters = [Int](repeating: 0, count: nodes.count)
-        for paragraph in paragraphs where paragraph.owner >= 0 {
-            characters[paragraph.owner] += paragraph.characters
-            linkCharacters[paragraph.owner] += paragraph.linkCharacters
-        }
-        for i in range.reversed() where i > range.lowerBound {
-            let parent = Int(nodes[i].parent)
-            if parent >= 0 {
-                characters[parent] += characters[i]
-                linkCharacters[parent] += linkCharacters[i]
-            }
-        }
-        self.roots = Self.siblings(of: container, in: document, range: range, score: score,
-                                   characters: characters, linkCharacters: linkCharacters)
+        self.roots = Self.siblings(of: container, in: document, range: range, score: score, totals: totals)
     }
 
     /// The container and those of its siblings that continue the body: prose with few links
-    /// anywhere beside it, and link-free short text (a list, a table, a definition list)
-    /// next to what is taken.
+    /// anywhere beside it, link-free short text (a list, a table, a definition list) next to what
+    /// is taken, and the heading of what is taken.
     private static func siblings(of container: Int, in document: FlatDocument, range: Range<Int>, score: [Double],
-                                 characters: [Int], linkCharacters: [Int]) -> [Int] {
+                                 totals: ParagraphTotals) -> [Int] {
         let nodes = document.nodes
         let parent = Int(nodes[container].parent)
         guard parent >= range.lowerBound else { return [container] }
-        enum Kind { case container, prose, neutral, empty, other }
+        enum Kind { case container, prose, neutral, heading, empty, other }
         var children: [(index: Int, kind: Kind)] = []
         var i = parent + 1
         while i < Int(nodes[parent].end) {
             let kind: Kind
-            let density = characters[i] > 0 ? Double(linkCharacters[i]) / Double(characters[i]) : 0
+            let density = totals.linkDensity(i)
             if i == container {
                 kind = .container
-            } else if nodes[i].isText || characters[i] == 0 {
+            } else if nodes[i].isText || totals.characters[i] == 0 {
                 kind = .empty
             } else if score[i] > 0, density < 0.33 {
                 kind = .prose
+            } else if nodes[i].tag.headingLevel != nil, density < 0.5 {
+                kind = .heading
             } else if score[i] == 0, density < 0.1, [.ul, .ol, .dl, .table].contains(nodes[i].tag) {
                 kind = .neutral
             } else {
@@ -79,16 +67,23 @@ struct BodySelection {
             i = nodes[i].isText ? i + 1 : Int(nodes[i].end)
         }
         var taken = children.map { $0.kind == .container || $0.kind == .prose }
-        // Neutral children join when they touch taken ones (empty children in between).
+        // Neutral children join when they touch taken ones (empty children in between), and a
+        // heading joins when what it heads was taken.
         var changed = true
         while changed {
             changed = false
-            for k in children.indices where !taken[k] && children[k].kind == .neutral {
+            for k in children.indices where !taken[k] {
                 var before = k - 1
                 while before >= 0, children[before].kind == .empty { before -= 1 }
                 var after = k + 1
                 while after < children.count, children[after].kind == .empty { after += 1 }
-                if (before >= 0 && taken[before]) || (after < children.count && taken[after]) {
+                let next = after < children.count && taken[after]
+                let joins = switch children[k].kind {
+                case .neutral: (before >= 0 && taken[before]) || next
+                case .heading: next
+                default: false
+                }
+                if joins {
                     taken[k] = true
                     changed = true
                 }
@@ -107,5 +102,33 @@ struct BodySelection {
         case .p, .h1, .h2, .h3, .h4, .h5, .h6, .pre, .hr, .caption, .figcaption: return false
         default: return true
         }
+    }
+}
+
+/// The characters and link characters of the paragraphs under each node.
+struct ParagraphTotals {
+    private(set) var characters: [Int]
+    private(set) var linkCharacters: [Int]
+
+    init(document: FlatDocument, range: Range<Int>, paragraphs: [Paragraph]) {
+        let nodes = document.nodes
+        characters = [Int](repeating: 0, count: nodes.count)
+        linkCharacters = [Int](repeating: 0, count: nodes.count)
+        for paragraph in paragraphs where paragraph.owner >= 0 {
+            characters[paragraph.owner] += paragraph.characters
+            linkCharacters[paragraph.owner] += paragraph.linkCharacters
+        }
+        for i in range.reversed() where i > range.lowerBound {
+            let parent = Int(nodes[i].parent)
+            if parent >= 0 {
+                characters[parent] += characters[i]
+                linkCharacters[parent] += linkCharacters[i]
+            }
+        }
+    }
+
+    /// The share of the characters under node `i` that are link text (0 when it holds none).
+    func linkDensity(_ i: Int) -> Double {
+        characters[i] > 0 ? Double(linkCharacters[i]) / Double(characters[i]) : 0
     }
 }

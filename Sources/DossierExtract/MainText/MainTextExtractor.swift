@@ -80,10 +80,11 @@ struct MainTextExtractor {
             map.skipped[$0]
         }
         let values = paragraphs.map { Self.value(of: $0, inHeader: map.inHeader[max(0, $0.owner)]) }
-        let body = bodySelection(paragraphs, values: values, range: range)
+        let totals = ParagraphTotals(document: document, range: range, paragraphs: paragraphs)
+        let body = bodySelection(paragraphs, values: values, totals: totals, range: range)
         // A page of short fragments only (a heading, a caption-sized text): the whole body.
         let roots = paragraphs.isEmpty ? [] : body?.roots ?? [range.lowerBound]
-        let blocks = Self.withoutEmptySections(roots.flatMap { self.blocks(from: paragraphs, in: $0, map: map) })
+        let blocks = Self.withoutEmptySections(self.blocks(from: paragraphs, in: roots, totals: totals, map: map))
         return Reading(map: map, paragraphs: paragraphs, values: values, body: body, blocks: blocks)
     }
 
@@ -135,10 +136,13 @@ struct MainTextExtractor {
 
     /// The body of the page. Isolated prose (teasers) counts for nothing, unless the page has no
     /// other prose (a one-paragraph page).
-    private func bodySelection(_ paragraphs: [Paragraph], values: [Double], range: Range<Int>) -> BodySelection? {
+    private func bodySelection(_ paragraphs: [Paragraph], values: [Double], totals: ParagraphTotals,
+                               range: Range<Int>) -> BodySelection? {
         let isolated = isolation(paragraphs)
-        return BodySelection(document: document, range: range, paragraphs: paragraphs, values: values) { isolated[$0] }
-            ?? BodySelection(document: document, range: range, paragraphs: paragraphs, values: values) { _ in false }
+        return BodySelection(document: document, range: range, paragraphs: paragraphs, values: values,
+                             totals: totals) { isolated[$0] }
+            ?? BodySelection(document: document, range: range, paragraphs: paragraphs, values: values,
+                             totals: totals) { _ in false }
     }
 
     // MARK: Blocks
@@ -169,39 +173,35 @@ struct MainTextExtractor {
         return kept.reversed()
     }
 
-    private func blocks(from paragraphs: [Paragraph], in container: Int, map: ElementMap) -> [TextBlock] {
+    /// The kept paragraphs under `roots` (disjoint subtrees in document order) as blocks: link
+    /// clusters inside a root (elements whose text is mostly links), link-dense paragraphs, the
+    /// page title, what a header holds but a lead, and boilerplate by its words are dropped.
+    private func blocks(from paragraphs: [Paragraph], in roots: [Int], totals: ParagraphTotals,
+                        map: ElementMap) -> [TextBlock] {
         let nodes = document.nodes
-        let end = Int(nodes[container].end)
-        // Characters and link characters under each element of the container, for link clusters.
-        var characters = [Int](repeating: 0, count: nodes.count)
-        var linkCharacters = [Int](repeating: 0, count: nodes.count)
-        for paragraph in paragraphs where paragraph.owner >= container && paragraph.owner < end {
-            characters[paragraph.owner] += paragraph.characters
-            linkCharacters[paragraph.owner] += paragraph.linkCharacters
-        }
-        for i in (container + 1 ..< end).reversed() {
-            let parent = Int(nodes[i].parent)
-            characters[parent] += characters[i]
-            linkCharacters[parent] += linkCharacters[i]
-        }
-        var excluded = [Bool](repeating: false, count: end - container)
-        var i = container + 1
-        while i < end {
-            let node = nodes[i]
-            if !node.isText, characters[i] > 0,
-               Double(linkCharacters[i]) / Double(characters[i]) > 0.5 {
-                for k in i ..< Int(node.end) { excluded[k - container] = true }
-                i = Int(node.end)
-            } else {
-                i += 1
+        var excluded = [Bool](repeating: false, count: nodes.count)
+        for root in roots {
+            var i = root + 1
+            while i < Int(nodes[root].end) {
+                let node = nodes[i]
+                if !node.isText, totals.linkDensity(i) > 0.5 {
+                    for k in i ..< Int(node.end) { excluded[k] = true }
+                    i = Int(node.end)
+                } else {
+                    i += 1
+                }
             }
         }
         var result: [TextBlock] = []
-        for paragraph in paragraphs where paragraph.owner >= container && paragraph.owner < end {
-            if excluded[paragraph.owner - container] { continue }
+        var r = 0
+        for paragraph in paragraphs where paragraph.owner >= 0 {
+            while r < roots.count, paragraph.owner >= Int(nodes[roots[r]].end) { r += 1 }
+            guard r < roots.count else { break }
+            if paragraph.owner < roots[r] || excluded[paragraph.owner] { continue }
             if paragraph.linkDensity > 0.5 { continue }
             if paragraph.kind == .heading(level: 1) { continue }
             if map.inHeader[paragraph.owner], !Self.isLead(paragraph) { continue }
+            if BoilerplateText.isBoilerplate(paragraph.bytes, characters: paragraph.characters) { continue }
             result.append(TextBlock(kind: paragraph.kind, text: paragraph.text))
         }
         return result

@@ -1,0 +1,136 @@
+/// Short paragraphs that are boilerplate by what they say, whatever markup carries them: calls to
+/// subscribe, follow or share, advertising labels, affiliate notes, copyright lines, picture
+/// credits, post metadata and navigation words. Phrases are those of web publishing in the
+/// languages most pages are written in; a paragraph is judged only when it is short (its length
+/// limit comes with each phrase family), so an article that discusses newsletters keeps its text.
+enum BoilerplateText {
+    private struct Family {
+        /// The longest paragraph (in characters) the family can condemn.
+        let maximumLength: Int
+        /// Phrases found in the lower-cased text at the start of a word.
+        let phrases: [StaticString]
+        /// Phrases the text (lower-cased, leading punctuation and spaces dropped) starts with.
+        let openings: [[UInt8]]
+
+        init(maximumLength: Int, phrases: [StaticString], openings: [String] = []) {
+            self.maximumLength = maximumLength
+            self.phrases = phrases
+            self.openings = openings.map { Array($0.utf8) }
+        }
+    }
+
+    private static let families: [Family] = [
+        // Subscriptions and newsletters.
+        Family(maximumLength: 200, phrases: [
+            "newsletter", "subscribe", "sign up for our", "sign up to our", "abonnieren", "abonniere", "abonnez",
+            "suscríbete", "suscribirte", "iscriviti", "inscreva-se", "registrieren sie sich", "jetzt registrieren",
+        ]),
+        // Following the site elsewhere.
+        Family(maximumLength: 200, phrases: [
+            "follow us", "folgen sie uns", "folge uns", "síguenos", "siguenos", "suivez-nous", "seguici",
+            "obserwuj nas", "unser kanal", "unseren kanal", "nuestro canal", "notre chaîne", "our channel",
+        ]),
+        // Sharing.
+        Family(maximumLength: 60, phrases: [
+            "teilen", "share this", "share on", "compartir", "partager", "condividi", "udostępnij",
+        ]),
+        // Advertising labels.
+        Family(maximumLength: 80, phrases: ["- anzeige -", "-anzeige-", "- anzeige-"], openings: [
+            "anzeige", "werbung", "advertisement", "sponsored", "gesponsert", "publicidad", "publicité",
+            "pubblicità", "reklama",
+        ]),
+        // Affiliate and advertising disclosures.
+        Family(maximumLength: 300, phrases: [
+            "affiliate link", "affiliate-link", "affiliatelink", "affiliate partner", "affiliate-partner",
+            "affiliate commission", "eine provision", "provisionslink", "werbelink", "partnerlink",
+            "enthält werbung", "advertising disclosure", "earn a commission", "earn commission",
+        ]),
+        // Copyright lines.
+        Family(maximumLength: 200, phrases: [
+            "©", "all rights reserved", "alle rechte vorbehalten", "todos los derechos reservados",
+            "tous droits réservés", "tutti i diritti riservati", "vervielfältigung nur mit",
+        ]),
+        // Picture credits.
+        Family(maximumLength: 100, phrases: [
+            "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "bildquelle", "image:", "credit:",
+            "titelbild", "beitragsbild", "getty images", "shutterstock", "istock", "picture alliance",
+        ]),
+        // Post metadata.
+        Family(maximumLength: 80, phrases: [], openings: [
+            "kategorie", "category", "categories", "schlagwörter", "schlagworte", "tags:", "posted in",
+            "filed under", "veröffentlicht am", "erstellt am", "release date", "zuletzt aktualisiert",
+            "last updated", "aktualisiert am",
+        ]),
+        // Navigation and page actions.
+        Family(maximumLength: 40, phrases: [
+            "weiterlesen", "read more", "mehr lesen", "drucken", "back to top", "nach oben",
+            "zum seitenanfang", "bild anzeigen", "alle anzeigen", "show all", "load more", "mehr laden",
+        ], openings: ["print", "zurück", "więcej", "drukuj", "lire la suite", "leer más", "continue reading"]),
+        // Ratings.
+        Family(maximumLength: 60, phrases: ["noch keine bewertung", "no ratings yet", "rate this"]),
+    ]
+
+    /// The length above which no family applies, checked before any lower-casing.
+    private static let longest = families.map(\.maximumLength).max() ?? 0
+
+    /// Social networks: two of them named in a short paragraph are a call to follow or share.
+    private static let networks: [StaticString] = [
+        "facebook", "twitter", "instagram", "telegram", "youtube", "whatsapp", "linkedin", "tiktok",
+        "pinterest", "xing",
+    ]
+
+    /// Every family's phrases and then the networks, searched in one pass; `limits` holds the
+    /// maximum length that goes with each family phrase.
+    private static let allPhrases = PatternSet(families.flatMap(\.phrases) + networks)
+    private static let limits = families.flatMap { family in family.phrases.map { _ in family.maximumLength } }
+
+    /// True when the paragraph (`characters` long, not counting spaces) is boilerplate by its words.
+    static func isBoilerplate(_ text: [UInt8], characters: Int) -> Bool {
+        guard characters <= longest else { return false }
+        let lower = lowercased(text)
+        return lower.withUnsafeBufferPointer { lower in
+            var start = 0
+            while start < lower.count, !isWordByte(lower[start]) { start += 1 }
+            let opening = UnsafeBufferPointer(rebasing: lower[start...])
+            for family in families where characters <= family.maximumLength {
+                if family.openings.contains(where: { opening.starts(with: $0) }) { return true }
+            }
+            var networksNamed: UInt64 = 0
+            return allPhrases.firstMatch(in: lower) { start, _, position in
+                guard startsWord(lower, start) else { return false }
+                guard position < limits.count else {
+                    networksNamed |= 1 << UInt64(position - limits.count)
+                    return characters <= 200 && networksNamed.nonzeroBitCount >= 2
+                }
+                return characters <= limits[position]
+            }
+        }
+    }
+
+    /// ASCII and Latin-1 capitals made small, byte by byte (what the phrases need).
+    private static func lowercased(_ text: [UInt8]) -> [UInt8] {
+        var lower = text
+        var i = 0
+        while i < lower.count {
+            let byte = lower[i]
+            if byte >= 0x41 && byte <= 0x5A {
+                lower[i] = byte | 0x20
+            } else if byte == 0xC3, i + 1 < lower.count, lower[i + 1] >= 0x80, lower[i + 1] <= 0x9E, lower[i + 1] != 0x97 {
+                lower[i + 1] += 0x20
+                i += 1
+            }
+            i += 1
+        }
+        return lower
+    }
+
+    /// Letters and digits, ASCII or not (any byte of a multi-byte character counts).
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+    }
+
+    /// True when a match starts a word ("teilen", not "verteilen").
+    private static func startsWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        start == 0 || !isWordByte(text[start - 1]) || !isWordByte(text[start])
+    }
+}

@@ -1,0 +1,98 @@
+import DossierExtract
+import Testing
+
+/// Main text of `html` (a fragment placed in a page's body).
+private func mainText(_ body: String) -> String {
+    HTMLExtractor.extract(bytes: Array("<html><body>\(body)</body></html>".utf8), scope: .mainText).mainText
+}
+
+/// A paragraph of prose, `words` long, that starts with `start`.
+private func prose(_ start: String, words: Int = 40) -> String {
+    start + String(repeating: " and the work went on as planned", count: max(1, words / 7)) + "."
+}
+
+@Suite("main text beyond news articles")
+struct GeneralPageTests {
+    @Test("an article header gives its lead paragraph, not its title, byline or date")
+    func headerLead() {
+        let text = mainText("""
+            <article><header><h1>The title of the piece</h1><p class="byline">By Ann Lee, March 3, 2024</p>
+            <p class="lead">\(prose("A lead paragraph sets out what the article is about", words: 20))</p></header>
+            <p>\(prose("The first paragraph of the body"))</p><p>\(prose("The second paragraph of the body"))</p></article>
+            <nav><a href="/">Home</a></nav>
+            """)
+        #expect(text.hasPrefix("A lead paragraph sets out"))
+        #expect(text.contains("The second paragraph of the body"))
+        #expect(!text.contains("The title of the piece"))
+        #expect(!text.contains("By Ann Lee"))
+    }
+
+    @Test("prose beside link-heavy paragraphs is read from its parent, not cut to one paragraph")
+    func paragraphIsNeverTheContainer() {
+        let links = (1 ... 24).map { "<a href='/t\($0)'>Topic number \($0)</a>" }.joined(separator: " ")
+        let text = mainText("""
+            <div class="entry"><p>\(prose("The longest paragraph of a short post", words: 60))</p>
+            <p>\(prose("A second paragraph of the same post", words: 30))</p><p>\(links)</p></div>
+            """)
+        #expect(text.contains("The longest paragraph of a short post"))
+        #expect(text.contains("A second paragraph of the same post"))
+        #expect(!text.contains("Topic number"))
+    }
+
+    @Test("sections beside the main one, and a link-free list next to it, are part of the body")
+    func siblingSections() {
+        let menu = (1 ... 8).map { "<li><a href='/p\($0)'>Another recipe with a long name \($0)</a></li>" }.joined()
+        let text = mainText("""
+            <main><h2>Ingredients</h2><ul><li>200 g flour</li><li>3 eggs</li><li>1 lemon</li></ul>
+            <div class="steps"><p>\(prose("Mix the flour with the eggs", words: 60))</p>
+            <p>\(prose("Bake it for forty minutes", words: 40))</p></div>
+            <section class="faq"><h2>Questions</h2><p>\(prose("Can the lemon be left out? It can", words: 30))</p></section>
+            <ul>\(menu)</ul></main>
+            """)
+        for expected in ["Ingredients", "200 g flour", "3 eggs", "Mix the flour", "Questions", "Can the lemon be left out"] {
+            #expect(text.contains(expected), "missing: \(expected)")
+        }
+        #expect(!text.contains("Another recipe"))
+    }
+
+    @Test("a note and an author box around the article do not widen the body to the page's wrapper")
+    func deepestContainer() {
+        let text = mainText("""
+            <div class="wrapper"><div class="note"><p>Editors pick the products themselves and write about them with care.</p></div>
+            <div class="main"><div class="story">\((1 ... 10).map { "<p>\(prose("Paragraph \($0) of the story", words: 50))</p>" }.joined())</div></div>
+            <div class="more"><div class="about"><p>\(prose("Jo writes about storage and has done so for years", words: 25))</p></div></div></div>
+            """)
+        #expect(text.hasPrefix("Paragraph 1 of the story"))
+        #expect(text.hasSuffix("Paragraph 10 of the story" + String(repeating: " and the work went on as planned", count: 7) + "."))
+        #expect(!text.contains("Editors pick the products"))
+        #expect(!text.contains("Jo writes about storage"))
+    }
+
+    @Test("headings whose section was boilerplate go, as does a closing label")
+    func emptySections() {
+        let related = (1 ... 5).map { "<li><a href='/r\($0)'>A related story with a headline \($0)</a></li>" }.joined()
+        let text = mainText("""
+            <article><p>\(prose("The story itself", words: 60))</p><h2>What happened next</h2>
+            <p>\(prose("The story goes on", words: 30))</p><h2>Related stories</h2><ul>\(related)</ul>
+            <p>Contact:</p></article>
+            """)
+        #expect(text.contains("What happened next"))
+        #expect(!text.contains("Related stories"))
+        #expect(!text.hasSuffix("Contact:"))
+    }
+
+    @Test("calls to subscribe or follow, ads labels, copyright lines and picture credits go by their words")
+    func boilerplateByWords() {
+        let text = mainText("""
+            <article><p>\(prose("The article about a newsletter that changed a town", words: 60))</p>
+            <p>Anzeige</p><p>Photo: Getty Images</p><p>\(prose("The article goes on", words: 30))</p>
+            <p>Subscribe to our newsletter and never miss a story.</p>
+            <p>Follow us on Facebook, Instagram and Twitter!</p><p>© 2024 Example Media. All rights reserved.</p></article>
+            """)
+        #expect(text.contains("The article about a newsletter that changed a town"))
+        #expect(text.contains("The article goes on"))
+        for unwanted in ["Anzeige", "Getty", "Subscribe", "Follow us", "All rights reserved"] {
+            #expect(!text.contains(unwanted), "kept: \(unwanted)")
+        }
+    }
+}
