@@ -9,8 +9,10 @@ struct BodySelection {
 
     /// Chooses the body of `range` from `paragraphs` and their `values`; nil when no element holds
     /// any positive value. Paragraphs for which `isIgnored` is true (teasers) count for nothing.
+    /// `leads` marks the elements of headers that hold a lead paragraph: a header beside the
+    /// container, or beside its parent, joins the body for its lead.
     init?(document: FlatDocument, range: Range<Int>, paragraphs: [Paragraph], values: [Double],
-          totals: ParagraphTotals, ignoring isIgnored: (Int) -> Bool) {
+          totals: ParagraphTotals, leads: [Bool], ignoring isIgnored: (Int) -> Bool) {
         let nodes = document.nodes
         var score = [Double](repeating: 0, count: nodes.count)
         for (k, paragraph) in paragraphs.enumerated() where paragraph.owner >= 0 && !isIgnored(k) {
@@ -33,14 +35,27 @@ struct BodySelection {
             container = Int(nodes[container].parent)
         }
         self.container = container
-        self.roots = Self.siblings(of: container, in: document, range: range, score: score, totals: totals)
+        var roots = Self.siblings(of: container, in: document, range: range, score: score, totals: totals, leads: leads)
+        // An article's header with its lead often sits one level further up (beside the
+        // element that wraps the text).
+        let parent = Int(nodes[container].parent)
+        if parent > range.lowerBound {
+            let grandparent = Int(nodes[parent].parent)
+            var i = grandparent + 1
+            while i < Int(nodes[grandparent].end) {
+                if i != parent, leads[i] { roots.append(i) }
+                i = nodes[i].isText ? i + 1 : Int(nodes[i].end)
+            }
+            roots.sort()
+        }
+        self.roots = roots
     }
 
-    /// The container and those of its siblings that continue the body: prose with few links
-    /// anywhere beside it, link-free short text (a list, a table, a definition list) next to what
-    /// is taken, and the heading of what is taken.
+    /// The container and those of its siblings that continue the body: prose with few links and
+    /// headers with a lead anywhere beside it, link-free short text (a list, a table, a
+    /// definition list) next to what is taken, and the heading of what is taken.
     private static func siblings(of container: Int, in document: FlatDocument, range: Range<Int>, score: [Double],
-                                 totals: ParagraphTotals) -> [Int] {
+                                 totals: ParagraphTotals, leads: [Bool]) -> [Int] {
         let nodes = document.nodes
         let parent = Int(nodes[container].parent)
         guard parent >= range.lowerBound else { return [container] }
@@ -54,7 +69,7 @@ struct BodySelection {
                 kind = .container
             } else if nodes[i].isText || totals.characters[i] == 0 {
                 kind = .empty
-            } else if score[i] > 0, density < 0.33 {
+            } else if (score[i] > 0 && density < 0.33) || leads[i] {
                 kind = .prose
             } else if nodes[i].tag.headingLevel != nil, density < 0.5 {
                 kind = .heading

@@ -81,7 +81,16 @@ struct MainTextExtractor {
         }
         let values = paragraphs.map { Self.value(of: $0, inHeader: map.inHeader[max(0, $0.owner)]) }
         let totals = ParagraphTotals(document: document, range: range, paragraphs: paragraphs)
-        let body = bodySelection(paragraphs, values: values, totals: totals, range: range)
+        // The elements of headers that hold a lead, up to the header itself.
+        var leads = [Bool](repeating: false, count: document.nodes.count)
+        for paragraph in paragraphs where paragraph.owner >= 0 && map.inHeader[paragraph.owner] && Self.isLead(paragraph) {
+            var k = paragraph.owner
+            while k >= 0, map.inHeader[k], !leads[k] {
+                leads[k] = true
+                k = Int(document.nodes[k].parent)
+            }
+        }
+        let body = bodySelection(paragraphs, values: values, totals: totals, leads: leads, range: range)
         // A page of short fragments only (a heading, a caption-sized text): the whole body.
         let roots = paragraphs.isEmpty ? [] : body?.roots ?? [range.lowerBound]
         let blocks = Self.withoutEmptySections(self.blocks(from: paragraphs, in: roots, totals: totals, map: map))
@@ -136,13 +145,13 @@ struct MainTextExtractor {
 
     /// The body of the page. Isolated prose (teasers) counts for nothing, unless the page has no
     /// other prose (a one-paragraph page).
-    private func bodySelection(_ paragraphs: [Paragraph], values: [Double], totals: ParagraphTotals,
+    private func bodySelection(_ paragraphs: [Paragraph], values: [Double], totals: ParagraphTotals, leads: [Bool],
                                range: Range<Int>) -> BodySelection? {
         let isolated = isolation(paragraphs)
         return BodySelection(document: document, range: range, paragraphs: paragraphs, values: values,
-                             totals: totals) { isolated[$0] }
+                             totals: totals, leads: leads) { isolated[$0] }
             ?? BodySelection(document: document, range: range, paragraphs: paragraphs, values: values,
-                             totals: totals) { _ in false }
+                             totals: totals, leads: leads) { _ in false }
     }
 
     // MARK: Blocks
