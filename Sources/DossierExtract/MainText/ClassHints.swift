@@ -18,7 +18,9 @@ enum ClassHint: Sendable, Equatable {
         "promo", "advert", "popup", "modal", "paywall", "caption", "credit", "byline", "footer",
         "masthead", "navbar", "navigation", "skip-link", "visually-hidden", "screen-reader",
         "sr-only", "readmore", "read-more", "more-from", "mostread", "most-read", "follow-us",
-        "nocontent", "print-only", "noprint",
+        "nocontent", "print-only", "noprint", "disclaimer", "disclosure", "affiliate", "copyright", "legend",
+        "buybox", "buy-box", "author-box", "authorbox", "author-bio", "authorbio", "about-author",
+        "about-the-author", "author-info", "postmeta", "post-meta", "entry-meta", "article-meta",
     ])
     /// Names of headers, which hold the title, the byline and sometimes a lead paragraph.
     private static let headerParts = PatternSet(["header"])
@@ -32,7 +34,7 @@ enum ClassHint: Sendable, Equatable {
     /// Like `weak`, matched as whole words only (`ad` must not match `header` or `load`).
     private static let weakWords: [[UInt8]] = [
         "ad", "ads", "adv", "dfp", "nav", "tags", "meta", "rail", "hidden", "hide", "aside",
-        "date", "signin", "tools", "extra", "links", "bio", "teaser", "teasers", "card", "cards",
+        "date", "signin", "tools", "extra", "links", "teaser", "teasers",
     ].map { Array($0.utf8) }
     private static let contentParts = PatternSet([
         "article", "content", "entry", "post", "story", "body", "text", "main", "blog", "prose",
