@@ -95,4 +95,18 @@ struct GeneralPageTests {
             #expect(!text.contains(unwanted), "kept: \(unwanted)")
         }
     }
+
+    @Test("a heading that announces related reading or comments takes its short blocks with it")
+    func announcedSections() {
+        let text = mainText("""
+            <article><p>\(prose("The story itself", words: 60))</p><h3>Das könnte Sie auch interessieren</h3>
+            <div>A teaser for another story</div><div>Yet another teaser, short</div>
+            <p>\(prose("The story goes on after the box", words: 60))</p><p>Lesen Sie auch:</p><p>Short teaser line</p>
+            <h2>Comments</h2><p>Great post, thanks!</p></article>
+            """)
+        #expect(text.contains("The story goes on after the box"))
+        for unwanted in ["Das könnte", "teaser", "Lesen Sie auch", "Comments", "Great post"] {
+            #expect(!text.contains(unwanted), "kept: \(unwanted)")
+        }
+    }
 }

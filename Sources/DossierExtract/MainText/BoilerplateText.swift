@@ -107,6 +107,30 @@ enum BoilerplateText {
         }
     }
 
+    /// Headings that announce boilerplate: related or recommended reading, comments, the author.
+    private static let announcements = PatternSet([
+        "related", "you may also like", "you might also like", "you may be interested", "more from", "more stories",
+        "more articles", "read also", "see also", "recommended", "most read", "most popular", "about the author",
+        "comments", "leave a reply", "leave a comment", "das könnte sie auch", "könnte sie auch interessieren",
+        "auch interessant", "lesen sie auch", "lies auch", "mehr zum thema", "weitere artikel", "weitere beiträge",
+        "ähnliche beiträge", "ähnliche artikel", "verwandte artikel", "empfehlungen", "meistgelesen",
+        "beliebte beiträge", "neueste beiträge", "über den autor", "über die autorin", "kommentare",
+        "schreibe einen kommentar", "hinterlasse einen kommentar", "entdecke weitere", "à lire aussi",
+        "lire aussi", "sur le même sujet", "articles similaires", "commentaires", "vous aimerez aussi",
+        "te puede interesar", "noticias relacionadas", "artículos relacionados", "lee también", "comentarios",
+        "más noticias", "leggi anche", "potrebbe interessarti", "articoli correlati", "commenti", "zobacz także",
+        "zobacz też", "czytaj także", "czytaj też", "komentarze", "podobne artykuły", "lees ook", "reacties",
+    ])
+
+    /// True when a heading (or a heading-like line), by its words, announces boilerplate.
+    static func announcesBoilerplate(_ text: [UInt8]) -> Bool {
+        guard text.count <= 80 else { return false }
+        let lower = lowercased(text)
+        return lower.withUnsafeBufferPointer { lower in
+            announcements.firstMatch(in: lower) { start, _, _ in startsWord(lower, start) }
+        }
+    }
+
     /// ASCII and Latin-1 capitals made small, byte by byte (what the phrases need).
     private static func lowercased(_ text: [UInt8]) -> [UInt8] {
         var lower = text

@@ -93,7 +93,7 @@ struct MainTextExtractor {
         let body = bodySelection(paragraphs, values: values, totals: totals, leads: leads, range: range)
         // A page of short fragments only (a heading, a caption-sized text): the whole body.
         let roots = paragraphs.isEmpty ? [] : body?.roots ?? [range.lowerBound]
-        let blocks = Self.withoutEmptySections(self.blocks(from: paragraphs, in: roots, totals: totals, map: map))
+        let blocks = SectionFilter.filtered(self.blocks(from: paragraphs, in: roots, totals: totals, map: map))
         return Reading(map: map, paragraphs: paragraphs, values: values, body: body, blocks: blocks)
     }
 
@@ -159,29 +159,6 @@ struct MainTextExtractor {
     /// Drops the section headings that head nothing (the next block is a heading of the same or a
     /// higher rank, or there is none: what followed was boilerplate, dropped), and labels ending
     /// in a colon that end the text ("Contact:", "Read more:").
-    /// A heading longer than this (in bytes) is a lead set in large type, not a section's title.
-    private static let sectionHeading = 100
-
-    static func withoutEmptySections(_ blocks: [TextBlock]) -> [TextBlock] {
-        var kept: [TextBlock] = []
-        kept.reserveCapacity(blocks.count)
-        var nextLevel: Int? = nil
-        var atEnd = true
-        for block in blocks.reversed() {
-            switch block.kind {
-            case .heading(let level) where block.text.utf8.count <= sectionHeading:
-                if atEnd || (nextLevel.map { $0 <= level } ?? false) { continue }
-                nextLevel = level
-            default:
-                if atEnd, block.text.count <= 40, block.text.last == ":" { continue }
-                nextLevel = nil
-            }
-            atEnd = false
-            kept.append(block)
-        }
-        return kept.reversed()
-    }
-
     /// The kept paragraphs under `roots` (disjoint subtrees in document order) as blocks: link
     /// clusters inside a root (elements whose text is mostly links), link-dense paragraphs, the
     /// page title, what a header holds but a lead, and boilerplate by its words are dropped.
