@@ -109,4 +109,27 @@ struct GeneralPageTests {
             #expect(!text.contains(unwanted), "kept: \(unwanted)")
         }
     }
+
+    @Test("a post inside <noscript> is read when the page shows nothing else")
+    func noscriptPost() {
+        let text = mainText("""
+            <div id="app"></div><noscript><p>Please enable JavaScript to view this blog.</p>
+            <div class="post"><h3>A walk in the hills</h3><div class="post-body">\(prose("We left early in the morning"))
+            <br>\(prose("The second day was harder"))</div></div></noscript>
+            """)
+        #expect(text.contains("A walk in the hills"))
+        #expect(text.contains("We left early in the morning"))
+        #expect(text.contains("The second day was harder"))
+        #expect(!text.contains("enable JavaScript"))
+    }
+
+    @Test("<noscript> stays unread when the page has text of its own")
+    func noscriptIgnored() {
+        let text = mainText("""
+            <article><p>\(prose("The page's own article", words: 60))</p></article>
+            <noscript><p>\(prose("A fallback text for browsers without scripts"))</p></noscript>
+            """)
+        #expect(text.hasPrefix("The page's own article"))
+        #expect(!text.contains("A fallback text"))
+    }
 }

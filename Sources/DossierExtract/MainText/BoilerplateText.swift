@@ -66,6 +66,11 @@ enum BoilerplateText {
             "weiterlesen", "read more", "mehr lesen", "drucken", "back to top", "nach oben",
             "zum seitenanfang", "bild anzeigen", "alle anzeigen", "show all", "load more", "mehr laden",
         ], openings: ["print", "zurück", "więcej", "drukuj", "lire la suite", "leer más", "continue reading"]),
+        // Pages that want scripts.
+        Family(maximumLength: 200, phrases: [
+            "enable javascript", "javascript is disabled", "javascript aktivieren", "javascript deaktiviert",
+            "activer javascript", "activa javascript", "habilitar javascript", "attiva javascript",
+        ]),
         // Ratings.
         Family(maximumLength: 60, phrases: ["noch keine bewertung", "no ratings yet", "rate this"]),
     ]

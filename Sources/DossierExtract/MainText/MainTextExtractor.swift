@@ -21,15 +21,31 @@ struct MainTextExtractor {
     /// The main text blocks in reading order.
     func extract() -> [TextBlock] {
         guard let page = PageRange(document) else { return [] }
-        let blocks = read(page, options: ElementMap.Options()).blocks
+        var blocks = read(page, options: ElementMap.Options()).blocks
         // Class names that mislead (an article built of "widgets") can prune the whole text away:
         // when little is left of a page with much text, names are ignored and the result compared.
-        let kept = blocks.reduce(0) { $0 + $1.text.utf8.count }
+        var kept = Self.length(of: blocks)
         if kept < 500, page.textCharacters[page.range.lowerBound] >= 2000 {
             let retry = read(page, options: ElementMap.Options(trustingClassNames: false)).blocks
-            if retry.reduce(0, { $0 + $1.text.utf8.count }) > kept * 2 { return retry }
+            if Self.length(of: retry) > kept * 2 {
+                blocks = retry
+                kept = Self.length(of: retry)
+            }
+        }
+        // A page that shows next to nothing without scripts may carry its text in <noscript>
+        // (some blog templates put the whole post there).
+        if kept < Self.nearlyEmpty, document.nodes.contains(where: { $0.tag == .noscript && !$0.isText }) {
+            let withNoscript = read(page, options: ElementMap.Options(readingNoscript: true)).blocks
+            if Self.length(of: withNoscript) > kept { return withNoscript }
         }
         return blocks
+    }
+
+    /// Below this many bytes of main text a page counts as showing nothing.
+    private static let nearlyEmpty = 200
+
+    private static func length(of blocks: [TextBlock]) -> Int {
+        blocks.reduce(0) { $0 + $1.text.utf8.count }
     }
 
     /// The body element of a page (or the whole document when it has none) and the characters
