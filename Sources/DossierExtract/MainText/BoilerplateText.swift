@@ -1,6 +1,6 @@
-/// Short paragraphs that are boilerplate by what they say, whatever markup carries them: calls to
-/// subscribe, follow or share, advertising labels, affiliate notes, copyright lines, picture
-/// credits, post metadata and navigation words. Phrases are those of web publishing in the
+/// Short paragraphs that are boilerplate by what they say, whatever markup carries them: cookie
+/// consent, calls to subscribe, follow or share, advertising labels, affiliate notes, copyright
+/// lines, picture credits, post metadata and navigation words. Phrases are those of web publishing in the
 /// languages most pages are written in; a paragraph is judged only when it is short (its length
 /// limit comes with each phrase family), so an article that discusses newsletters keeps its text.
 enum BoilerplateText {
@@ -75,7 +75,7 @@ enum BoilerplateText {
         Family(maximumLength: 60, phrases: ["noch keine bewertung", "no ratings yet", "rate this"]),
     ]
 
-    /// The length above which no family applies, checked before any lower-casing.
+    /// The length above which no family applies.
     private static let longest = families.map(\.maximumLength).max() ?? 0
 
     /// Social networks: two of them named in a short paragraph are a call to follow or share.
@@ -89,11 +89,27 @@ enum BoilerplateText {
     private static let allPhrases = PatternSet(families.flatMap(\.phrases) + networks)
     private static let limits = families.flatMap { family in family.phrases.map { _ in family.maximumLength } }
 
+    /// Cookie consent: "cookie" beside a word of the consent vocabulary, in a paragraph of up to
+    /// `consentLength` characters (consent texts are long). "Bake the cookies" has no such word.
+    private static let consentLength = 1000
+    private static let cookie = PatternSet(["cookie"])
+    private static let consentWords = PatternSet([
+        "website", "webseite", "browser", "consent", "zustimm", "einwillig", "akzeptier", "accept", "datenschutz",
+        "privacy", "privacidad", "confidentialité", "tracking", "analytics", "statisti", "marketing", "notwendig",
+        "necessary", "essential", "essenziell", "third-party", "third party", "drittanbieter", "we use", "uses",
+        "verwenden", "nutzen", "benutzt", "utilise", "utiliza", "settings", "einstellungen", "policy", "richtlinie",
+    ])
+
     /// True when the paragraph (`characters` long, not counting spaces) is boilerplate by its words.
     static func isBoilerplate(_ text: [UInt8], characters: Int) -> Bool {
-        guard characters <= longest else { return false }
+        guard characters <= consentLength else { return false }
         let lower = lowercased(text)
         return lower.withUnsafeBufferPointer { lower in
+            if cookie.occurs(in: lower, accepting: { text, start, _ in startsWord(text, start) }),
+               consentWords.occurs(in: lower, accepting: { text, start, _ in startsWord(text, start) }) {
+                return true
+            }
+            guard characters <= longest else { return false }
             var start = 0
             while start < lower.count, !isWordByte(lower[start]) { start += 1 }
             let opening = UnsafeBufferPointer(rebasing: lower[start...])
