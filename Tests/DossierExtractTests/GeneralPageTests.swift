@@ -92,6 +92,11 @@ struct GeneralPageTests {
             <h3>Chocolate chip cookies</h3><p>\(prose("Bake the cookies for twelve minutes", words: 30))</p></article>
             """)
         #expect(text.contains("Chocolate chip cookies"))
+        for sentence in ["She joined LinkedIn in 2015 as head of design.", "Apple is going after Facebook and Google.",
+                         "Browsers keep cookies apart for privacy reasons."] {
+            #expect(mainText("<article><p>\(prose("The article", words: 60))</p><p>\(sentence)</p></article>").contains(sentence),
+                    "dropped: \(sentence)")
+        }
         #expect(text.contains("Bake the cookies for twelve minutes"))
         #expect(!text.contains("Wir verwenden Cookies"))
         #expect(text.contains("The article about a newsletter that changed a town"))

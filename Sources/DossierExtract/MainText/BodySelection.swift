@@ -69,7 +69,7 @@ struct BodySelection {
                 kind = .container
             } else if nodes[i].isText || totals.characters[i] == 0 {
                 kind = .empty
-            } else if (score[i] > 0 && density < 0.33) || leads[i] {
+            } else if (score[i] > 0 && density < 0.5) || leads[i] {
                 kind = .prose
             } else if nodes[i].tag.headingLevel != nil, density < 0.5 {
                 kind = .heading

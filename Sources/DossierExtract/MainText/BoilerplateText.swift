@@ -78,7 +78,13 @@ enum BoilerplateText {
     /// The length above which no family applies.
     private static let longest = families.map(\.maximumLength).max() ?? 0
 
-    /// Social networks: two of them named in a short paragraph are a call to follow or share.
+    /// Social networks: one named beside a verb of following (a whole word), in a short
+    /// paragraph, is a call to follow ("Follow the Gazette on Twitter"); naming networks is not
+    /// ("Apple is going after Facebook", "she joined LinkedIn", "Twitter followers").
+    private static let followVerbs = PatternSet([
+        "follow", "folge", "folgen", "folgt", "únete", "suivez", "seguici", "síguenos", "siguenos", "obserwuj",
+        "find us", "like us",
+    ])
     private static let networks: [StaticString] = [
         "facebook", "twitter", "instagram", "telegram", "youtube", "whatsapp", "linkedin", "tiktok",
         "pinterest", "xing",
@@ -90,14 +96,15 @@ enum BoilerplateText {
     private static let limits = families.flatMap { family in family.phrases.map { _ in family.maximumLength } }
 
     /// Cookie consent: "cookie" beside a word of the consent vocabulary, in a paragraph of up to
-    /// `consentLength` characters (consent texts are long). "Bake the cookies" has no such word.
+    /// `consentLength` characters (consent texts are long). "Bake the cookies" has no such word,
+    /// nor has an article on browsers that mentions cookies and privacy.
     private static let consentLength = 1000
     private static let cookie = PatternSet(["cookie"])
     private static let consentWords = PatternSet([
-        "website", "webseite", "browser", "consent", "zustimm", "einwillig", "akzeptier", "accept", "datenschutz",
-        "privacy", "privacidad", "confidentialité", "tracking", "analytics", "statisti", "marketing", "notwendig",
-        "necessary", "essential", "essenziell", "third-party", "third party", "drittanbieter", "we use", "uses",
-        "verwenden", "nutzen", "benutzt", "utilise", "utiliza", "settings", "einstellungen", "policy", "richtlinie",
+        "consent", "zustimm", "einwillig", "akzeptier", "accept", "datenschutz", "privacidad", "confidentialité",
+        "statisti", "marketing", "notwendig", "necessary", "essential", "essenziell", "we use", "this site uses",
+        "this website uses", "verwenden", "nutzen", "benutzt", "utilise", "utiliza", "settings", "einstellungen",
+        "policy", "richtlinie",
     ])
 
     /// True when the paragraph (`characters` long, not counting spaces) is boilerplate by its words.
@@ -116,12 +123,12 @@ enum BoilerplateText {
             for family in families where characters <= family.maximumLength {
                 if family.openings.contains(where: { opening.starts(with: $0) }) { return true }
             }
-            var networksNamed: UInt64 = 0
             return allPhrases.firstMatch(in: lower) { start, _, position in
                 guard startsWord(lower, start) else { return false }
                 guard position < limits.count else {
-                    networksNamed |= 1 << UInt64(position - limits.count)
-                    return characters <= 200 && networksNamed.nonzeroBitCount >= 2
+                    return characters <= 200 && followVerbs.occurs(in: lower) { text, start, end in
+                        startsWord(text, start) && (end == text.count || !isWordByte(text[end]))
+                    }
                 }
                 return characters <= limits[position]
             }
