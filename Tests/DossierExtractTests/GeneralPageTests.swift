@@ -142,4 +142,27 @@ struct GeneralPageTests {
         #expect(text.hasPrefix("The page's own article"))
         #expect(!text.contains("A fallback text"))
     }
+
+    @Test("a short post made of a link list gives its links, not the site's footer")
+    func linkListPost() {
+        let text = mainText("""
+            <header class="site-header"><nav><a href="/">Home</a> <a href="/about">About</a></nav></header>
+            <main><article class="post"><h1>Links for the weekend</h1><div class="entry-content"><ul>
+            <li><a href="/a">A long read on river restoration in the Alps</a></li>
+            <li><a href="/b">Why bridges sing in the wind, explained by engineers</a></li></ul></div></article></main>
+            <div class="site-info">Proudly powered by a blogging tool, with a theme made by a friend of ours.</div>
+            """)
+        #expect(text == "A long read on river restoration in the Alps\nWhy bridges sing in the wind, explained by engineers")
+    }
+
+    @Test("a short post of bare text in a <div> gives its text, not a caption or the footer")
+    func bareTextPost() {
+        let text = mainText("""
+            <div class="post"><h2>Back home</h2><div class="post-body">We are back from the coast. The weather was kind
+            to us all week<br>and the children learned to swim.<br><br>More photos soon.</div>
+            <img src="a.jpg"><div class="caption">Photo: the beach at dawn, taken from the old lighthouse on the hill</div></div>
+            <div class="footer">Copyright 2024 by the family. All the pictures on this blog are ours, please ask first.</div>
+            """)
+        #expect(text == "Back home\nWe are back from the coast. The weather was kind to us all week\nand the children learned to swim.\nMore photos soon.")
+    }
 }

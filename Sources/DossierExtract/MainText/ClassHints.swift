@@ -44,6 +44,20 @@ enum ClassHint: Sendable, Equatable {
         "menubar", "search", "toolbar", "tablist",
     ]
 
+    /// Names that mark the element holding a page's main content.
+    private static let mainContentNames = PatternSet([
+        "entry-content", "entrycontent", "entry_content", "post-content", "postcontent", "post_content",
+        "post-body", "postbody", "post-entry", "article-body", "articlebody", "article__body", "article-content",
+        "articlecontent", "article__content", "story-body", "storybody", "main-content", "content-main",
+    ])
+
+    /// True when the `class` and `id` bytes name the page's main content (`entry-content`, ...).
+    static func marksMainContent(_ classAndID: [UInt8]) -> Bool {
+        var lower = classAndID
+        for i in lower.indices where lower[i] >= 0x41 && lower[i] <= 0x5A { lower[i] |= 0x20 }
+        return lower.withUnsafeBufferPointer { mainContentNames.occurs(in: $0) }
+    }
+
     /// Classifies an element from the bytes of its `class` and `id` values and its ARIA `role`.
     static func classify(classAndID: [UInt8], role: String?) -> ClassHint {
         if let role, boilerplateRoles.contains(role.lowercased()) { return .boilerplate }

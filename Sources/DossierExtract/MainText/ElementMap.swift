@@ -48,6 +48,39 @@ struct ElementMap {
         }
     }
 
+    /// The element the page marks as its main content and that is not skipped: a content class
+    /// or id (`entry-content`, `article-body`, ...) or `itemprop="articleBody"` first, then
+    /// `<article>`, `role="main"` or `<main>`; the one holding the most text; nil when none is.
+    func markedContent(in document: FlatDocument, range: Range<Int>, textCharacters: [Int]) -> Int? {
+        let nodes = document.nodes
+        let names = AttributeNames(document)
+        var byName: Int?, byTag: Int?
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let node = nodes[i]
+            if node.isText {
+                i += 1
+                continue
+            }
+            if skipped[i] {
+                i = Int(node.end)
+                continue
+            }
+            if textCharacters[i] > 0 {
+                if Self.isMarkedArticleBody(i, document, names) || ClassHint.marksMainContent(Self.classAndID(i, document, names)) {
+                    if byName.map({ textCharacters[i] > textCharacters[$0] }) ?? true { byName = i }
+                } else if node.tag == .article || node.tag == .main
+                            || document.attributeBytes(i, names.role)?.elementsEqual(Self.mainRole) == true {
+                    if byTag.map({ textCharacters[i] > textCharacters[$0] }) ?? true { byTag = i }
+                }
+            }
+            i += 1
+        }
+        return byName ?? byTag
+    }
+
+    private static let mainRole = Array("main".utf8)
+
     private enum Decision { case keep, skip, header }
 
     private static func decide(_ i: Int, in document: FlatDocument, names: AttributeNames, share: Double,

@@ -10,7 +10,8 @@
 /// 4. Inside it, link clusters and link-only paragraphs are dropped, as are first-level headings
 ///    (the page title, which is metadata); in headers only a lead paragraph is kept.
 /// When class names mislead and almost nothing is left of a page with much text, the page is
-/// read again without them.
+/// read again without them; when next to nothing is found, `<noscript>` content is read, and
+/// then the element the page marks as its content, links and all.
 struct MainTextExtractor {
     private let document: FlatDocument
 
@@ -36,9 +37,33 @@ struct MainTextExtractor {
         // (some blog templates put the whole post there).
         if kept < Self.nearlyEmpty, document.nodes.contains(where: { $0.tag == .noscript && !$0.isText }) {
             let withNoscript = read(page, options: ElementMap.Options(readingNoscript: true)).blocks
-            if Self.length(of: withNoscript) > kept { return withNoscript }
+            if Self.length(of: withNoscript) > kept {
+                blocks = withNoscript
+                kept = Self.length(of: withNoscript)
+            }
+        }
+        // A short post made of links (a list of recommended reads) has no prose to find: the
+        // element the page itself marks as its content is read, links and all.
+        if kept < Self.nearlyEmpty {
+            let marked = readMarkedContent(page)
+            if Self.length(of: marked) > kept { return marked }
         }
         return blocks
+    }
+
+    /// The blocks of the element the page marks as its main content (a content class such as
+    /// `entry-content`, `itemprop="articleBody"`, `<article>`, `<main>`), link-dense ones too;
+    /// empty when the page marks none.
+    private func readMarkedContent(_ page: PageRange) -> [TextBlock] {
+        let map = ElementMap(document: document, range: page.range, textCharacters: page.textCharacters,
+                             options: ElementMap.Options())
+        guard let marked = map.markedContent(in: document, range: page.range, textCharacters: page.textCharacters) else {
+            return []
+        }
+        let paragraphs = ParagraphBuilder.paragraphs(in: document, range: marked ..< Int(document.nodes[marked].end),
+                                                     characterCounts: page.textCharacters) { map.skipped[$0] }
+        let totals = ParagraphTotals(document: document, range: page.range, paragraphs: paragraphs)
+        return SectionFilter.filtered(blocks(from: paragraphs, in: [marked], totals: totals, map: map, keepingLinks: true))
     }
 
     /// Below this many bytes of main text a page counts as showing nothing.
@@ -176,13 +201,14 @@ struct MainTextExtractor {
     /// higher rank, or there is none: what followed was boilerplate, dropped), and labels ending
     /// in a colon that end the text ("Contact:", "Read more:").
     /// The kept paragraphs under `roots` (disjoint subtrees in document order) as blocks: link
-    /// clusters inside a root (elements whose text is mostly links), link-dense paragraphs, the
-    /// page title, what a header holds but a lead, and boilerplate by its words are dropped.
+    /// clusters inside a root (elements whose text is mostly links) and link-dense paragraphs
+    /// (unless `keepingLinks`), the page title, what a header holds but a lead, and boilerplate
+    /// by its words are dropped.
     private func blocks(from paragraphs: [Paragraph], in roots: [Int], totals: ParagraphTotals,
-                        map: ElementMap) -> [TextBlock] {
+                        map: ElementMap, keepingLinks: Bool = false) -> [TextBlock] {
         let nodes = document.nodes
         var excluded = [Bool](repeating: false, count: nodes.count)
-        for root in roots {
+        for root in roots where !keepingLinks {
             var i = root + 1
             while i < Int(nodes[root].end) {
                 let node = nodes[i]
@@ -200,7 +226,7 @@ struct MainTextExtractor {
             while r < roots.count, paragraph.owner >= Int(nodes[roots[r]].end) { r += 1 }
             guard r < roots.count else { break }
             if paragraph.owner < roots[r] || excluded[paragraph.owner] { continue }
-            if paragraph.linkDensity > 0.5 { continue }
+            if paragraph.linkDensity > 0.5, !keepingLinks { continue }
             if paragraph.kind == .heading(level: 1) { continue }
             if map.inHeader[paragraph.owner], !Self.isLead(paragraph) { continue }
             if BoilerplateText.isBoilerplate(paragraph.bytes, characters: paragraph.characters) { continue }
