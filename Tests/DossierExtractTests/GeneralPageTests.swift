@@ -165,4 +165,21 @@ struct GeneralPageTests {
             """)
         #expect(text == "Back home\nWe are back from the coast. The weather was kind to us all week\nand the children learned to swim.\nMore photos soon.")
     }
+
+    @Test("a team page keeps each member's name, role and bio, whose cards and bios are named as such")
+    func teamPage() {
+        let members = [("Jane Doe", "Chief Executive Officer", "Jane founded the company in 2012 after ten years as an engineer at a robotics lab."),
+                       ("Omar Haddad", "Head of Engineering", "Omar joined in 2015 from a car maker and runs the hardware and software teams."),
+                       ("Li Wei", "Head of Sales", "Li built the sales team of a logistics start-up in Shanghai from three people to sixty.")]
+        let cards = members.map { name, role, bio in
+            "<div class='team-member card'><h3>\(name)</h3><p class='role'>\(role)</p><p class='bio'>\(bio)</p>" +
+                "<a href='https://example.org/in/x'>Profile</a></div>"
+        }.joined()
+        let text = mainText("""
+            <header><nav><a href="/">Home</a><a href="/team">Team</a></nav></header>
+            <main><h1>Our team</h1><div class="team-grid">\(cards)</div></main>
+            <footer><p>Acme Robotics, 12 rue de la Paix, Lyon.</p></footer>
+            """)
+        #expect(text.split(separator: "\n").map(String.init) == members.flatMap { [$0.0, $0.1, $0.2] })
+    }
 }
