@@ -135,7 +135,8 @@ enum BoilerplateText {
         }
     }
 
-    /// Headings that announce boilerplate: related or recommended reading, comments, the author.
+    /// Headings that announce boilerplate: related or recommended reading, comments, the author
+    /// (phrases found at the start of a word).
     private static let announcements = PatternSet([
         "related", "you may also like", "you might also like", "you may be interested", "more from", "more stories",
         "more articles", "read also", "see also", "recommended", "most read", "most popular", "about the author",
@@ -150,10 +151,23 @@ enum BoilerplateText {
         "zobacz też", "czytaj także", "czytaj też", "komentarze", "podobne artykuły", "lees ook", "reacties",
     ])
 
+    /// Labels that head contact details and source lists when they are the whole line (an
+    /// optional colon aside): "Kontakt:", "Weitere Informationen", "Sources". A heading that
+    /// only starts with such a word ("Contact lenses explained") heads content.
+    private static let labels: Set<[UInt8]> = Set([
+        "kontakt", "contact", "pressekontakt", "press contact", "media contact", "ansprechpartner",
+        "ansprechpartnerin", "weitere informationen", "mehr informationen", "further information",
+        "more information", "quelle", "quellen", "quellenangaben", "source", "sources", "bildquellen",
+        "image sources", "credits",
+    ].map { Array($0.utf8) })
+
     /// True when a heading (or a heading-like line), by its words, announces boilerplate.
     static func announcesBoilerplate(_ text: [UInt8]) -> Bool {
         guard text.count <= 80 else { return false }
         let lower = lowercased(text)
+        var end = lower.count
+        while end > 0, lower[end - 1] == 0x3A || lower[end - 1] == 0x20 { end -= 1 }
+        if labels.contains(Array(lower[..<end])) { return true }
         return lower.withUnsafeBufferPointer { lower in
             announcements.firstMatch(in: lower) { start, _, _ in startsWord(lower, start) }
         }
