@@ -184,4 +184,16 @@ struct GeneralPageTests {
             """)
         #expect(text.split(separator: "\n").map(String.init) == members.flatMap { [$0.0, $0.1, $0.2] })
     }
+
+    @Test("server warnings printed into a sidebar do not draw the body away from a short post")
+    func serverWarnings() {
+        let warning = "Warning: Use of undefined constant comments - assumed 'comments' in /var/www/site/wp-content/plugins/recent.php on line 92. "
+        let text = mainText("""
+            <div id="content"><div class="post"><p>\(prose("Our second child was born last week", words: 14))</p>
+            <p>\(prose("Her brother looked at her for a long time", words: 14))</p></div></div>
+            <div id="sidebar"><ul><li>\(String(repeating: warning, count: 6))</li></ul></div>
+            """)
+        #expect(text.hasPrefix("Our second child was born last week"))
+        #expect(!text.contains("Warning"))
+    }
 }

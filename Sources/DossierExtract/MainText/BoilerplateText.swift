@@ -1,5 +1,5 @@
-/// Short paragraphs that are boilerplate by what they say, whatever markup carries them: cookie
-/// consent, calls to subscribe, follow or share, advertising labels, affiliate notes, copyright
+/// Short paragraphs that are boilerplate by what they say, whatever markup carries them: server
+/// error messages, cookie consent, calls to subscribe, follow or share, advertising labels, affiliate notes, copyright
 /// lines, picture credits, post metadata and navigation words. Phrases are those of web publishing in the
 /// languages most pages are written in; a paragraph is judged only when it is short (its length
 /// limit comes with each phrase family), so an article that discusses newsletters keeps its text.
@@ -107,11 +107,18 @@ enum BoilerplateText {
         "policy", "richtlinie",
     ])
 
+    /// Server error messages printed into the page ("Warning: ... in /var/www/x.php on line 12").
+    private static let serverErrorLength = 3000
+    private static let scriptFile = PatternSet([".php"])
+    private static let lineNumber = PatternSet([" on line "])
+
     /// True when the paragraph (`characters` long, not counting spaces) is boilerplate by its words.
     static func isBoilerplate(_ text: [UInt8], characters: Int) -> Bool {
-        guard characters <= consentLength else { return false }
+        guard characters <= serverErrorLength else { return false }
         let lower = lowercased(text)
         return lower.withUnsafeBufferPointer { lower in
+            if scriptFile.occurs(in: lower), lineNumber.occurs(in: lower) { return true }
+            guard characters <= consentLength else { return false }
             if cookie.occurs(in: lower, accepting: { text, start, _ in startsWord(text, start) }),
                consentWords.occurs(in: lower, accepting: { text, start, _ in startsWord(text, start) }) {
                 return true

@@ -63,7 +63,9 @@ struct MainTextExtractor {
         let paragraphs = ParagraphBuilder.paragraphs(in: document, range: marked ..< Int(document.nodes[marked].end),
                                                      characterCounts: page.textCharacters) { map.skipped[$0] }
         let totals = ParagraphTotals(document: document, range: page.range, paragraphs: paragraphs)
-        return SectionFilter.filtered(blocks(from: paragraphs, in: [marked], totals: totals, map: map, keepingLinks: true))
+        let boilerplate = paragraphs.map { BoilerplateText.isBoilerplate($0.bytes, characters: $0.characters) }
+        return SectionFilter.filtered(blocks(from: paragraphs, in: [marked], totals: totals, map: map,
+                                             boilerplate: boilerplate, keepingLinks: true))
     }
 
     /// Below this many bytes of main text a page counts as showing nothing.
@@ -120,7 +122,11 @@ struct MainTextExtractor {
         let paragraphs = ParagraphBuilder.paragraphs(in: document, range: range, characterCounts: page.textCharacters) {
             map.skipped[$0]
         }
-        let values = paragraphs.map { Self.value(of: $0, inHeader: map.inHeader[max(0, $0.owner)]) }
+        let boilerplate = paragraphs.map { BoilerplateText.isBoilerplate($0.bytes, characters: $0.characters) }
+        let values = paragraphs.indices.map { k in
+            // Boilerplate by its words is no evidence of main text, however long and link-free.
+            boilerplate[k] ? 0 : Self.value(of: paragraphs[k], inHeader: map.inHeader[max(0, paragraphs[k].owner)])
+        }
         let totals = ParagraphTotals(document: document, range: range, paragraphs: paragraphs)
         // The elements of headers that hold a lead, up to the header itself.
         var leads = [Bool](repeating: false, count: document.nodes.count)
@@ -134,7 +140,8 @@ struct MainTextExtractor {
         let body = bodySelection(paragraphs, values: values, totals: totals, leads: leads, range: range)
         // A page of short fragments only (a heading, a caption-sized text): the whole body.
         let roots = paragraphs.isEmpty ? [] : body?.roots ?? [range.lowerBound]
-        let blocks = SectionFilter.filtered(self.blocks(from: paragraphs, in: roots, totals: totals, map: map))
+        let blocks = SectionFilter.filtered(self.blocks(from: paragraphs, in: roots, totals: totals, map: map,
+                                                        boilerplate: boilerplate))
         return Reading(map: map, paragraphs: paragraphs, values: values, body: body, blocks: blocks)
     }
 
@@ -205,7 +212,7 @@ struct MainTextExtractor {
     /// (unless `keepingLinks`), the page title, what a header holds but a lead, and boilerplate
     /// by its words are dropped.
     private func blocks(from paragraphs: [Paragraph], in roots: [Int], totals: ParagraphTotals,
-                        map: ElementMap, keepingLinks: Bool = false) -> [TextBlock] {
+                        map: ElementMap, boilerplate: [Bool], keepingLinks: Bool = false) -> [TextBlock] {
         let nodes = document.nodes
         var excluded = [Bool](repeating: false, count: nodes.count)
         for root in roots where !keepingLinks {
@@ -222,14 +229,14 @@ struct MainTextExtractor {
         }
         var result: [TextBlock] = []
         var r = 0
-        for paragraph in paragraphs where paragraph.owner >= 0 {
+        for (k, paragraph) in paragraphs.enumerated() where paragraph.owner >= 0 {
             while r < roots.count, paragraph.owner >= Int(nodes[roots[r]].end) { r += 1 }
             guard r < roots.count else { break }
             if paragraph.owner < roots[r] || excluded[paragraph.owner] { continue }
             if paragraph.linkDensity > 0.5, !keepingLinks { continue }
             if paragraph.kind == .heading(level: 1) { continue }
             if map.inHeader[paragraph.owner], !Self.isLead(paragraph) { continue }
-            if BoilerplateText.isBoilerplate(paragraph.bytes, characters: paragraph.characters) { continue }
+            if boilerplate[k] { continue }
             result.append(TextBlock(kind: paragraph.kind, text: paragraph.text))
         }
         return result
