@@ -92,8 +92,10 @@ struct GeneralPageTests {
             <h3>Chocolate chip cookies</h3><p>\(prose("Bake the cookies for twelve minutes", words: 30))</p></article>
             """)
         #expect(text.contains("Chocolate chip cookies"))
+        #expect(!mainText("<article><p>\(prose("The article", words: 60))</p><p>Advert</p></article>").contains("Advert"))
         for sentence in ["She joined LinkedIn in 2015 as head of design.", "Apple is going after Facebook and Google.",
-                         "Browsers keep cookies apart for privacy reasons."] {
+                         "Browsers keep cookies apart for privacy reasons.", "Anzeige gegen den Fahrer wurde erstattet.",
+                         "Printed circuits are cheap now."] {
             #expect(mainText("<article><p>\(prose("The article", words: 60))</p><p>\(sentence)</p></article>").contains(sentence),
                     "dropped: \(sentence)")
         }

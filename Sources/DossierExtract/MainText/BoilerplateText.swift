@@ -9,13 +9,34 @@ enum BoilerplateText {
         let maximumLength: Int
         /// Phrases found in the lower-cased text at the start of a word.
         let phrases: [StaticString]
-        /// Phrases the text (lower-cased, leading punctuation and spaces dropped) starts with.
+        /// Words the text (lower-cased, leading punctuation and spaces dropped) starts with.
         let openings: [[UInt8]]
+        /// True when an opening must stand alone: followed by the end of the text or, after
+        /// spaces, by punctuation ("Anzeige", "ANZEIGE - ..."; not "Anzeige erstattet ...").
+        let openingIsLabel: Bool
 
-        init(maximumLength: Int, phrases: [StaticString], openings: [String] = []) {
+        init(maximumLength: Int, phrases: [StaticString], openings: [String] = [], openingIsLabel: Bool = false) {
             self.maximumLength = maximumLength
             self.phrases = phrases
             self.openings = openings.map { Array($0.utf8) }
+            self.openingIsLabel = openingIsLabel
+        }
+
+        /// True when `text` (lower-cased, leading punctuation dropped) opens with one of the
+        /// openings as a whole word (as a label, when the family asks for one).
+        func opens(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            openings.contains { opening in
+                guard text.starts(with: opening) else { return false }
+                var next = opening.count
+                // A whole word: no letter goes on after it ("tags:" ends in its own punctuation).
+                if next < text.count, BoilerplateText.isWordByte(opening[opening.count - 1]),
+                   BoilerplateText.isWordByte(text[next]) {
+                    return false
+                }
+                guard openingIsLabel else { return true }
+                while next < text.count, text[next] == 0x20 { next += 1 }
+                return next == text.count || !BoilerplateText.isWordByte(text[next])
+            }
         }
     }
 
@@ -36,9 +57,9 @@ enum BoilerplateText {
         ]),
         // Advertising labels.
         Family(maximumLength: 80, phrases: ["- anzeige -", "-anzeige-", "- anzeige-"], openings: [
-            "anzeige", "werbung", "advertisement", "sponsored", "gesponsert", "publicidad", "publicité",
-            "pubblicità", "reklama",
-        ]),
+            "anzeige", "werbung", "advertisement", "advert", "advertising", "ad", "ads", "sponsored", "gesponsert",
+            "publicidad", "publicité", "pubblicità", "reklama",
+        ], openingIsLabel: true),
         // Affiliate and advertising disclosures.
         Family(maximumLength: 300, phrases: [
             "affiliate link", "affiliate-link", "affiliatelink", "affiliate partner", "affiliate-partner",
@@ -57,7 +78,7 @@ enum BoilerplateText {
         ]),
         // Post metadata.
         Family(maximumLength: 80, phrases: [], openings: [
-            "kategorie", "category", "categories", "schlagwörter", "schlagworte", "tags:", "posted in",
+            "kategorie", "kategorien", "category", "categories", "schlagwörter", "schlagworte", "tags:", "posted in",
             "filed under", "veröffentlicht am", "erstellt am", "release date", "zuletzt aktualisiert",
             "last updated", "aktualisiert am",
         ]),
@@ -128,7 +149,7 @@ enum BoilerplateText {
             while start < lower.count, !isWordByte(lower[start]) { start += 1 }
             let opening = UnsafeBufferPointer(rebasing: lower[start...])
             for family in families where characters <= family.maximumLength {
-                if family.openings.contains(where: { opening.starts(with: $0) }) { return true }
+                if family.opens(opening) { return true }
             }
             return allPhrases.firstMatch(in: lower) { start, _, position in
                 guard startsWord(lower, start) else { return false }
