@@ -2,8 +2,6 @@
 /// that continue it (the other sections of a multi-section body, a list or table that belongs to
 /// it), found from the paragraphs' values.
 struct BodySelection {
-    /// The element whose subtree holds the most paragraph value.
-    let container: Int
     /// The subtrees the main text is taken from, in document order (the container among them).
     let roots: [Int]
 
@@ -27,14 +25,12 @@ struct BodySelection {
         guard bestScore > 0 else { return nil }
         // The deepest element holding nearly all of the best value: an author box or a note beside
         // the article must not make the page's wrapper the container.
-        var best = range.lowerBound
-        for i in range where !nodes[i].isText && score[i] >= bestScore * Self.enough { best = i }
-        var container = best
+        var container = range.lowerBound
+        for i in range where !nodes[i].isText && score[i] >= bestScore * Self.enough { container = i }
         // A paragraph or an inline element is never the container of a body: its parent is.
         while !Self.canContain(nodes[container].tag), nodes[container].parent >= Int32(range.lowerBound) {
             container = Int(nodes[container].parent)
         }
-        self.container = container
         var roots = Self.siblings(of: container, in: document, range: range, score: score, totals: totals, leads: leads)
         // An article's header with its lead often sits one level further up (beside the
         // element that wraps the text).

@@ -3,12 +3,13 @@
 /// 1. Prune (`ElementMap`): subtrees that never hold main text are skipped; headers are marked.
 /// 2. Cut the rest into paragraphs at block boundaries and give each one a value: positive for
 ///    prose (25 characters or more, few links), negative for link blocks, zero for short
-///    fragments. Prose between link blocks on both sides (teasers under linked headlines) counts
-///    for nothing.
-/// 3. The main container is the element whose subtree has the greatest total value: the
-///    smallest element that gathers the prose while leaving the link-heavy chrome outside.
-/// 4. Inside it, link clusters and link-only paragraphs are dropped, as are first-level headings
-///    (the page title, which is metadata); in headers only a lead paragraph is kept.
+///    fragments and for boilerplate by its words (`BoilerplateText`). Prose between link blocks
+///    on both sides (teasers under linked headlines) counts for nothing.
+/// 3. The body (`BodySelection`): the deepest element holding nearly all of the best subtree
+///    value, and its siblings that continue it.
+/// 4. Inside it, link clusters and link-dense paragraphs are dropped, as are first-level
+///    headings (the page title, which is metadata), all but the lead of headers, boilerplate by
+///    its words and sections that announce boilerplate (`SectionFilter`).
 /// When class names mislead and almost nothing is left of a page with much text, the page is
 /// read again without them; when next to nothing is found, `<noscript>` content is read, and
 /// then the element the page marks as its content, links and all.
@@ -22,12 +23,12 @@ struct MainTextExtractor {
     /// The main text blocks in reading order.
     func extract() -> [TextBlock] {
         guard let page = PageRange(document) else { return [] }
-        var blocks = read(page, options: ElementMap.Options()).blocks
+        var blocks = read(page, options: ElementMap.Options())
         // Class names that mislead (an article built of "widgets") can prune the whole text away:
         // when little is left of a page with much text, names are ignored and the result compared.
         var kept = Self.length(of: blocks)
         if kept < 500, page.textCharacters[page.range.lowerBound] >= 2000 {
-            let retry = read(page, options: ElementMap.Options(trustingClassNames: false)).blocks
+            let retry = read(page, options: ElementMap.Options(trustingClassNames: false))
             if Self.length(of: retry) > kept * 2 {
                 blocks = retry
                 kept = Self.length(of: retry)
@@ -36,7 +37,7 @@ struct MainTextExtractor {
         // A page that shows next to nothing without scripts may carry its text in <noscript>
         // (some blog templates put the whole post there).
         if kept < Self.nearlyEmpty, document.nodes.contains(where: { $0.tag == .noscript && !$0.isText }) {
-            let withNoscript = read(page, options: ElementMap.Options(readingNoscript: true)).blocks
+            let withNoscript = read(page, options: ElementMap.Options(readingNoscript: true))
             if Self.length(of: withNoscript) > kept {
                 blocks = withNoscript
                 kept = Self.length(of: withNoscript)
@@ -77,7 +78,7 @@ struct MainTextExtractor {
 
     /// The body element of a page (or the whole document when it has none) and the characters
     /// of visible text under each node.
-    struct PageRange {
+    private struct PageRange {
         let range: Range<Int>
         let textCharacters: [Int]
 
@@ -106,17 +107,8 @@ struct MainTextExtractor {
         }
     }
 
-    /// One reading of a page: what each step decided, and the blocks that came of it.
-    struct Reading {
-        let map: ElementMap
-        let paragraphs: [Paragraph]
-        let values: [Double]
-        /// Nil when no element holds prose: then the whole page is read.
-        let body: BodySelection?
-        let blocks: [TextBlock]
-    }
-
-    func read(_ page: PageRange, options: ElementMap.Options) -> Reading {
+    /// One reading of the page: the main text blocks that the given options lead to.
+    private func read(_ page: PageRange, options: ElementMap.Options) -> [TextBlock] {
         let range = page.range
         let map = ElementMap(document: document, range: range, textCharacters: page.textCharacters, options: options)
         let paragraphs = ParagraphBuilder.paragraphs(in: document, range: range, characterCounts: page.textCharacters) {
@@ -140,9 +132,8 @@ struct MainTextExtractor {
         let body = bodySelection(paragraphs, values: values, totals: totals, leads: leads, range: range)
         // A page of short fragments only (a heading, a caption-sized text): the whole body.
         let roots = paragraphs.isEmpty ? [] : body?.roots ?? [range.lowerBound]
-        let blocks = SectionFilter.filtered(self.blocks(from: paragraphs, in: roots, totals: totals, map: map,
-                                                        boilerplate: boilerplate))
-        return Reading(map: map, paragraphs: paragraphs, values: values, body: body, blocks: blocks)
+        return SectionFilter.filtered(blocks(from: paragraphs, in: roots, totals: totals, map: map,
+                                             boilerplate: boilerplate))
     }
 
     // MARK: Container
@@ -204,9 +195,6 @@ struct MainTextExtractor {
 
     // MARK: Blocks
 
-    /// Drops the section headings that head nothing (the next block is a heading of the same or a
-    /// higher rank, or there is none: what followed was boilerplate, dropped), and labels ending
-    /// in a colon that end the text ("Contact:", "Read more:").
     /// The kept paragraphs under `roots` (disjoint subtrees in document order) as blocks: link
     /// clusters inside a root (elements whose text is mostly links) and link-dense paragraphs
     /// (unless `keepingLinks`), the page title, what a header holds but a lead, and boilerplate

@@ -1,6 +1,6 @@
 /// Drops whole sections of boilerplate from the blocks of a body: a heading that announces
-/// related reading, comments or the author takes its short blocks with it, and section headings
-/// left heading nothing go, with a closing label.
+/// related reading, comments, the author, contact details or sources takes its short blocks with
+/// it, and section headings left heading nothing go, with a closing label.
 enum SectionFilter {
     /// A heading longer than this (in bytes) is a lead set in large type, not a section's title.
     private static let sectionHeading = 100
@@ -17,7 +17,7 @@ enum SectionFilter {
 
     /// Drops each heading (or short line) that announces boilerplate and, after it, the short
     /// blocks up to the next heading or the first long block.
-    static func withoutAnnouncedSections(_ blocks: [TextBlock]) -> [TextBlock] {
+    private static func withoutAnnouncedSections(_ blocks: [TextBlock]) -> [TextBlock] {
         var kept: [TextBlock] = []
         kept.reserveCapacity(blocks.count)
         var inAnnouncedSection = false
@@ -42,7 +42,7 @@ enum SectionFilter {
     /// Drops the section headings that head nothing (the next block is a heading of the same or a
     /// higher rank, or there is none: what followed was boilerplate, dropped), and labels ending
     /// in a colon that end the text ("Contact:", "Read more:").
-    static func withoutEmptySections(_ blocks: [TextBlock]) -> [TextBlock] {
+    private static func withoutEmptySections(_ blocks: [TextBlock]) -> [TextBlock] {
         var kept: [TextBlock] = []
         kept.reserveCapacity(blocks.count)
         var nextLevel: Int? = nil
