@@ -233,13 +233,18 @@ typedef struct sax_builder {
     int32_t last_text;     /* the text node that is the last node added, or -1 */
 } sax_builder;
 
+/* The builder behind a callback's parser context; NULL once memory has run out, after the
+ * parser has been told to stop. */
 static sax_builder *sax_state(void *context) {
-    return (sax_builder *)((htmlParserCtxtPtr)context)->_private;
+    sax_builder *s = (sax_builder *)((htmlParserCtxtPtr)context)->_private;
+    if (!s->b.failed) return s;
+    xmlStopParser((htmlParserCtxtPtr)context);
+    return NULL;
 }
 
 static void sax_start_element(void *context, const xmlChar *name, const xmlChar **attributes) {
     sax_builder *s = sax_state(context);
-    if (s->b.failed) return;
+    if (s == NULL) return;
     dossier_document *d = s->b.doc;
     int32_t index = add_node(&s->b, DOSSIER_NODE_ELEMENT, s->depth > 0 ? s->open[s->depth - 1] : -1);
     if (index < 0) return;
@@ -275,7 +280,7 @@ static void sax_start_element(void *context, const xmlChar *name, const xmlChar 
 static void sax_end_element(void *context, const xmlChar *name) {
     (void)name;
     sax_builder *s = sax_state(context);
-    if (s->depth == 0) return;
+    if (s == NULL || s->depth == 0) return;
     int32_t index = s->open[--s->depth];
     s->b.doc->nodes[index].end = s->b.doc->node_count;
     s->last_text = -1;
@@ -285,7 +290,7 @@ static void sax_end_element(void *context, const xmlChar *name) {
  * (and entity by entity), which are joined into one node. */
 static void sax_text(void *context, const xmlChar *text, int length) {
     sax_builder *s = sax_state(context);
-    if (s->b.failed || length <= 0) return;
+    if (s == NULL || length <= 0) return;
     dossier_document *d = s->b.doc;
     if (s->last_text >= 0) {
         pool_append(&s->b, text, (size_t)length);
