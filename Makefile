@@ -13,7 +13,7 @@ BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share
 MANDIR = $(DATADIR)/man/man1
 
-.PHONY: deps build release install uninstall run test test-asan test-tsan test-sanitizers bench-fetch bench-build bench-refresh score-dossier clean
+.PHONY: deps build release install uninstall run test test-asan test-tsan test-sanitizers bench-fetch bench-build bench-refresh bench-extract score-dossier clean
 
 deps:
 	@scripts/install-deps
@@ -78,6 +78,12 @@ bench-refresh: deps
 	$(RELEASE) --product dossier
 	$(RELEASE) --product dossier-bench
 	.build/release/dossier-bench refresh --dossier .build/release/dossier --miniweb ../shared/tools/miniweb --web ../shared/corpus/web
+
+# The extractor on one core against libxml2's own HTML parse of the same pages (both extraction corpora).
+bench-extract: deps
+	$(RELEASE) --product dossier-bench
+	.build/release/dossier-bench extract --corpus ../shared/corpus/extraction/dev --rounds $(or $(ROUNDS),7)
+	.build/release/dossier-bench extract --corpus ../shared/corpus/extraction/snippets-dev --rounds $(or $(ROUNDS),7)
 
 # Each person of ../shared/corpus/web/facts built against ../shared/tools/miniweb, its dossier.md
 # scored against the person's facts (keep the dossiers with SCORE_KEEP=DIR).

@@ -98,7 +98,7 @@ let package = Package(
         // A scriptable HTTP/1.1 server on 127.0.0.1 for tests and benchmarks (fault injection).
         .target(name: "LoopbackServer", dependencies: ["Locking", "CZlib"]),
         .executableTarget(name: "dossier-testserver", dependencies: ["LoopbackServer"]),
-        .executableTarget(name: "dossier-bench", dependencies: ["LoopbackServer"]),
+        .executableTarget(name: "dossier-bench", dependencies: ["LoopbackServer", "DossierExtract"]),
         // libFuzzer target of the extractor (scripts/fuzz-extract.sh); a replay tool in normal builds.
         .executableTarget(name: "dossier-fuzz-extract", dependencies: ["DossierExtract"]),
         // What every test target shares: the checkout and ../shared, temporary folders, recorded
