@@ -13,7 +13,7 @@ BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share
 MANDIR = $(DATADIR)/man/man1
 
-.PHONY: deps build release install uninstall run test test-asan test-tsan test-sanitizers bench-fetch bench-build bench-refresh score-dossier clean
+.PHONY: deps build release install uninstall run test test-asan test-tsan test-sanitizers bench-fetch bench-build bench-refresh bench-extract score-dossier clean
 
 deps:
 	@scripts/install-deps
@@ -79,6 +79,12 @@ bench-refresh: deps
 	$(RELEASE) --product dossier-bench
 	.build/release/dossier-bench refresh --dossier .build/release/dossier --miniweb ../shared/tools/miniweb --web ../shared/corpus/web
 
+# The extractor on one core against libxml2's own HTML parse of the same pages (both extraction corpora).
+bench-extract: deps
+	$(RELEASE) --product dossier-bench
+	.build/release/dossier-bench extract --corpus ../shared/corpus/extraction/dev --rounds $(or $(ROUNDS),7)
+	.build/release/dossier-bench extract --corpus ../shared/corpus/extraction/snippets-dev --rounds $(or $(ROUNDS),7)
+
 # Each person of ../shared/corpus/web/facts built against ../shared/tools/miniweb, its dossier.md
 # scored against the person's facts (keep the dossiers with SCORE_KEEP=DIR).
 score-dossier: deps
@@ -97,7 +103,7 @@ install: release
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/dossier $(DESTDIR)$(MANDIR) \
 		$(DESTDIR)$(DATADIR)/bash-completion/completions $(DESTDIR)$(DATADIR)/zsh/site-functions \
 		$(DESTDIR)$(DATADIR)/fish/vendor_completions.d
-	install -m 755 .build/release/dossier $(DESTDIR)$(BINDIR)/dossier
+	install -s -m 755 .build/release/dossier $(DESTDIR)$(BINDIR)/dossier
 	rm -rf $(DESTDIR)$(DATADIR)/dossier/Sources.d $(DESTDIR)$(DATADIR)/dossier/Banks.d
 	cp -R Sources.d Banks.d $(DESTDIR)$(DATADIR)/dossier/
 	.build/release/dossier --generate-completion-script bash > $(DESTDIR)$(DATADIR)/bash-completion/completions/dossier

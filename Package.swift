@@ -2,7 +2,8 @@
 import PackageDescription
 
 // The targets follow the pipeline, lowest first; an arrow is a dependency, and a module can import
-// only what it depends on (`make build` and `make test` check it: --explicit-target-dependency-import-check).
+// only what it lists as one: the ImportCheck plugin, applied to every Swift target below, fails the
+// build otherwise (SwiftPM alone lets a module import its dependencies' dependencies too).
 //
 //   CCurlShim ─▶ DossierFetch ─┐
 //   CHTMLShim, CZlib ─▶ DossierExtract ─┤
@@ -91,7 +92,7 @@ let package = Package(
         // A scriptable HTTP/1.1 server on 127.0.0.1 for tests and benchmarks (fault injection).
         .target(name: "LoopbackServer", dependencies: ["Locking", "CZlib"]),
         .executableTarget(name: "dossier-testserver", dependencies: ["LoopbackServer"]),
-        .executableTarget(name: "dossier-bench", dependencies: ["LoopbackServer"]),
+        .executableTarget(name: "dossier-bench", dependencies: ["LoopbackServer", "DossierExtract"]),
         // libFuzzer target of the extractor (scripts/fuzz-extract.sh); a replay tool in normal builds.
         .executableTarget(name: "dossier-fuzz-extract", dependencies: ["DossierExtract"]),
         // What every test target shares: the checkout and ../shared, temporary folders, recorded
@@ -101,7 +102,9 @@ let package = Package(
         ]),
         .testTarget(name: "DossierFetchTests", dependencies: ["DossierFetch", "Locking", "LoopbackServer", "DossierTestSupport"]),
         .testTarget(name: "DossierExtractTests", dependencies: ["DossierExtract", "DossierTestSupport"]),
-        .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "DossierTestSupport"]),
+        .testTarget(name: "DossierStoreTests", dependencies: [
+            "DossierStore", "DossierTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"]),
         .testTarget(name: "DossierSettingsTests", dependencies: [
             "DossierSettings", "DossierCore", "ExternalCommands", "DossierTestSupport",
@@ -121,10 +124,19 @@ let package = Package(
             "DossierTestSupport", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "LoopbackServerTests", dependencies: ["LoopbackServer", "ExternalCommands"]),
-        // Runs the built `dossier` command in temporary homes; depending on it makes `swift test` build it.
+        // Runs the built `dossier` command in temporary homes; depending on it makes `swift test` build
+        // it. (The import check's tool, which ImportCheckTests runs, is built for every build.)
         .testTarget(name: "DossierCLITests", dependencies: [
-            "dossier", "DossierApp", "DossierCore", "LoopbackServer", "DossierTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "dossier", "DossierApp", "DossierCore", "ExternalCommands", "LoopbackServer", "DossierTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The build plugin that holds every module to its listed dependencies, and its tool.
+        .executableTarget(name: "check-imports", path: "Plugins/check-imports"),
+        .plugin(name: "ImportCheck", capability: .buildTool(), dependencies: ["check-imports"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+for target in package.targets where target.type != .plugin && target.type != .system && target.name != "check-imports" {
+    target.plugins = (target.plugins ?? []) + [.plugin(name: "ImportCheck")]
+}

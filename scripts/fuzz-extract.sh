@@ -15,7 +15,8 @@ shift || true
 # Coverage instrumentation and ASan everywhere; libFuzzer without its own main(), because SwiftPM
 # already aliases main() to the target's Swift entry point, which starts libFuzzer's driver.
 runtime="$(dirname "$(dirname "$(command -v swiftc)")")/lib/clang"
-fuzzer_library="$(find "$runtime" -name 'libclang_rt.fuzzer_no_main-*.a' | head -1)"
+# (sed reads all its input, where head would close the pipe: under pipefail find's SIGPIPE fails the script.)
+fuzzer_library="$(find "$runtime" -name 'libclang_rt.fuzzer_no_main-*.a' | sed -n 1p)"
 swift build -c release --scratch-path .build-fuzz --product dossier-fuzz-extract \
     -Xswiftc -DFUZZING -Xswiftc -sanitize=address \
     -Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer,address \
@@ -26,7 +27,7 @@ work=".build-fuzz/fuzz-work"
 mkdir -p "$work/corpus" .build-fuzz/artifacts
 shared="../shared/corpus"
 if [ -d "$shared" ]; then
-    find "$shared" -type f \( -name '*.html' -o -name '*.xml' \) -size -300k | head -200 |
+    find "$shared" -type f \( -name '*.html' -o -name '*.xml' \) -size -300k | sed -n 1,200p |
         while read -r file; do cp "$file" "$work/corpus/"; done
 fi
 printf '<html><body><p>a</p></body></html>' > "$work/corpus/tiny.html"

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 void dossier_html_initialize(void) { xmlInitParser(); }
@@ -210,6 +212,124 @@ static void walk(builder *b, xmlNodePtr first) {
     free(open);
 }
 
+/* The HTML parser's options: recover from errors, stay quiet and offline, and read the encoding
+ * the caller names rather than the page's declarations. */
+static const int HTML_OPTIONS = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD |
+                                HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
+
+/*
+ * HTML is read with SAX callbacks that fill the flat tables directly: libxml2 never builds its
+ * own tree, which would cost more than the rest of the extraction (a node and a string
+ * allocated per element, attribute and text, and all of it freed again). The parser itself still
+ * decides the structure (implied and auto-closed elements), so the tables are those the tree
+ * walk would give, except that adjacent text chunks are one node and whitespace the tree builder
+ * would drop is kept (it collapses like any other whitespace).
+ */
+typedef struct sax_builder {
+    builder b;
+    int32_t *open;         /* indices of the open elements, innermost last */
+    size_t depth, open_capacity;
+    int32_t last_text;     /* the text node that is the last node added, or -1 */
+} sax_builder;
+
+/* The builder behind a callback's parser context; NULL once memory has run out, after the
+ * parser has been told to stop. */
+static sax_builder *sax_state(void *context) {
+    sax_builder *s = (sax_builder *)((htmlParserCtxtPtr)context)->_private;
+    if (!s->b.failed) return s;
+    xmlStopParser((htmlParserCtxtPtr)context);
+    return NULL;
+}
+
+static void sax_start_element(void *context, const xmlChar *name, const xmlChar **attributes) {
+    sax_builder *s = sax_state(context);
+    if (s == NULL) return;
+    dossier_document *d = s->b.doc;
+    int32_t index = add_node(&s->b, DOSSIER_NODE_ELEMENT, s->depth > 0 ? s->open[s->depth - 1] : -1);
+    if (index < 0) return;
+    d->nodes[index].name = intern(&s->b, name);
+    d->nodes[index].first_attribute = d->attribute_count;
+    for (size_t i = 0; attributes != NULL && attributes[i] != NULL && !s->b.failed; i += 2) {
+        if (!grow((void **)&d->attributes, &s->b.attribute_capacity, (size_t)d->attribute_count + 1,
+                  sizeof(dossier_attribute))) {
+            s->b.failed = 1;
+            return;
+        }
+        const xmlChar *value = attributes[i + 1];
+        /* As libxml2's tree builder does: a bare boolean attribute (checked, selected, ...) has
+         * its name as value; any other bare attribute has no value. */
+        if (value == NULL && htmlIsBooleanAttr(attributes[i])) value = attributes[i];
+        int32_t attribute_name = intern(&s->b, attributes[i]);
+        size_t length = value != NULL ? strlen((const char *)value) : 0;
+        uint32_t start = pool_append(&s->b, value, length);
+        dossier_attribute *attribute = &d->attributes[d->attribute_count++];
+        attribute->name = attribute_name;
+        attribute->value_start = start;
+        attribute->value_length = (uint32_t)length;
+        d->nodes[index].attribute_count++;
+    }
+    if (!grow((void **)&s->open, &s->open_capacity, s->depth + 1, sizeof(int32_t))) {
+        s->b.failed = 1;
+        return;
+    }
+    s->open[s->depth++] = index;
+    s->last_text = -1;
+}
+
+static void sax_end_element(void *context, const xmlChar *name) {
+    (void)name;
+    sax_builder *s = sax_state(context);
+    if (s == NULL || s->depth == 0) return;
+    int32_t index = s->open[--s->depth];
+    s->b.doc->nodes[index].end = s->b.doc->node_count;
+    s->last_text = -1;
+}
+
+/* Character data, script and style bodies, and whitespace: the parser hands text over in chunks
+ * (and entity by entity), which are joined into one node. */
+static void sax_text(void *context, const xmlChar *text, int length) {
+    sax_builder *s = sax_state(context);
+    if (s == NULL || length <= 0) return;
+    dossier_document *d = s->b.doc;
+    if (s->last_text >= 0) {
+        pool_append(&s->b, text, (size_t)length);
+        d->nodes[s->last_text].text_length += (uint32_t)length;
+        return;
+    }
+    int32_t index = add_node(&s->b, DOSSIER_NODE_TEXT, s->depth > 0 ? s->open[s->depth - 1] : -1);
+    if (index < 0) return;
+    d->nodes[index].text_start = pool_append(&s->b, text, (size_t)length);
+    d->nodes[index].text_length = (uint32_t)length;
+    s->last_text = index;
+}
+
+/* Parses UTF-8 HTML into the builder's document through SAX. */
+static void parse_html(sax_builder *s, const unsigned char *utf8, int length) {
+    htmlParserCtxtPtr context = htmlCreateMemoryParserCtxt((const char *)utf8, length);
+    if (context == NULL) {
+        s->b.failed = 1;
+        return;
+    }
+    memset(context->sax, 0, sizeof(htmlSAXHandler));
+    context->sax->startElement = sax_start_element;
+    context->sax->endElement = sax_end_element;
+    context->sax->characters = sax_text;
+    context->sax->cdataBlock = sax_text;
+    context->sax->ignorableWhitespace = sax_text;
+    context->_private = s;
+    htmlCtxtUseOptions(context, HTML_OPTIONS);
+    xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8);
+    htmlParseDocument(context);
+    if (context->myDoc != NULL) xmlFreeDoc(context->myDoc);
+    htmlFreeParserCtxt(context);
+    while (s->depth > 0) {
+        int32_t index = s->open[--s->depth];
+        s->b.doc->nodes[index].end = s->b.doc->node_count;
+    }
+    free(s->open);
+}
+
 void dossier_document_free(dossier_document *document) {
     if (document == NULL) return;
     free(document->nodes);
@@ -218,6 +338,14 @@ void dossier_document_free(dossier_document *document) {
     free(document->name_lengths);
     free(document->pool);
     free(document);
+}
+
+int dossier_html_parse_only(const unsigned char *bytes, size_t length, const char *charset) {
+    if (length == 0 || length > (size_t)INT_MAX) return 0;
+    xmlDocPtr tree = htmlReadMemory((const char *)bytes, (int)length, NULL, charset, HTML_OPTIONS);
+    if (tree == NULL) return 0;
+    xmlFreeDoc(tree);
+    return 1;
 }
 
 dossier_document *dossier_parse(const unsigned char *bytes, size_t length, const char *charset,
@@ -237,29 +365,26 @@ dossier_document *dossier_parse(const unsigned char *bytes, size_t length, const
         if (owned) free((void *)utf8);
         return NULL;
     }
-    xmlDocPtr tree = NULL;
+    sax_builder s = {0};
+    s.b.doc = document;
+    s.last_text = -1;
     if (utf8_length > 0) {
         if (syntax == DOSSIER_SYNTAX_XML) {
             int options = XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                           XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_HUGE |
                           XML_PARSE_IGNORE_ENC;
-            tree = xmlReadMemory((const char *)utf8, (int)utf8_length, NULL, "UTF-8", options);
+            xmlDocPtr tree = xmlReadMemory((const char *)utf8, (int)utf8_length, NULL, "UTF-8", options);
+            if (tree != NULL) {
+                walk(&s.b, tree->children);
+                xmlFreeDoc(tree);
+            }
         } else {
-            int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                          HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD |
-                          HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
-            tree = htmlReadMemory((const char *)utf8, (int)utf8_length, NULL, "UTF-8", options);
+            parse_html(&s, utf8, (int)utf8_length);
         }
     }
     if (owned) free((void *)utf8);
-    builder b = {0};
-    b.doc = document;
-    if (tree != NULL) {
-        walk(&b, tree->children);
-        xmlFreeDoc(tree);
-    }
-    free(b.names.slots);
-    if (b.failed) {
+    free(s.b.names.slots);
+    if (s.b.failed) {
         dossier_document_free(document);
         return NULL;
     }

@@ -42,6 +42,9 @@ public struct FetchPolicy: Sendable {
     public var sleep: @Sendable (Duration) async throws -> Void
     /// The wall-clock time, for Retry-After dates; injected so tests are exact.
     public var currentDate: @Sendable () -> Date = Date.init
+    /// The clock the per-host spacing is measured on; injected, with `sleep`, so tests of the
+    /// spacing do not depend on how long a request took.
+    public var clock: @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
     /// Where robots.txt files are kept between runs; nil to fetch them once per run.
     public var robotsMemory: (any RobotsMemory)?
 

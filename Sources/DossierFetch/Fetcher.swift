@@ -56,7 +56,8 @@ public struct Fetcher: Sendable {
         self.gate = TransferGate(
             totalLimit: policy.maximumConcurrency,
             perHostLimit: policy.perHostConcurrency,
-            delay: policy.perHostDelay
+            delay: policy.perHostDelay,
+            now: policy.clock
         )
         self.logger = logger
     }

@@ -241,7 +241,8 @@ do {
     case "build": try runBuildBenchmark(Array(arguments.dropFirst()))
     case "score": try runScore(Array(arguments.dropFirst()))
     case "refresh": try runRefreshBenchmark(Array(arguments.dropFirst()))
-    default: throw BenchError.usage("dossier-bench fetch|build|score|refresh ... (see the comment at the top of main.swift)")
+    case "extract": try runExtractBenchmark(Array(arguments.dropFirst()))
+    default: throw BenchError.usage("dossier-bench fetch|build|score|refresh|extract ... (see the comment at the top of each benchmark's file)")
     }
 } catch {
     FileHandle.standardError.write(Data("dossier-bench: \(error)\n".utf8))

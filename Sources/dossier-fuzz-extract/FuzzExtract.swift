@@ -1,9 +1,5 @@
 import DossierExtract
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 // The fuzz target of the extractor. Built with `-Xswiftc -DFUZZING -Xswiftc -sanitize=fuzzer,address`
 // (see scripts/fuzz-extract.sh), libFuzzer calls `LLVMFuzzerTestOneInput` with each input. In a

@@ -69,6 +69,7 @@ struct SourceRulesDiscoveryTests {
             rewrites: [RewriteRule(from: "https://", to: base + "/"), RewriteRule(from: "http://", to: base + "/")]
         ))
         policy.sleep = { try await sleeps.sleep($0) }
+        policy.clock = sleeps.now
         let store = try DossierStore(directory: home)
         defer { try? store.close() }
         let result = try await CurlMultiEngine.run { engine in

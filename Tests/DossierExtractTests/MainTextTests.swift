@@ -97,6 +97,14 @@ struct MainTextTests {
         #expect(text == "Visible paragraph that is long enough to be considered prose.")
     }
 
+    @Test("soft hyphens, zero-width spaces, word joiners and stray byte order marks are dropped from words")
+    func invisibleCharacters() {
+        let html = "<html><body><p>Die Not&shy;fall&shy;daten sind ge\u{200B}speichert, und das Wort\u{2060}ende " +
+            "bleibt lesbar\u{FEFF}, auch mit&nbsp;festem Leerzeichen.</p></body></html>"
+        #expect(HTMLExtractor.extract(bytes: Array(html.utf8)).mainText ==
+            "Die Notfalldaten sind gespeichert, und das Wortende bleibt lesbar, auch mit festem Leerzeichen.")
+    }
+
     @Test("markdown keeps the structure and escapes markup characters")
     func markdown() {
         let markdown = PageMarkdown.render(page)

@@ -20,6 +20,7 @@ struct FetchFixture {
             rewrite: { url in url.hasPrefix("http://site.test/") ? base + "/" + url.dropFirst("http://site.test/".count) : nil },
             sleep: { try await sleeps.sleep($0) }
         )
+        policy.clock = sleeps.now
         policy.perHostDelay = .zero
         policy.retryBackoff = .milliseconds(10)
         policy.totalTimeout = .seconds(10)

@@ -3,11 +3,7 @@ import DossierTestSupport
 import Foundation
 import Testing
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 @Suite("writer lock")
 struct WriterLockTests {

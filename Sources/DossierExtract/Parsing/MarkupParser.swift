@@ -30,6 +30,18 @@ enum MarkupParser {
         return copy(parsed.pointee)
     }
 
+    /// Runs libxml2's HTML parser alone over `bytes` read in `charset` and discards the tree.
+    /// Returns false when libxml2 built no document.
+    static func parseAndDiscard(_ bytes: some Collection<UInt8>, charset: String) -> Bool {
+        precondition(initialized)
+        let parsed = bytes.withContiguousStorageIfAvailable { buffer in
+            dossier_html_parse_only(buffer.baseAddress, buffer.count, charset)
+        } ?? Array(bytes).withUnsafeBufferPointer { buffer in
+            dossier_html_parse_only(buffer.baseAddress, buffer.count, charset)
+        }
+        return parsed != 0
+    }
+
     /// True when `bytes` are well-formed UTF-8 (the C validator: this runs over whole pages).
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         dossier_is_valid_utf8(bytes.baseAddress, bytes.count) != 0
