@@ -32,26 +32,26 @@ struct SourceFileDecoder {
             fail(key, "unknown key (see Sources.d/README.md for the keys a source file may have)")
         }
         for key in ["about", "kind", "reader"] where document[key] == nil { failFile("missing `\(key)`") }
-        let about: SourceDefinition.Subject? = choice(document, "about")
-        let kind: SourceDefinition.Kind? = choice(document, "kind")
-        let reader: SourceReader? = choice(document, "reader")
-        let robots: SourceDefinition.Robots? = document["robots"] == nil ? .obey : choice(document, "robots")
-        let trust = number(document, "trust", expected: "a number from 0 to 1") { (0...1).contains($0) } ?? 0.5
-        let minimumInterval = decodeMinimumInterval(document)
-        let isEnabled = bool(document, "enabled") ?? true
-        let requires = placeholders(document, "requires")
-        let keyEnvironmentVariable = environmentVariableName(document, "key_env")
-        let headers = decodeHeaders(document)
-        let maxResults = integer(document, "max_results", atLeast: 1)
-        let description = string(document, "description")
-        let subject = string(document, "subject")
-        let follow = strings(document, "follow") ?? []
+        let about: SourceDefinition.Subject? = choice("about")
+        let kind: SourceDefinition.Kind? = choice("kind")
+        let reader: SourceReader? = choice("reader")
+        let robots: SourceDefinition.Robots? = document["robots"] == nil ? .obey : choice("robots")
+        let trust = number("trust", expected: "a number from 0 to 1") { (0...1).contains($0) } ?? 0.5
+        let minimumInterval = decodeMinimumInterval()
+        let isEnabled = bool("enabled") ?? true
+        let requires = placeholders("requires")
+        let keyEnvironmentVariable = environmentVariableName("key_env")
+        let headers = decodeHeaders()
+        let maxResults = integer("max_results", atLeast: 1)
+        let description = string("description")
+        let subject = string("subject")
+        let follow = strings("follow") ?? []
         if follow.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             fail("follow", "a word to follow must not be empty")
         }
-        let claims = wikidataIdentifiers(document, "claims")
-        let qualifiers = wikidataIdentifiers(document, "qualifiers")
-        let input: SourceDefinition.Input? = if let kind { decodeInput(document, kind: kind) } else { nil }
+        let claims = wikidataIdentifiers("claims")
+        let qualifiers = wikidataIdentifiers("qualifiers")
+        let input: SourceDefinition.Input? = if let kind { decodeInput(kind: kind) } else { nil }
 
         if let kind, let reader, (kind == .manual) != (reader == .manualText) {
             fail("reader", "a `manual` source is read with `manual-text`, and `manual-text` reads only `manual` sources")
@@ -95,13 +95,13 @@ struct SourceFileDecoder {
     // MARK: - Keys
 
     /// `url` for every kind but `manual`, which has exactly one of `file` and `text`.
-    private mutating func decodeInput(_ document: TOMLTable, kind: SourceDefinition.Kind) -> SourceDefinition.Input? {
+    private mutating func decodeInput(kind: SourceDefinition.Kind) -> SourceDefinition.Input? {
         guard kind == .manual else {
             for key in ["file", "text"] where document[key] != nil {
                 fail(key, "only a manual source reads a file or text; this one fetches `url`")
             }
             if document["url"] == nil { failFile("missing `url`") }
-            guard let text = string(document, "url") else { return nil }
+            guard let text = string("url") else { return nil }
             do {
                 return .url(try URLTemplate(text))
             } catch {
@@ -110,7 +110,7 @@ struct SourceFileDecoder {
             }
         }
         if document["url"] != nil { fail("url", "a manual source reads `file` or `text`, not a URL") }
-        switch (string(document, "file"), string(document, "text")) {
+        switch (string("file"), string("text")) {
         case (let path?, nil):
             guard !path.isEmpty else {
                 fail("file", "must not be empty")
@@ -135,9 +135,9 @@ struct SourceFileDecoder {
     }
 
     /// `rate` (requests per second) or `min_interval_ms`; one request per second when neither is given.
-    private mutating func decodeMinimumInterval(_ document: TOMLTable) -> TimeInterval? {
-        let rate = number(document, "rate", expected: "a number greater than 0") { $0 > 0 }
-        let milliseconds = number(document, "min_interval_ms", expected: "a number of at least 0") { $0 >= 0 }
+    private mutating func decodeMinimumInterval() -> TimeInterval? {
+        let rate = number("rate", expected: "a number greater than 0") { $0 > 0 }
+        let milliseconds = number("min_interval_ms", expected: "a number of at least 0") { $0 >= 0 }
         switch (document["rate"], document["min_interval_ms"]) {
         case (nil, nil): return 1
         case (.some, .some):
@@ -148,7 +148,7 @@ struct SourceFileDecoder {
     }
 
     /// `[headers]`: header names to value templates, in name order.
-    private mutating func decodeHeaders(_ document: TOMLTable) -> [SourceDefinition.Header]? {
+    private mutating func decodeHeaders() -> [SourceDefinition.Header]? {
         guard let value = document["headers"] else { return [] }
         guard let table = value.tableValue else {
             fail("headers", "expected a table of header names to strings, found \(value.summary)")
@@ -178,8 +178,8 @@ struct SourceFileDecoder {
         return headers
     }
 
-    private mutating func placeholders(_ document: TOMLTable, _ key: String) -> [TemplatePlaceholder]? {
-        guard let names = strings(document, key) else { return document[key] == nil ? [] : nil }
+    private mutating func placeholders(_ key: String) -> [TemplatePlaceholder]? {
+        guard let names = strings(key) else { return document[key] == nil ? [] : nil }
         var placeholders: [TemplatePlaceholder] = []
         for name in names {
             guard let placeholder = TemplatePlaceholder(rawValue: name) else {
@@ -191,8 +191,8 @@ struct SourceFileDecoder {
         return Array(Set(placeholders)).sorted()
     }
 
-    private mutating func environmentVariableName(_ document: TOMLTable, _ key: String) -> String? {
-        guard let name = string(document, key) else { return nil }
+    private mutating func environmentVariableName(_ key: String) -> String? {
+        guard let name = string(key) else { return nil }
         let isValid = name.first.map { !$0.isNumber } == true
             && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
         if !isValid { fail(key, "\"\(name)\" is not an environment variable name") }
@@ -200,8 +200,8 @@ struct SourceFileDecoder {
     }
 
     /// An array of Wikidata property ids such as `P108`.
-    private mutating func wikidataIdentifiers(_ document: TOMLTable, _ key: String) -> [String]? {
-        guard let identifiers = strings(document, key) else { return document[key] == nil ? [] : nil }
+    private mutating func wikidataIdentifiers(_ key: String) -> [String]? {
+        guard let identifiers = strings(key) else { return document[key] == nil ? [] : nil }
         let isPropertyIdentifier = { (identifier: String) in
             identifier.count > 1 && identifier.first == "P" && identifier.dropFirst().allSatisfy { ("0"..."9").contains($0) }
         }
@@ -214,9 +214,9 @@ struct SourceFileDecoder {
 
     // MARK: - Values
 
-    private mutating func choice<Choice: RawRepresentable & CaseIterable>(_ document: TOMLTable, _ key: String) -> Choice?
+    private mutating func choice<Choice: RawRepresentable & CaseIterable>(_ key: String) -> Choice?
     where Choice.RawValue == String {
-        guard let text = string(document, key) else { return nil }
+        guard let text = string(key) else { return nil }
         guard let choice = Choice(rawValue: text) else {
             fail(key, "unknown value \"\(text)\"; expected one of \(Self.list(Choice.allCases))")
             return nil
@@ -224,7 +224,7 @@ struct SourceFileDecoder {
         return choice
     }
 
-    private mutating func string(_ document: TOMLTable, _ key: String) -> String? {
+    private mutating func string(_ key: String) -> String? {
         guard let value = document[key] else { return nil }
         guard let string = value.stringValue else {
             fail(key, "expected a string, found \(value.summary)")
@@ -233,7 +233,7 @@ struct SourceFileDecoder {
         return string
     }
 
-    private mutating func strings(_ document: TOMLTable, _ key: String) -> [String]? {
+    private mutating func strings(_ key: String) -> [String]? {
         guard let value = document[key] else { return nil }
         let strings = value.arrayValue?.compactMap(\.stringValue)
         guard let strings, strings.count == value.arrayValue?.count else {
@@ -243,7 +243,7 @@ struct SourceFileDecoder {
         return strings
     }
 
-    private mutating func bool(_ document: TOMLTable, _ key: String) -> Bool? {
+    private mutating func bool(_ key: String) -> Bool? {
         guard let value = document[key] else { return nil }
         guard let bool = value.booleanValue else {
             fail(key, "expected true or false, found \(value.summary)")
@@ -252,7 +252,7 @@ struct SourceFileDecoder {
         return bool
     }
 
-    private mutating func integer(_ document: TOMLTable, _ key: String, atLeast minimum: Int) -> Int? {
+    private mutating func integer(_ key: String, atLeast minimum: Int) -> Int? {
         guard let value = document[key] else { return nil }
         guard let integer = value.integerValue, integer >= minimum else {
             fail(key, "expected an integer of at least \(minimum), found \(value.summary)")
@@ -263,7 +263,7 @@ struct SourceFileDecoder {
 
     /// An integer or a float that `isValid` accepts.
     private mutating func number(
-        _ document: TOMLTable, _ key: String, expected: String, isValid: (Double) -> Bool
+        _ key: String, expected: String, isValid: (Double) -> Bool
     ) -> Double? {
         guard let value = document[key] else { return nil }
         guard let number = value.numberValue, number.isFinite, isValid(number) else {
