@@ -48,10 +48,26 @@ struct ProcessCommandRunnerTests {
     func timeLimit() async throws {
         let (url, handle) = try log()
         defer { try? FileManager.default.removeItem(at: url) }
-        let started = ContinuousClock.now
-        let status = try await runner.run(ExternalCommand("sh", ["-c", "sleep 30"]), loggingTo: handle, timeLimit: .milliseconds(200))
+        // The shell starts a child of its own and names it; a run that waited for it would end
+        // with status 0 after 30 s, so nil proves the limit stopped it. The wall clock is not
+        // asserted: a busy test run can delay this task's resumption, not the kill.
+        let status = try await runner.run(ExternalCommand("sh", ["-c", "sleep 30 & echo $!; wait"]), loggingTo: handle, timeLimit: .milliseconds(300))
+        try handle.close()
         #expect(status == nil)
-        #expect(ContinuousClock.now - started < .seconds(20))
+        let logged = try String(contentsOf: url, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let child = try #require(pid_t(logged), "the shell did not name its child: \(logged)")
+        #expect(await Self.isGone(child), "the shell's child \(child) outlived the time limit")
+    }
+
+    /// Whether `processID` has ended (exited, or a zombie awaiting its reaper) within a generous wait.
+    private static func isGone(_ processID: pid_t) async -> Bool {
+        for _ in 0..<200 {
+            if kill(processID, 0) != 0 { return true }
+            if let stat = try? String(contentsOfFile: "/proc/\(processID)/stat", encoding: .utf8),
+               let state = stat.split(separator: ")").last?.split(separator: " ").first, state == "Z" { return true }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return false
     }
 
     @Test("cancelling the task stops a timed run")
