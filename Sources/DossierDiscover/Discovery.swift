@@ -265,6 +265,11 @@ public struct Discovery: Sendable {
             var response = response
             // A stored copy is served without its body when its reading is stored.
             response.body = try body(of: response)
+            // A server may answer its robots.txt or a sitemap where a page was asked for: what
+            // they say is for crawlers, and the addresses in them name no one.
+            if CrawlerFile.isCrawlerFile(response.body, url: response.finalURL) {
+                throw ReaderError(reader: source.reader.rawValue, message: "the answer is a robots.txt or a sitemap, not a page")
+            }
             reading = Self.extractReading(response, keepingLinks: keepingLinks)
         }
         if let text = reading.text {

@@ -329,6 +329,12 @@ struct DiscoveryState {
         }
     }
 
+    /// `text` with its web addresses blanked out.
+    static func withoutURLs(_ text: String) -> String {
+        guard text.contains("://") || text.contains("www.") else { return text }
+        return text.replacing(/(?i)(?:https?:\/\/|\bwww\.)[^\s<>"]+/, with: " ")
+    }
+
     /// The result: documents about the person or the company kept (most trusted first),
     /// the others recorded as skipped.
     func result() -> DiscoveryResult {
@@ -345,7 +351,8 @@ struct DiscoveryState {
         var seen = Set<String>()
         for document in documents {
             let rows = document.tableRows.map { $0.cells.joined(separator: " ") }
-            let folded = NameMatcher.fold(([document.text, document.title ?? ""] + rows).joined(separator: " "))
+            // A name written into a URL (`/people/jane-doe`, a sitemap's address) is no mention.
+            let folded = NameMatcher.fold(Self.withoutURLs(([document.text, document.title ?? ""] + rows).joined(separator: " ")))
             // A page about the company names it more than once: one mention in a footer or a
             // list of links does not make a page worth reading.
             let companyMentions = companyMatchers.reduce(0) { $0 + $1.occurrences(in: folded) }

@@ -63,4 +63,43 @@ struct DiscoveryReadingTests {
         #expect(NameMatcher.companyNames("Acme Robotics GmbH") == ["Acme Robotics"])
         #expect(NameMatcher.companyNames(nil) == [])
     }
+
+    @Test("a name written only into web addresses does not make a page about the person")
+    func namesInURLs() {
+        var state = DiscoveryState(subject: Subject(name: "Joseph Mearman", domain: "research.example"))
+        state.addDocument(text: "Sitemap: https://research.example/people/joseph-mearman.xml\nSee www.joseph-mearman.example/cv",
+                          url: "https://research.example/", title: nil, source: search, fetchedAt: epoch)
+        state.addDocument(text: "Joseph Mearman joined the lab in 2014.", url: "https://research.example/news", title: "News",
+                          source: search, fetchedAt: epoch)
+        let result = state.result()
+        #expect(result.pagesAboutPerson == 1)
+        #expect(DiscoveryState.withoutURLs("see https://a.example/jane-doe, or www.jane-doe.example.") == "see   or  ")
+    }
+
+    @Test("robots.txt files and sitemaps are told from pages, by address and by content")
+    func crawlerFiles() {
+        let robots = Data("\u{FEFF}# robots\nUser-agent: *\nDisallow: /private\n\nSitemap: https://a.example/sitemap.xml\n".utf8)
+        #expect(CrawlerFile.isCrawlerFile(robots, url: "https://a.example/"))
+        #expect(CrawlerFile.isCrawlerFile(Data("anything".utf8), url: "https://a.example/robots.txt"))
+        let sitemap = Data(#"<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://a.example/</loc></url></urlset>"#.utf8)
+        #expect(CrawlerFile.isCrawlerFile(sitemap, url: "https://a.example/team"))
+        #expect(!CrawlerFile.isCrawlerFile(Data("Jane Doe: engineer.\nShe builds robots.".utf8), url: "https://a.example/about.txt"))
+        #expect(!CrawlerFile.isCrawlerFile(Data("<html><body><p>User-agent: a word in a page</p></body></html>".utf8), url: "https://a.example/"))
+    }
+
+    @Test("a website or an account name alone is not something found about the person")
+    func identifierFactsAlone() {
+        func result(_ kinds: [FactKind]) -> DiscoveryResult {
+            DiscoveryResult(
+                identity: Identity(name: "Jane Doe", wikidataID: nil, description: nil, confidence: 0.3, evidence: [],
+                                   wikipediaTitle: nil, domain: nil, github: nil),
+                company: CompanyIdentity(name: nil, wikidataID: nil, domain: nil, wikipediaTitle: nil), documents: [],
+                personFacts: kinds.map { StructuredFact(kind: $0, value: "x", sourceURL: "https://registry.example/1") },
+                companyFacts: [], outcomes: [], pagesAboutPerson: 0)
+        }
+        #expect(result([]).foundNothing)
+        #expect(result([.website, .github]).foundNothing)
+        #expect(!result([.website, .affiliation]).foundNothing)
+    }
 }
+
