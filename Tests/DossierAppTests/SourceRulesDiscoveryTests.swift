@@ -51,7 +51,7 @@ struct SourceRulesDiscoveryTests {
         }
     }
 
-    @Test("DuckDuckGo's second query waits its 2 s, Brave sends its key, GitHub its headers; the homepage is fetched once and read by both sources; no robots.txt means /sitemap.xml")
+    @Test("DuckDuckGo's queries (with the company, without, on the company's site, for talks) wait 2 s each, Brave sends its key, GitHub its headers; the homepage is fetched once and read by both sources; no robots.txt means /sitemap.xml")
     func rulesOnTheWire() async throws {
         let server = try LoopbackServer(handler: Self.site)
         defer { server.stop() }
@@ -81,8 +81,10 @@ struct SourceRulesDiscoveryTests {
         let requests = server.requests.map { (target: String($0.target.dropFirst()), request: $0) }
 
         let duckDuckGo = requests.filter { $0.target.hasPrefix("html.duckduckgo.com/html/") }
-        #expect(duckDuckGo.count == 2)
-        #expect(sleeps.waits.contains { $0 > .milliseconds(1_500) && $0 <= .milliseconds(2_000) }, "\(sleeps.waits)")
+        let queries = duckDuckGo.compactMap { URLComponents(string: "https://" + $0.target)?.queryItems?.first { $0.name == "q" }?.value }
+        #expect(Set(queries) == ["Jane Doe Acme Robotics", "Jane Doe", #""Jane Doe" site:acme.example"#,
+                                 #""Jane Doe" interview OR podcast OR talk"#])
+        #expect(sleeps.waits.filter { $0 > .milliseconds(1_500) && $0 <= .milliseconds(2_000) }.count >= 3, "\(sleeps.waits)")
 
         let brave = try #require(requests.first { $0.target.hasPrefix("api.search.brave.com/") })
         #expect(brave.request.headers["X-Subscription-Token"] == "brave-test-key")

@@ -86,6 +86,8 @@ public struct SourceOutcome: Sendable, Equatable, Codable {
         case noRobotsTxt = "no_robots_txt"
         /// A page that is never fetched (LinkedIn's).
         case notFetched = "not_fetched"
+        /// A profile in a registry with the person's name that nothing ties to them.
+        case namesake
     }
 
     /// For failures, what failed; for skips, why.
