@@ -149,15 +149,22 @@ public struct BuildPipeline: Sendable {
         _ request: BuildRequest, catalog loaded: LoadedSourceCatalog, banks: SummaryBanks, store: DossierStore,
         started report: (Int64) -> Void
     ) async throws -> BuildSummary {
-        let subject = request.subject
+        var subject = request.subject
         let slug = Slug.make(subject.name)
         let started = now()
+        // The meeting stored for the person (when the request brings none) fills in the company
+        // and its domain the user did not give: an imported invitation's address, say.
+        let storedMeeting = request.meeting == nil ? try MeetingContext.current(slug: slug, in: store, at: started) : nil
+        if let storedMeeting {
+            subject.company = subject.company ?? storedMeeting.company
+            subject.domain = subject.domain ?? storedMeeting.domain
+        }
         var person = try store.upsertPerson(PersonRecord(
             id: nil, name: subject.name, slug: slug, wikidataID: nil, identityConfidence: nil,
             companyID: nil, domain: subject.domain, at: started
         ))
         let personID = person.id!
-        let build = try store.startBuild(personID: personID, optionsJSON: Self.optionsJSON(request), at: started)
+        let build = try store.startBuild(personID: personID, optionsJSON: Self.optionsJSON(subject), at: started)
         report(build.id!)
         progress(request.offline ? "building \(subject.name) from the store" : "discovering \(subject.name)")
 
@@ -197,7 +204,7 @@ public struct BuildPipeline: Sendable {
         }
         _ = try store.upsertPerson(person)
 
-        let meeting = try request.meeting ?? MeetingContext.current(slug: slug, in: store, at: started).map(MeetingContext.init)
+        let meeting = request.meeting ?? storedMeeting.map(MeetingContext.init)
         let stored = try store.dossierVersion(personID: personID)
         // A stored dossier this version cannot read (an older layout) counts as none: the
         // build writes a new one rather than failing for a file it is about to replace.
@@ -282,10 +289,10 @@ public struct BuildPipeline: Sendable {
                   environment: environment, now: now, progress: progress)
     }
 
-    private static func optionsJSON(_ request: BuildRequest) -> String {
+    private static func optionsJSON(_ subject: Subject) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let data = (try? encoder.encode(request.subject)) ?? Data("{}".utf8)
+        let data = (try? encoder.encode(subject)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }
