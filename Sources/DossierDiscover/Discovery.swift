@@ -59,7 +59,7 @@ public struct Discovery: Sendable {
                 case .url(let template):
                     var queries = [values]
                     if definition.kind == .search, definition.about == .person, template.placeholders.contains(.query) {
-                        queries += state.personQueries(values)
+                        queries += state.personQueries(values, searchingTheWeb: definition.reader.searchesTheWeb)
                     }
                     let headers = definition.expandedHeaders(values)
                     for query in queries {

@@ -135,10 +135,10 @@ struct DiscoveryState {
     }
 
     /// The queries a person search asks besides its first (the name with the company, when one is
-    /// known): the name alone, for pages that do not name the company; the name on the company's
-    /// own site; and the name with the words of a talk or an interview, for conference and
-    /// podcast pages, where the person speaks for themselves.
-    func personQueries(_ values: TemplateValues) -> [TemplateValues] {
+    /// known): the name alone, for pages that do not name the company; and, on a search of the
+    /// whole web, the name on the company's own site and the name with the words of a talk or an
+    /// interview, for conference and podcast pages, where the person speaks for themselves.
+    func personQueries(_ values: TemplateValues, searchingTheWeb: Bool) -> [TemplateValues] {
         var queries: [TemplateValues] = []
         func ask(_ query: String) {
             var asked = values
@@ -147,6 +147,7 @@ struct DiscoveryState {
         }
         let name = identity.name
         if company.name != nil { ask(name) }
+        guard searchingTheWeb else { return queries }
         if let domain = company.domain { ask("\"\(name)\" site:\(domain)") }
         ask("\"\(name)\" interview OR podcast OR talk")
         return queries
@@ -201,7 +202,8 @@ struct DiscoveryState {
         documents.append(SourceDocument(
             url: url, title: title, siteName: siteName, published: published, updated: updated, text: trimmed,
             sourceName: source.name, trust: source.trust, fetchedAt: fetchedAt, tableRows: Array(rowsNamingPerson.prefix(50)),
-            profileSummary: profile ? description : nil, authors: authors
+            profileSummary: profile ? description : nil, authors: authors,
+            interviewsPerson: InterviewPage.interviews(person, personName: identity.name, text: trimmed, title: title, url: url)
         ))
     }
 

@@ -45,6 +45,15 @@ public enum SourceReader: String, Sendable, CaseIterable {
     /// Text the user supplied, from a `file` or `text`: the only reader of a `manual` source.
     case manualText = "manual-text"
 
+    /// Whether the reader reads a search of the whole web (not of one site or registry), where
+    /// a query can ask for one site (`site:`) or for talks and interviews.
+    public var searchesTheWeb: Bool {
+        switch self {
+        case .searxngJSON, .duckDuckGoHTML, .braveJSON: true
+        default: false
+        }
+    }
+
     /// Whether the reader goes on to pages chosen by the source's `follow` words.
     public var followsLinks: Bool {
         switch self {
