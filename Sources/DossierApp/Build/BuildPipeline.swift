@@ -84,6 +84,9 @@ public struct BuildPipeline: Sendable {
     let now: @Sendable () -> Date
     /// How long a build waits for another writer before giving up (`StoreError.busy`, exit 75).
     let lockTimeout: Duration
+    /// The fetcher's waits and the clock its per-host spacing is measured on; real time when nil.
+    /// Tests record the waits a source's rate asks for instead of spending them.
+    var timing: (sleep: @Sendable (Duration) async throws -> Void, clock: @Sendable () -> ContinuousClock.Instant)?
 
     public init(
         config: DossierConfig, paths: DossierPaths, shippedSources: URL?,
@@ -174,6 +177,10 @@ public struct BuildPipeline: Sendable {
                 .run(subject)
         } else {
             var policy = FetchPolicy(config: config)
+            if let timing {
+                policy.sleep = timing.sleep
+                policy.clock = timing.clock
+            }
             let robots = StoredRobots(store: store)
             policy.robotsMemory = robots
             discovery = try await CurlMultiEngine.run(maximumConnections: policy.maximumConcurrency) { engine in
