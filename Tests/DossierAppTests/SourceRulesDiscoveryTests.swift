@@ -107,4 +107,51 @@ struct SourceRulesDiscoveryTests {
         #expect(requests.contains { $0.target == "acme.example/sitemap.xml" })
         #expect(result.documents.contains { $0.url == "https://acme.example/team" })
     }
+
+    /// A small company site with a team page whose card and link lead to the person's bio.
+    static func teamSite(_ request: ReceivedRequest) -> ResponsePlan {
+        switch String(request.target.dropFirst()) {
+        case "acme.example/":
+            return .ok(#"<html><head><title>Acme Robotics</title></head><body><p>Acme Robotics builds robots for small farms.</p><a href="/about/team">Our team</a> <a href="/careers">Careers</a></body></html>"#)
+        case "acme.example/about/team":
+            return .ok(#"<html><head><title>Team</title></head><body><h1>Our team</h1><div><p>Jane Doe</p><p>Chief Technology Officer</p><a href="/people/42">Jane Doe</a></div><div><p>John Roe</p><p>Chief Executive Officer</p><a href="/people/43">John Roe</a></div></body></html>"#)
+        case "acme.example/people/42":
+            return .ok(#"<html><head><title>Jane Doe - Acme Robotics</title></head><body><p>Jane Doe leads engineering at Acme Robotics, where she has built grippers since 2019.</p><a href="/people/42/talks">Jane Doe's talks</a></body></html>"#)
+        default:
+            return .notFound
+        }
+    }
+
+    @Test("the company's site searched for the person: the team page's card is her position, its link to her bio followed one step, no further")
+    func companySiteSearch() async throws {
+        let server = try LoopbackServer(handler: Self.teamSite)
+        defer { server.stop() }
+        let homeFolder = try TemporaryFolder("team")
+        defer { homeFolder.remove() }
+        let catalog = SourceCatalog.load(shippedDirectory: SharedWorkspace.repository.appendingPathComponent("Sources.d"),
+                                         userDirectory: nil, extraDirectory: nil, environment: [:]).catalog
+        let sleeps = SleepRecorder()
+        var policy = FetchPolicy(config: DossierConfig(
+            network: NetworkSettings(contact: "tests@dossier.example"),
+            rewrites: [RewriteRule(from: "https://", to: server.baseURL + "/"), RewriteRule(from: "http://", to: server.baseURL + "/")]
+        ))
+        policy.sleep = { try await sleeps.sleep($0) }
+        policy.clock = sleeps.now
+        let store = try DossierStore(directory: homeFolder.url)
+        defer { try? store.close() }
+        let result = try await CurlMultiEngine.run { engine in
+            let pages = LivePages(fetcher: Fetcher(engine: engine, policy: policy), store: store)
+            return try await Discovery(catalog: catalog, pages: pages, archive: StoreArchive(store: store), searxng: nil, environment: [:])
+                .run(Subject(name: "Jane Doe", domain: "acme.example"))
+        }
+        let targets = server.requests.map { String($0.target.dropFirst()) }
+        #expect(targets.contains("acme.example/people/42"))
+        #expect(!targets.contains("acme.example/people/43"))
+        #expect(!targets.contains("acme.example/people/42/talks"), "one step from a followed page, never two")
+        #expect(result.personFacts.contains { $0.kind == .position && $0.value == "Chief Technology Officer" })
+        #expect(result.documents.contains { $0.url == "https://acme.example/people/42" })
+        #expect(result.identity.evidence.contains { $0.hasPrefix("named on the company's own site: acme.example/") })
+        #expect(!result.foundNothing)
+    }
 }
+
