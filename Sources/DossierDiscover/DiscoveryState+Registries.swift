@@ -174,13 +174,20 @@ extension DiscoveryState {
             personFacts.append(StructuredFact(kind: .education, value: value, start: education.start, end: education.end,
                                               sourceURL: url))
         }
+        for country in Set(record.countries).sorted() {
+            let name = Locale(identifier: "en").localizedString(forRegionCode: country) ?? country
+            personFacts.append(StructuredFact(kind: .location, value: name, sourceURL: url))
+        }
         for link in record.links.prefix(3) {
             guard let host = Self.host(link.url), !Self.isPlatform(host) else { continue }
-            queue(PlannedRequest(url: link.url, source: source, role: .page, hit: DiscoveredPage(url: link.url, title: link.name)))
             if identity.domain == nil, !matcher.matches(site: link.url) {
                 identity.domain = host
                 identity.evidence.append("personal site \(host) (ORCID record)")
             }
+            // The homepage of the person's own site is read by the personal-site source.
+            let path = URLComponents(string: link.url)?.path ?? ""
+            if host == identity.domain && (path.isEmpty || path == "/") { continue }
+            queue(PlannedRequest(url: link.url, source: source, role: .page, hit: DiscoveredPage(url: link.url, title: link.name)))
         }
     }
 

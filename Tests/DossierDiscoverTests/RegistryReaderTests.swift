@@ -138,14 +138,17 @@ struct RegistryReaderTests {
         #expect(state.considerORCIDHits(plain, source: Self.source(.orcidSearchJSON)).count == 3)
     }
 
-    @Test("an ORCID person part under the iD: its researcher link is read as a page and becomes the person's own site")
+    @Test("an ORCID person part under the iD: its home page link becomes the person's own site, its country their location")
     func orcidRecordAdopted() throws {
         let eglen = try ORCIDReaders.record(RealWeb.data("orcid/person-0000-0001-8607-8025-Stephen_Eglen-2020.json"))
         var state = DiscoveryState(subject: Subject(name: "Stephen Eglen", domain: "cam.ac.uk"))
         state.orcid = "0000-0001-8607-8025"
         state.adoptORCIDRecord(eglen, source: Self.source(.orcidRecordJSON, name: "26-orcid-person"), fetchedAt: Date())
         #expect(state.identity.domain == "sje30.github.io")
-        #expect(state.takeFollowUps().map(\.url) == ["https://sje30.github.io"])
+        #expect(state.personFacts.map(\.value) == ["United Kingdom"])
+        // His home page is the personal-site source's to read, under its own address.
+        #expect(state.takeFollowUps().isEmpty)
+        #expect(state.values(for: .person)[.domain] == "sje30.github.io")
         // A record under another name is not used.
         var other = DiscoveryState(subject: Subject(name: "Jane Doe", domain: "cam.ac.uk"))
         other.orcid = "0000-0001-8607-8025"

@@ -8,7 +8,8 @@ import Foundation
 /// An organisation matches the company when it names it ("Acme Robotics, Inc." for Acme
 /// Robotics), and the domain when the domain's own label is the organisation's name written
 /// together (`morconsulting.com`, `metametricsinc.com`), one of its distinctive words
-/// (`bangor.ac.uk` for Bangor University) or its initials (`mit.edu`).
+/// (`bangor.ac.uk` for Bangor University) or their short form (`cam.ac.uk` for the University of
+/// Cambridge), or its initials (`mit.edu`, `kcl.ac.uk` for King's College London).
 struct AffiliationMatcher: Sendable {
     /// The company's names (``NameMatcher/companyNames(_:)``).
     let companyNames: [String]
@@ -47,8 +48,9 @@ struct AffiliationMatcher: Sendable {
     static func organization(_ folded: String, isNamedBy label: String) -> Bool {
         let label = letters(label)
         guard label.count >= 3 else { return false }
+        // "King's College London": the `s` of a possessive is no word.
         let words = folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
-            .filter { !legalWords.contains($0) && !linkWords.contains($0) }
+            .filter { $0.count > 1 && !legalWords.contains($0) && !linkWords.contains($0) }
         guard !words.isEmpty else { return false }
         func isNamed(by written: String) -> Bool {
             guard written.count >= 4 else { return false }
@@ -59,6 +61,8 @@ struct AffiliationMatcher: Sendable {
         let distinctive = words.filter { !genericWords.contains($0) }
         if distinctive.count > 1, isNamed(by: distinctive.joined()) { return true }
         if distinctive.contains(where: isNamed(by:)) { return true }
+        // A short form of a distinctive word: `cam` for Cambridge.
+        if distinctive.contains(where: { $0.count >= 6 && $0.hasPrefix(label) }) { return true }
         let initials = String(words.compactMap(\.first))
         return words.count >= 3 && label == initials
     }
