@@ -261,7 +261,7 @@ public struct Discovery: Sendable {
         case .githubUserJSON:
             state.considerGitHubCandidate(try GitHubUser.read(body), source: request.source, fetchedAt: fetchedAt(response))
         case .openAlexAuthorsJSON:
-            _ = state.considerOpenAlexAuthors(try OpenAlexAuthors.read(body), source: request.source)
+            _ = state.considerOpenAlexAuthors(try OpenAlexAuthors.read(body), source: request.source, lookingUp: false)
         case .orcidRecordJSON:
             state.considerORCIDRecord(try ORCIDReaders.record(body), source: request.source)
         default:

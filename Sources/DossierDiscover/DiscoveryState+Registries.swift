@@ -39,9 +39,10 @@ extension DiscoveryState {
 
     // MARK: OpenAlex
 
-    /// Takes the authors with the person's name that an affiliation ties to them; returns the ids
-    /// of those the answer does not say enough about (a trimmed search answer), to look up.
-    mutating func considerOpenAlexAuthors(_ authors: [OpenAlexAuthor], source: SourceDefinition) -> [String] {
+    /// Takes the authors with the person's name that an affiliation ties to them. With
+    /// `lookingUp`, returns the ids of those the answer does not say enough about (a trimmed
+    /// search answer), to look up; otherwise (their own records) they are namesakes too.
+    mutating func considerOpenAlexAuthors(_ authors: [OpenAlexAuthor], source: SourceDefinition, lookingUp: Bool = true) -> [String] {
         let matcher = affiliations
         var unplaced: [String] = []
         for author in authors.prefix(source.maxResults ?? 10)
@@ -51,7 +52,7 @@ extension DiscoveryState {
             var seen = Set<String>()
             let places = (author.lastKnownInstitutions + author.affiliations.map(\.institution)).filter { seen.insert($0).inserted }
             guard let place = places.first(where: matcher.matches(organization:)) else {
-                if author.listsInstitutions || !matcher.canJudge {
+                if author.listsInstitutions || !matcher.canJudge || !lookingUp {
                     skipNamesake("\(author.name) (\(key))", url: author.profileURL, source: source, places: places)
                 } else {
                     unplaced.append(author.id)

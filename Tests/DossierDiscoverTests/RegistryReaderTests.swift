@@ -44,6 +44,12 @@ struct RegistryReaderTests {
         #expect(Array(alistair.topics.prefix(2)) == ["EFL/ESL Teaching and Learning", "Speech and dialogue systems"])
         let deleted = try #require(try OpenAlexAuthors.read(RealWeb.data("openalex/author-A5317838346-deleted-2023.json")).first)
         #expect(deleted.name == "Deleted Author" && !deleted.listsInstitutions)
+        // An author's own record that says nothing of where they worked is a namesake, not looked up again.
+        let unplaced = try OpenAlexAuthors.read(RealWeb.data("openalex/authors-search-mearman-2025.json")).filter { !$0.listsInstitutions }
+        var state = DiscoveryState(subject: Subject(name: "Kimberly A. Mearman", domain: "bangor.ac.uk"))
+        #expect(state.considerOpenAlexAuthors(unplaced, source: Self.source(.openAlexAuthorsJSON)) == ["A5071882449"])
+        #expect(state.considerOpenAlexAuthors(unplaced, source: Self.source(.openAlexAuthorsJSON), lookingUp: false).isEmpty)
+        #expect(state.outcomes.map(\.category) == [.namesake])
     }
 
     @Test("OpenAlex in discovery: the namesake the invitation's domain ties to the person is taken, with dated affiliations and topics; another is skipped with why")
