@@ -522,7 +522,7 @@ struct PlannedRequest: Sendable {
         case feed
         /// A sitemap found through robots.txt or an index.
         case sitemap
-        /// A profile a registry's name search found (`reader` says how to read it): it counts
+        /// A profile a registry's name search found (`candidateReader` says how to read it): it counts
         /// as the person only with evidence. Asked under the source's rules, like its own URL.
         case candidate
     }
