@@ -57,13 +57,9 @@ public struct Discovery: Sendable {
                 ran.insert(definition.name)
                 switch definition.input {
                 case .url(let template):
-                    // A person search asks twice, with and without the company: the first finds
-                    // the right namesake, the second the pages that do not name the company.
                     var queries = [values]
-                    if definition.kind == .search, definition.about == .person, state.values(for: .person)[.company] != nil {
-                        var nameOnly = values
-                        nameOnly[.query] = subject.name
-                        queries.append(nameOnly)
+                    if definition.kind == .search, definition.about == .person, template.placeholders.contains(.query) {
+                        queries += state.personQueries(values, searchingTheWeb: definition.reader.searchesTheWeb)
                     }
                     let headers = definition.expandedHeaders(values)
                     for query in queries {
@@ -152,13 +148,20 @@ public struct Discovery: Sendable {
             case .page where Self.isFeed(response):
                 try readFeed(response, source: source, into: &state)
             case .page:
-                reading = try readArticle(response, source: source, into: &state, hit: request.hit)
+                reading = try readArticle(response, source: source, into: &state, keepingLinks: request.followsNamedLinks,
+                                          hit: request.hit)
+                if request.followsNamedLinks {
+                    let named = sameSiteLinks(reading.links ?? [], of: response).filter(state.namesPerson)
+                    for link in named.prefix(3) { state.queue(PlannedRequest(url: link.url, source: source, role: .page, hit: link)) }
+                }
             case .feed:
                 try readFeed(response, source: source, into: &state)
             case .sitemap:
                 try readSitemap(response, source: source, into: &state)
             case .source:
                 reading = try await readSourceAnswer(response, request: request, into: &state)
+            case .candidate:
+                try readCandidate(response, request: request, into: &state)
             }
         } catch let error as ReaderError {
             outcome.kind = .failed
@@ -205,6 +208,34 @@ public struct Discovery: Sendable {
             state.queuePages(SearchResultReaders.duckDuckGo(body, contentType: response.contentType), source: source)
         case .githubUserJSON:
             state.adoptGitHubUser(try GitHubUser.read(body), source: source, fetchedAt: fetchedAt(response))
+        case .githubUserSearchJSON:
+            let logins = try GitHubUserSearch.logins(body)
+            for login in logins.prefix(source.maxResults ?? 3) {
+                let url = Self.address(path: "/users/\(URLTemplate.percentEncoded(login))", on: response.url)
+                state.queue(PlannedRequest(url: url, source: source, role: .candidate, headers: request.headers,
+                                           candidateReader: .githubUserJSON))
+            }
+        case .openAlexAuthorsJSON:
+            let unplaced = state.considerOpenAlexAuthors(try OpenAlexAuthors.read(body), source: source)
+            // A search answer that does not say where a namesake worked: their record does.
+            for id in unplaced.prefix(3) {
+                state.queue(PlannedRequest(url: Self.address(path: "/authors/\(id)", on: response.url), source: source,
+                                           role: .candidate, headers: request.headers, candidateReader: .openAlexAuthorsJSON))
+            }
+        case .orcidSearchJSON:
+            let unnamed = state.considerORCIDHits(try ORCIDReaders.search(body), source: source)
+            // The plain search gives iDs only: the person part of each record names them.
+            let version = URLComponents(string: response.url)?.path.split(separator: "/").first.map(String.init) ?? "v3.0"
+            for id in unnamed.prefix(3) {
+                state.queue(PlannedRequest(url: Self.address(path: "/\(version)/\(id)/person", on: response.url), source: source,
+                                           role: .candidate, headers: request.headers, candidateReader: .orcidRecordJSON))
+            }
+        case .orcidRecordJSON:
+            state.adoptORCIDRecord(try ORCIDReaders.record(body), source: source, fetchedAt: fetchedAt(response))
+        case .dblpAuthorsJSON:
+            state.considerDBLPAuthors(try DBLPAuthors.read(body), source: source)
+        case .hackerNewsJSON:
+            state.adoptHackerNewsStories(try HackerNewsSearch.stories(body), source: source, fetchedAt: fetchedAt(response))
         case .rss:
             try readFeed(response, source: source, into: &state)
         case .feedLinks:
@@ -221,6 +252,32 @@ public struct Discovery: Sendable {
             for sitemap in sitemaps.prefix(3) { state.queue(PlannedRequest(url: sitemap, source: source, role: .sitemap)) }
         }
         return ArticleReading()
+    }
+
+    /// Reads a profile a registry's name search found; it is the person's only with evidence.
+    private func readCandidate(_ response: PageResponse, request: PlannedRequest, into state: inout DiscoveryState) throws {
+        let body = try body(of: response)
+        switch request.candidateReader ?? request.source.reader {
+        case .githubUserJSON:
+            state.considerGitHubCandidate(try GitHubUser.read(body), source: request.source, fetchedAt: fetchedAt(response))
+        case .openAlexAuthorsJSON:
+            _ = state.considerOpenAlexAuthors(try OpenAlexAuthors.read(body), source: request.source, lookingUp: false)
+        case .orcidRecordJSON:
+            state.considerORCIDRecord(try ORCIDReaders.record(body), source: request.source)
+        default:
+            preconditionFailure("no candidate is read with \(request.candidateReader ?? request.source.reader)")
+        }
+    }
+
+    /// `path` on the scheme and host of `url` (the API that answered).
+    static func address(path: String, on url: String) -> String {
+        var components = URLComponents()
+        let answered = URLComponents(string: url)
+        components.scheme = answered?.scheme ?? "https"
+        components.host = answered?.host
+        components.port = answered?.port
+        components.percentEncodedPath = path
+        return components.string ?? url
     }
 
     /// What reading a page as an article gave: the document's fields, the people its
@@ -243,6 +300,8 @@ public struct Discovery: Sendable {
         var asides: [String] = []
         /// The Person items of the page's structured data.
         var people: [StructuredPerson] = []
+        /// The (name, role) cards of a team or leadership page.
+        var cards: [PersonCard]?
 
         struct StructuredPerson: Codable {
             var name: String?
@@ -265,6 +324,11 @@ public struct Discovery: Sendable {
             var response = response
             // A stored copy is served without its body when its reading is stored.
             response.body = try body(of: response)
+            // A server may answer its robots.txt or a sitemap where a page was asked for: what
+            // they say is for crawlers, and the addresses in them name no one.
+            if CrawlerFile.isCrawlerFile(response.body, url: response.finalURL) {
+                throw ReaderError(reader: source.reader.rawValue, message: "the answer is a robots.txt or a sitemap, not a page")
+            }
             reading = Self.extractReading(response, keepingLinks: keepingLinks)
         }
         if let text = reading.text {
@@ -277,6 +341,9 @@ public struct Discovery: Sendable {
         }
         for person in reading.people {
             state.adoptStructuredPerson(name: person.name, sameAs: person.sameAs)
+        }
+        for card in reading.cards ?? [] {
+            state.adoptPersonCard(name: card.name, role: card.title, url: response.url)
         }
         return reading
     }
@@ -294,7 +361,7 @@ public struct Discovery: Sendable {
             siteName: page.metadata.siteName, published: page.metadata.published, modified: page.metadata.modified,
             tableRows: page.tableRows.map { SourceDocument.TableRow(cells: $0.cells, headings: $0.headings) },
             description: page.metadata.description, authors: page.metadata.authors,
-            asides: page.asides, people: people
+            asides: page.asides, people: people, cards: page.people
         )
     }
 
@@ -455,6 +522,9 @@ struct PlannedRequest: Sendable {
         case feed
         /// A sitemap found through robots.txt or an index.
         case sitemap
+        /// A profile a registry's name search found (`candidateReader` says how to read it): it counts
+        /// as the person only with evidence. Asked under the source's rules, like its own URL.
+        case candidate
     }
 
     var url: String
@@ -464,6 +534,11 @@ struct PlannedRequest: Sendable {
     var headers: [String] = []
     /// The search hit that led to a page: its date stands in for one the page does not give.
     var hit: DiscoveredPage?
+    /// How a candidate is read; the source's own reader for everything else.
+    var candidateReader: SourceReader?
+    /// For a page of a site a source follows: whether its links that carry the person's name
+    /// are followed too (one step further, never more).
+    var followsNamedLinks = false
 
     /// What makes two requests the same reading: the URL and how it is read.
     var readingKey: String {
@@ -472,13 +547,14 @@ struct PlannedRequest: Sendable {
         case .page: "\(url)\u{0}page"
         case .feed: "\(url)\u{0}feed"
         case .sitemap: "\(url)\u{0}sitemap"
+        case .candidate: "\(url)\u{0}candidate:\((candidateReader ?? source.reader).rawValue)"
         }
     }
 
     /// The fetch: a source's own endpoint with its headers, rate and robots rule; every page it
     /// leads to is crawled (robots.txt obeyed), spaced by what its host already asks.
     var fetchRequest: FetchRequest {
-        role == .source ? source.request(for: url, headers: headers) : FetchRequest(url: url)
+        role == .source || role == .candidate ? source.request(for: url, headers: headers) : FetchRequest(url: url)
     }
 }
 

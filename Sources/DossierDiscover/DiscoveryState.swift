@@ -17,8 +17,14 @@ struct DiscoveryState {
     /// The answers fetched this build by URL, with the source that asked, for another source
     /// that asks for the same URL.
     var answers: [String: (PageResponse, String)] = [:]
+    /// The person's ORCID iD, once a registry ties one to them (fills `{orcid}`).
+    var orcid: String?
+    /// Registry profiles taken as the person's (`OpenAlex A5017898742`), each taken once.
+    var adoptedProfiles = Set<String>()
+    /// ORCID iDs whose record turned out to name someone else.
+    var rejectedProfiles = Set<String>()
     private var followUps: [PlannedRequest] = []
-    private let person: NameMatcher
+    let person: NameMatcher
 
     init(subject: Subject) {
         identity = Identity(name: subject.name, wikidataID: nil, description: nil, confidence: 0.3,
@@ -38,6 +44,7 @@ struct DiscoveryState {
             values[.qid] = identity.wikidataID
             values[.title] = identity.wikipediaTitle
             values[.github] = identity.github
+            values[.orcid] = orcid
         case .company:
             values[.query] = company.name
             values[.domain] = company.domain
@@ -61,11 +68,11 @@ struct DiscoveryState {
     /// whose title or snippet names the person, then those naming the company, then the rest,
     /// each in the search's order. A hit on a domain that carries the person's name
     /// (paulgraham.com) is taken as their own site.
-    mutating func queuePages(_ pages: [DiscoveredPage], source: SourceDefinition) {
+    mutating func queuePages(_ pages: [DiscoveredPage], source: SourceDefinition, followingNamedLinks: Bool = false) {
         let companies = NameMatcher.companyNames(company.name).map(NameMatcher.init)
         func tier(_ page: DiscoveredPage) -> Int {
             let shown = NameMatcher.fold([page.title, page.snippet].compactMap { $0 }.joined(separator: " "))
-            if person.isMentioned(in: shown) { return 0 }
+            if person.isMentioned(in: shown) || carriesPersonName(page.url) { return 0 }
             return companies.contains { $0.matchesFullName(in: shown) } ? 1 : 2
         }
         // LinkedIn forbids scraping: its pages are never fetched (paste what you need into a manual source).
@@ -82,7 +89,7 @@ struct DiscoveryState {
         }
         let ranked = fetchable.enumerated().sorted { (tier($0.element), $0.offset) < (tier($1.element), $1.offset) }.map(\.element)
         for page in ranked.prefix(source.maxResults ?? 10) {
-            queue(PlannedRequest(url: page.url, source: source, role: .page, hit: page))
+            queue(PlannedRequest(url: page.url, source: source, role: .page, hit: page, followsNamedLinks: followingNamedLinks))
             if source.kind == .search, identity.domain == nil, let host = Self.host(page.url), carriesName(host) {
                 identity.domain = host
                 identity.evidence.append("personal site \(host) (a search hit on a domain with the name)")
@@ -112,17 +119,64 @@ struct DiscoveryState {
         }
     }
 
-    /// Queues the pages whose link text or path matches the source's `follow` words.
+    /// Queues the pages of a site whose link text or path matches the source's `follow` words,
+    /// and those that carry the person's name (`/team/jane-doe`, a link "Jane Doe"), which come
+    /// first. Their own links that carry the name are followed too, one step further.
     mutating func queueFollowed(_ pages: [DiscoveredPage], source: SourceDefinition) {
         let words = source.follow.map { $0.lowercased() }
         let chosen = pages.filter { page in
             let path = URLComponents(string: page.url)?.path.lowercased() ?? ""
             let text = page.title?.lowercased() ?? ""
-            return words.contains { path.contains($0) || text.contains($0) }
+            return words.contains { path.contains($0) || text.contains($0) } || namesPerson(page)
         }
         var seen = Set<String>()
         let unique = chosen.filter { seen.insert($0.url).inserted }
-        queuePages(unique, source: source)
+        queuePages(unique, source: source, followingNamedLinks: true)
+    }
+
+    /// The queries a person search asks besides its first (the name with the company, when one is
+    /// known): the name alone, for pages that do not name the company; and, on a search of the
+    /// whole web, the name on the company's own site and the name with the words of a talk or an
+    /// interview, for conference and podcast pages, where the person speaks for themselves.
+    func personQueries(_ values: TemplateValues, searchingTheWeb: Bool) -> [TemplateValues] {
+        var queries: [TemplateValues] = []
+        func ask(_ query: String) {
+            var asked = values
+            asked[.query] = query
+            queries.append(asked)
+        }
+        let name = identity.name
+        if company.name != nil { ask(name) }
+        guard searchingTheWeb else { return queries }
+        if let domain = company.domain { ask("\"\(name)\" site:\(domain)") }
+        ask("\"\(name)\" interview OR podcast OR talk")
+        return queries
+    }
+
+    /// A (name, role) card of a team or leadership page on the company's own site that is the
+    /// person's: their position there, cited to the page.
+    mutating func adoptPersonCard(name: String, role: String, url: String) {
+        guard isOnCompanySite(url), RegisteredName.isSame(name, as: identity.name),
+              !personFacts.contains(where: { $0.kind == .position && $0.value == role && $0.sourceURL == url }) else { return }
+        personFacts.append(StructuredFact(kind: .position, value: role, sourceURL: url))
+    }
+
+    /// Whether a link names the person, in its text or in its address.
+    func namesPerson(_ link: DiscoveredPage) -> Bool {
+        carriesPersonName(link.url) || link.title.map { person.isMentioned(in: NameMatcher.fold($0)) } ?? false
+    }
+
+    /// Whether a URL's path carries the person's name: both names among its words
+    /// (`/people/jane-doe`, `/author/doe-jane/`), or written together (`/janedoe`, `/jdoe` for a
+    /// surname of five letters or more).
+    func carriesPersonName(_ url: String) -> Bool {
+        let name = RegisteredName.words(identity.name)
+        guard name.count >= 2, let first = name.first, let last = name.last,
+              let path = URLComponents(string: url)?.path, !path.isEmpty else { return false }
+        let words = NameMatcher.fold(path.removingPercentEncoding ?? path).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        if words.contains(first) && words.contains(last) { return true }
+        let together = [first + last, last + first] + (last.count >= 5 ? [String(first.prefix(1)) + last] : [])
+        return words.contains { together.contains($0) }
     }
 
     /// Adds a text a source gave. Of a page's asides (by-line, author box, "about" widget), those
@@ -148,7 +202,8 @@ struct DiscoveryState {
         documents.append(SourceDocument(
             url: url, title: title, siteName: siteName, published: published, updated: updated, text: trimmed,
             sourceName: source.name, trust: source.trust, fetchedAt: fetchedAt, tableRows: Array(rowsNamingPerson.prefix(50)),
-            profileSummary: profile ? description : nil, authors: authors
+            profileSummary: profile ? description : nil, authors: authors,
+            interviewsPerson: InterviewPage.interviews(person, personName: identity.name, text: trimmed, title: title, url: url)
         ))
     }
 
@@ -270,41 +325,6 @@ struct DiscoveryState {
         }
     }
 
-    /// A GitHub account, when it is the person's: a profile that gives a name must give theirs.
-    /// A company matching theirs makes the identity surer; the profile's company, location and
-    /// bio become facts cited to the profile, and its site the person's own.
-    mutating func adoptGitHubUser(_ user: GitHubUser, source: SourceDefinition, fetchedAt: Date) {
-        if let name = user.name, !person.isMentioned(in: NameMatcher.fold(name)) {
-            identity.evidence.append("GitHub \(user.login) is \(name), not \(identity.name): its profile is not used")
-            return
-        }
-        if let name = user.name { identity.evidence.append("GitHub \(user.login) names \(name)") }
-        let names = NameMatcher.companyNames(company.name)
-        // An organisation's login (`acme-robotics`) is the name written together.
-        func letters(_ text: String) -> String { NameMatcher.fold(text).filter { $0.isLetter || $0.isNumber } }
-        if let listed = user.company, names.contains(where: {
-            NameMatcher($0).matchesFullName(in: NameMatcher.fold(listed)) || letters($0) == letters(listed)
-        }) {
-            identity.confidence = max(identity.confidence, 0.8)
-            identity.evidence.append("GitHub \(user.login) lists \(listed) as the company")
-        }
-        if let listed = user.company {
-            personFacts.append(StructuredFact(kind: .profileCompany, value: listed, sourceURL: user.profileURL))
-        }
-        if let location = user.location {
-            personFacts.append(StructuredFact(kind: .location, value: location, sourceURL: user.profileURL))
-        }
-        if let bio = user.bio {
-            addDocument(text: bio, url: user.profileURL, title: user.name.map { "\($0) (\(user.login)) on GitHub" },
-                        siteName: "GitHub", source: source, fetchedAt: fetchedAt)
-        }
-        identity.github = identity.github ?? user.login
-        if identity.domain == nil, let blog = user.blog, let host = Self.host(blog), !Self.isPlatform(host) {
-            identity.domain = host
-            identity.evidence.append("personal site \(host) (GitHub profile)")
-        }
-    }
-
     /// Whether `host` is a large platform where a profile is one page among millions (never the
     /// person's own site; LinkedIn is never fetched at all).
     static func isPlatform(_ host: String) -> Bool {
@@ -329,6 +349,12 @@ struct DiscoveryState {
         }
     }
 
+    /// `text` with its web addresses blanked out.
+    static func withoutURLs(_ text: String) -> String {
+        guard text.contains("://") || text.contains("www.") else { return text }
+        return text.replacing(/(?i)(?:https?:\/\/|\bwww\.)[^\s<>"]+/, with: " ")
+    }
+
     /// The result: documents about the person or the company kept (most trusted first),
     /// the others recorded as skipped.
     func result() -> DiscoveryResult {
@@ -345,7 +371,8 @@ struct DiscoveryState {
         var seen = Set<String>()
         for document in documents {
             let rows = document.tableRows.map { $0.cells.joined(separator: " ") }
-            let folded = NameMatcher.fold(([document.text, document.title ?? ""] + rows).joined(separator: " "))
+            // A name written into a URL (`/people/jane-doe`, a sitemap's address) is no mention.
+            let folded = NameMatcher.fold(Self.withoutURLs(([document.text, document.title ?? ""] + rows).joined(separator: " ")))
             // A page about the company names it more than once: one mention in a footer or a
             // list of links does not make a page worth reading.
             let companyMentions = companyMatchers.reduce(0) { $0 + $1.occurrences(in: folded) }
@@ -368,6 +395,15 @@ struct DiscoveryState {
         }
         kept.sort { $0.trust > $1.trust }
         var identity = self.identity
+        // The company's own site (the invitation's domain) naming the person ties them to it.
+        let onCompanySite = kept.filter { document in
+            isOnCompanySite(document.url) && person.isMentioned(in: NameMatcher.fold(Self.withoutURLs(document.text + " " + (document.title ?? ""))))
+        }
+        if let first = onCompanySite.first, let host = Self.host(first.url) {
+            identity.confidence = max(identity.confidence, 0.7)
+            let more = onCompanySite.count > 1 ? " and \(onCompanySite.count - 1) more" : ""
+            identity.evidence.append("named on the company's own site: \(host)\(URLComponents(string: first.url)?.path ?? "")\(more)")
+        }
         // Pages that name the person and the company together make the identity surer.
         if keptNamingBoth > 0 {
             identity.confidence = max(identity.confidence, keptNamingBoth >= 3 ? 0.75 : 0.6)

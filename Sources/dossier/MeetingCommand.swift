@@ -39,6 +39,9 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(help: "The company's web domain (e.g. acme.example).")
         var domain: String?
 
+        @Option(help: "Their e-mail address (from the invitation): its domain is kept as the company's, unless it is free mail.")
+        var email: String?
+
         @Option(help: "The network contact who introduced you.")
         var via: String?
 
@@ -54,6 +57,16 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(help: "The IANA time zone of --at (default: this machine's).")
         var tz: String?
 
+        func validate() throws {
+            if let email, !email.contains("@") { throw ValidationError("--email \(email): not an e-mail address") }
+        }
+
+        /// Says so when `--email` gives no company domain (a free-mail address) and `--domain` none either.
+        func noteFreeMail(quiet: Bool) {
+            guard let email, domain == nil, CompanyDomain.of(email: email) == nil, !quiet else { return }
+            StandardError.write("note: \(email) is a free-mail address: no company domain was taken from it (give --domain)")
+        }
+
         func timeZone() throws -> TimeZone {
             guard let tz else { return .current }
             guard let zone = TimeZone(identifier: tz) else { throw ValidationError("--tz \(tz): not a time zone such as Europe/Berlin") }
@@ -63,7 +76,8 @@ struct MeetingCommand: AsyncParsableCommand {
         /// The changes the options given ask for (an empty value clears one).
         func changes() throws -> MeetingChanges {
             let zone = try timeZone()
-            var changes = MeetingChanges(company: company, domain: domain, via: via, goal: goal, location: location)
+            var changes = MeetingChanges(company: company, domain: domain ?? email.flatMap(CompanyDomain.of(email:)), via: via,
+                                         goal: goal, location: location)
             do {
                 if let at {
                     changes.startsAt = try MeetingTime.dateTime(at, in: zone)
@@ -86,6 +100,7 @@ struct MeetingCommand: AsyncParsableCommand {
               dossier meeting add "Jane Doe" --at "2026-12-03 15:00"
               dossier meeting add "Jane Doe" --at 2026-12-03T15:00 --duration 45m
               dossier meeting add "Jo Roe" --at "2026-12-04 10:00" --via "Ana Costa"
+              dossier meeting add "Jane Doe" --at "2026-12-03 15:00" --email jane@acme-robotics.com
             """
         )
 
@@ -107,6 +122,7 @@ struct MeetingCommand: AsyncParsableCommand {
 
         func run(in workspace: Workspace) async throws {
             let now = Date()
+            details.noteFreeMail(quiet: global.quiet)
             let stored = try await MeetingBook(workspace: workspace).add(person: NameInput.cleaned(name), changes: try details.changes(), at: now)
             try MeetingJSON.print(stored, json: output.json)
             if stored.startsAt < now && !global.quiet { StandardError.write("warning: this meeting is in the past") }
@@ -215,6 +231,7 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run(in workspace: Workspace) async throws {
+            details.noteFreeMail(quiet: global.quiet)
             let updated = try await MeetingBook(workspace: workspace).edit(meeting, changes: try details.changes(), at: Date())
             try MeetingJSON.print(updated, json: output.json)
         }

@@ -44,6 +44,7 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "The sample company.") var company = "Mozilla"
         @Option(help: "The sample company's domain.") var domain = "www.mozilla.org"
         @Option(help: "The sample GitHub login.") var github = "octocat"
+        @Option(help: "The sample ORCID iD.") var orcid = "0000-0002-1825-0097"
         @Option(help: ArgumentHelp("A directory of source files read last.", valueName: "dir")) var sources: String?
         @OptionGroup var global: GlobalOptions
 
@@ -58,6 +59,7 @@ struct SourcesCommand: AsyncParsableCommand {
             sample.company = company
             sample.domain = domain
             sample.github = github
+            sample.orcid = orcid
             var failed = 0
             for answer in await checks.check(loaded.catalog, sample: sample) {
                 guard let url = answer.url else {

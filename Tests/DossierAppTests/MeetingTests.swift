@@ -153,6 +153,21 @@ struct CalendarImportTests {
         #expect(try temporary.store.meeting(calendarUID: "a@test")?.status == .cancelled)
     }
 
+    @Test("an imported meeting keeps the company domain of the person's address in the invitation, never free mail's")
+    func invitationDomain() throws {
+        let temporary = try TemporaryStore()
+        defer { temporary.remove() }
+        let importer = CalendarImporter(selection: InterviewSelection(tag: "[info]"), defaultTimeZone: TimeZone(identifier: "UTC")!)
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        let text = calendar(
+            event(uid: "a@test", summary: "[info] Coffee with Jane Doe",
+                  extra: "ORGANIZER;CN=Sam Rivera:mailto:sam.rivera@gmail.com\r\nATTENDEE;CN=Jane Doe:mailto:jane@acme-robotics.com\r\n")
+            + event(uid: "b@test", summary: "[info] Jo Roe", extra: "ATTENDEE;CN=Jo Roe:mailto:jo.roe@outlook.com\r\n"))
+        _ = try importer.importCalendar(text, into: temporary.store, at: now)
+        #expect(try temporary.store.meeting(calendarUID: "a@test")?.domain == "acme-robotics.com")
+        #expect(try temporary.store.meeting(calendarUID: "b@test")?.domain == nil)
+    }
+
     @Test("a calendar URL is shown without its secret path")
     func redaction() {
         #expect(CalendarSource.redacted("https://calendar.example/private/abc123/basic.ics") == "https://calendar.example/…")

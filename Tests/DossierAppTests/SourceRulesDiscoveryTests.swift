@@ -51,7 +51,7 @@ struct SourceRulesDiscoveryTests {
         }
     }
 
-    @Test("DuckDuckGo's second query waits its 2 s, Brave sends its key, GitHub its headers; the homepage is fetched once and read by both sources; no robots.txt means /sitemap.xml")
+    @Test("DuckDuckGo's queries (with the company, without, on the company's site, for talks) wait 2 s each, Brave sends its key, GitHub its headers; the homepage is fetched once and read by both sources; no robots.txt means /sitemap.xml")
     func rulesOnTheWire() async throws {
         let server = try LoopbackServer(handler: Self.site)
         defer { server.stop() }
@@ -81,8 +81,10 @@ struct SourceRulesDiscoveryTests {
         let requests = server.requests.map { (target: String($0.target.dropFirst()), request: $0) }
 
         let duckDuckGo = requests.filter { $0.target.hasPrefix("html.duckduckgo.com/html/") }
-        #expect(duckDuckGo.count == 2)
-        #expect(sleeps.waits.contains { $0 > .milliseconds(1_500) && $0 <= .milliseconds(2_000) }, "\(sleeps.waits)")
+        let queries = duckDuckGo.compactMap { URLComponents(string: "https://" + $0.target)?.queryItems?.first { $0.name == "q" }?.value }
+        #expect(Set(queries) == ["Jane Doe Acme Robotics", "Jane Doe", #""Jane Doe" site:acme.example"#,
+                                 #""Jane Doe" interview OR podcast OR talk"#])
+        #expect(sleeps.waits.filter { $0 > .milliseconds(1_500) && $0 <= .milliseconds(2_000) }.count >= 3, "\(sleeps.waits)")
 
         let brave = try #require(requests.first { $0.target.hasPrefix("api.search.brave.com/") })
         #expect(brave.request.headers["X-Subscription-Token"] == "brave-test-key")
@@ -105,4 +107,51 @@ struct SourceRulesDiscoveryTests {
         #expect(requests.contains { $0.target == "acme.example/sitemap.xml" })
         #expect(result.documents.contains { $0.url == "https://acme.example/team" })
     }
+
+    /// A small company site with a team page whose card and link lead to the person's bio.
+    static func teamSite(_ request: ReceivedRequest) -> ResponsePlan {
+        switch String(request.target.dropFirst()) {
+        case "acme.example/":
+            return .ok(#"<html><head><title>Acme Robotics</title></head><body><p>Acme Robotics builds robots for small farms.</p><a href="/about/team">Our team</a> <a href="/careers">Careers</a></body></html>"#)
+        case "acme.example/about/team":
+            return .ok(#"<html><head><title>Team</title></head><body><h1>Our team</h1><div><p>Jane Doe</p><p>Chief Technology Officer</p><a href="/people/42">Jane Doe</a></div><div><p>John Roe</p><p>Chief Executive Officer</p><a href="/people/43">John Roe</a></div></body></html>"#)
+        case "acme.example/people/42":
+            return .ok(#"<html><head><title>Jane Doe - Acme Robotics</title></head><body><p>Jane Doe leads engineering at Acme Robotics, where she has built grippers since 2019.</p><a href="/people/42/talks">Jane Doe's talks</a></body></html>"#)
+        default:
+            return .notFound
+        }
+    }
+
+    @Test("the company's site searched for the person: the team page's card is her position, its link to her bio followed one step, no further")
+    func companySiteSearch() async throws {
+        let server = try LoopbackServer(handler: Self.teamSite)
+        defer { server.stop() }
+        let homeFolder = try TemporaryFolder("team")
+        defer { homeFolder.remove() }
+        let catalog = SourceCatalog.load(shippedDirectory: SharedWorkspace.repository.appendingPathComponent("Sources.d"),
+                                         userDirectory: nil, extraDirectory: nil, environment: [:]).catalog
+        let sleeps = SleepRecorder()
+        var policy = FetchPolicy(config: DossierConfig(
+            network: NetworkSettings(contact: "tests@dossier.example"),
+            rewrites: [RewriteRule(from: "https://", to: server.baseURL + "/"), RewriteRule(from: "http://", to: server.baseURL + "/")]
+        ))
+        policy.sleep = { try await sleeps.sleep($0) }
+        policy.clock = sleeps.now
+        let store = try DossierStore(directory: homeFolder.url)
+        defer { try? store.close() }
+        let result = try await CurlMultiEngine.run { engine in
+            let pages = LivePages(fetcher: Fetcher(engine: engine, policy: policy), store: store)
+            return try await Discovery(catalog: catalog, pages: pages, archive: StoreArchive(store: store), searxng: nil, environment: [:])
+                .run(Subject(name: "Jane Doe", domain: "acme.example"))
+        }
+        let targets = server.requests.map { String($0.target.dropFirst()) }
+        #expect(targets.contains("acme.example/people/42"))
+        #expect(!targets.contains("acme.example/people/43"))
+        #expect(!targets.contains("acme.example/people/42/talks"), "one step from a followed page, never two")
+        #expect(result.personFacts.contains { $0.kind == .position && $0.value == "Chief Technology Officer" })
+        #expect(result.documents.contains { $0.url == "https://acme.example/people/42" })
+        #expect(result.identity.evidence.contains { $0.hasPrefix("named on the company's own site: acme.example/") })
+        #expect(!result.foundNothing)
+    }
 }
+

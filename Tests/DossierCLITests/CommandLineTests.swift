@@ -158,6 +158,23 @@ struct CommandLineTests {
         #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]" || result.output.contains("[]"))
     }
 
+    @Test("meeting add --email keeps the address's domain as the company's, never a free-mail one; edit --email likewise")
+    func meetingEmail() throws {
+        let dossier = try DossierRun()
+        defer { dossier.remove() }
+        var result = try dossier(["meeting", "add", "Jane Doe", "--at", "2026-12-03 15:00", "--email", "jane.doe@acme-robotics.com", "--json"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains(#""domain" : "acme-robotics.com""#), "\(result.output)")
+        result = try dossier(["meeting", "add", "Jo Roe", "--at", "2026-12-04 10:00", "--email", "jo.roe@gmail.com", "--json"])
+        #expect(result.status == 0)
+        #expect(!result.output.contains(#""domain""#) || result.output.contains(#""domain" : null"#), "\(result.output)")
+        #expect(result.errors.contains("free-mail address"))
+        result = try dossier(["meeting", "edit", "Jo Roe", "--email", "jo@roe-labs.example", "--json"])
+        #expect(result.output.contains(#""domain" : "roe-labs.example""#), "\(result.output)")
+        result = try dossier(["meeting", "add", "Jo Roe", "--at", "2026-12-04 10:00", "--email", "jo-at-roe"])
+        #expect(result.status == 64)
+    }
+
     @Test("clear usage errors: a bad time, a missing --at, an unknown meeting, an empty name")
     func usageErrors() throws {
         let dossier = try DossierRun()

@@ -45,4 +45,28 @@ struct FoundNothingTests {
         #expect(result.errors.contains("no dossier was written"))
         #expect(!FileManager.default.fileExists(atPath: dossier.home.appendingPathComponent("output/jane-nobody").path))
     }
+
+    @Test("a domain that answers only its robots.txt and sitemap, whose URLs carry the person's name: exit 69, nothing written")
+    func onlyRobotsAndSitemap() throws {
+        let robots = "User-agent: *\nAllow: /\nSitemap: https://research.example/sitemaps/joseph-mearman.xml\n"
+        let web = try LoopbackServer { request in
+            switch request.path {
+            // A server that answers its robots.txt for its homepage too.
+            case "/research.example/robots.txt", "/research.example/":
+                return .ok(robots, contentType: "text/plain")
+            case "/research.example/sitemaps/joseph-mearman.xml":
+                return .ok(#"<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://research.example/people/joseph-mearman</loc></url></urlset>"#,
+                           contentType: "application/xml")
+            default:
+                return .notFound
+            }
+        }
+        defer { web.stop() }
+        let dossier = try DossierRun()
+        defer { dossier.remove() }
+        try dossier.useDemoWeb(web)
+        let result = try dossier(["build", "Joseph Mearman", "--domain", "research.example", "--json", "--quiet"])
+        #expect(result.status == 69, "\(result.output)")
+        #expect(!FileManager.default.fileExists(atPath: dossier.home.appendingPathComponent("output/joseph-mearman").path))
+    }
 }

@@ -2,6 +2,7 @@ import DossierCore
 @testable import DossierDiscover
 import DossierExtract
 import DossierFetch
+import DossierTestSupport
 import Foundation
 import Testing
 
@@ -63,4 +64,117 @@ struct DiscoveryReadingTests {
         #expect(NameMatcher.companyNames("Acme Robotics GmbH") == ["Acme Robotics"])
         #expect(NameMatcher.companyNames(nil) == [])
     }
+
+    @Test("a name written only into web addresses does not make a page about the person")
+    func namesInURLs() {
+        var state = DiscoveryState(subject: Subject(name: "Joseph Mearman", domain: "research.example"))
+        state.addDocument(text: "Sitemap: https://research.example/people/joseph-mearman.xml\nSee www.joseph-mearman.example/cv",
+                          url: "https://research.example/", title: nil, source: search, fetchedAt: epoch)
+        state.addDocument(text: "Joseph Mearman joined the lab in 2014.", url: "https://research.example/news", title: "News",
+                          source: search, fetchedAt: epoch)
+        let result = state.result()
+        #expect(result.pagesAboutPerson == 1)
+        #expect(DiscoveryState.withoutURLs("see https://a.example/jane-doe, or www.jane-doe.example.") == "see   or  ")
+    }
+
+    @Test("robots.txt files and sitemaps are told from pages, by address and by content")
+    func crawlerFiles() {
+        let robots = Data("\u{FEFF}# robots\nUser-agent: *\nDisallow: /private\n\nSitemap: https://a.example/sitemap.xml\n".utf8)
+        #expect(CrawlerFile.isCrawlerFile(robots, url: "https://a.example/"))
+        #expect(CrawlerFile.isCrawlerFile(Data("anything".utf8), url: "https://a.example/robots.txt"))
+        let sitemap = Data(#"<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://a.example/</loc></url></urlset>"#.utf8)
+        #expect(CrawlerFile.isCrawlerFile(sitemap, url: "https://a.example/team"))
+        #expect(!CrawlerFile.isCrawlerFile(Data("Jane Doe: engineer.\nShe builds robots.".utf8), url: "https://a.example/about.txt"))
+        #expect(!CrawlerFile.isCrawlerFile(Data("<html><body><p>User-agent: a word in a page</p></body></html>".utf8), url: "https://a.example/"))
+    }
+
+    @Test("a website or an account name alone is not something found about the person")
+    func identifierFactsAlone() {
+        func result(_ kinds: [FactKind]) -> DiscoveryResult {
+            DiscoveryResult(
+                identity: Identity(name: "Jane Doe", wikidataID: nil, description: nil, confidence: 0.3, evidence: [],
+                                   wikipediaTitle: nil, domain: nil, github: nil),
+                company: CompanyIdentity(name: nil, wikidataID: nil, domain: nil, wikipediaTitle: nil), documents: [],
+                personFacts: kinds.map { StructuredFact(kind: $0, value: "x", sourceURL: "https://registry.example/1") },
+                companyFacts: [], outcomes: [], pagesAboutPerson: 0)
+        }
+        #expect(result([]).foundNothing)
+        #expect(result([.website, .github]).foundNothing)
+        #expect(!result([.website, .affiliation]).foundNothing)
+    }
+
+    @Test("a page that interviews the person is told from one that mentions them: Q&A, lines their name introduces, a talk's title")
+    func interviews() {
+        let jane = NameMatcher("Jane Doe")
+        func interviews(_ text: String, title: String?, url: String = "https://a.example/post") -> Bool {
+            InterviewPage.interviews(jane, personName: "Jane Doe", text: text, title: title, url: url)
+        }
+        #expect(interviews("Q: Jane, why robots?\nA: I grew up on a farm.\nQ: And now?\nA: I build them.", title: "Meet Jane Doe"))
+        #expect(!interviews("Q: Why robots?\nA: I grew up on a farm.\nQ: And now?\nA: I build them.", title: "Meet John Roe"))
+        #expect(interviews("Host: Welcome.\nJane Doe: Thanks for having me.\nDoe: I started in 2010.", title: "Episode 12"))
+        #expect(interviews("Notes from the day.", title: "Jane Doe on grasping robots (talk)"))
+        #expect(interviews("Notes from the day.", title: "Jane Doe at RoboConf", url: "https://a.example/podcast/42"))
+        #expect(!interviews("Jane Doe joined Acme in 2019.", title: "Acme hires Jane Doe"))
+    }
+
+    @Test("discovery flags a document that interviews the person")
+    func interviewDocument() {
+        var state = DiscoveryState(subject: Subject(name: "Jane Doe"))
+        state.addDocument(text: "Q: Jane, why robots?\nA: I grew up on a farm.\nQ: And now?\nA: I build them.",
+                          url: "https://acme.example/blog/meet-jane", title: "Meet Jane Doe", source: search, fetchedAt: epoch)
+        state.addDocument(text: "Jane Doe joined Acme Robotics in 2019.", url: "https://news.example/1", title: "Acme hires",
+                          source: search, fetchedAt: epoch)
+        #expect(state.result().documents.map(\.interviewsPerson) == [true, false])
+    }
+
+    @Test("a company site is searched for the person: addresses and links that carry the name come first, whatever their words")
+    func companySiteForThePerson() {
+        var state = DiscoveryState(subject: Subject(name: "Jane Doe", domain: "acme.example"))
+        #expect(state.carriesPersonName("https://acme.example/team/jane-doe"))
+        #expect(state.carriesPersonName("https://acme.example/author/doe_jane/"))
+        #expect(state.carriesPersonName("https://acme.example/people/janedoe"))
+        #expect(!state.carriesPersonName("https://acme.example/team/jane-roe"))
+        #expect(!state.carriesPersonName("https://acme.example/jdoe"), "a surname under five letters is not written with an initial")
+        let sitemap = SourceDefinition(
+            name: "41-company-sitemap", about: .company, kind: .sitemap, input: .text(""), reader: .robotsSitemaps, robots: .obey,
+            trust: 0.7, minimumInterval: 0, isEnabled: true, requires: [], keyEnvironmentVariable: nil, headers: [], maxResults: 2,
+            description: nil, subject: nil, follow: ["team"], claims: [], qualifiers: []
+        )
+        state.queueFollowed([
+            DiscoveredPage(url: "https://acme.example/team"), DiscoveredPage(url: "https://acme.example/team/john-roe"),
+            DiscoveredPage(url: "https://acme.example/blog/2024/robots-for-farms"),
+            DiscoveredPage(url: "https://acme.example/blog/2024/grasping", title: "Jane Doe on grasping"),
+        ], source: sitemap)
+        let queued = state.takeFollowUps()
+        #expect(queued.map(\.url) == ["https://acme.example/blog/2024/grasping", "https://acme.example/team"])
+        #expect(queued.allSatisfy { $0.followsNamedLinks })
+    }
+
+    @Test("a team page's card for the person on the company's site is their position; the site naming them is evidence")
+    func teamCards() {
+        var state = DiscoveryState(subject: Subject(name: "Jane Doe", domain: "acme.example"))
+        state.adoptPersonCard(name: "Jane Doe", role: "Chief Technology Officer", url: "https://www.acme.example/team")
+        state.adoptPersonCard(name: "Jane Doe", role: "Chief Technology Officer", url: "https://www.acme.example/team")
+        state.adoptPersonCard(name: "Jane Doe", role: "Drummer", url: "https://band.example/members")
+        state.adoptPersonCard(name: "John Roe", role: "CEO", url: "https://www.acme.example/team")
+        #expect(state.personFacts.map(\.value) == ["Chief Technology Officer"])
+        state.addDocument(text: "Jane Doe\nChief Technology Officer\nJohn Roe\nCEO", url: "https://www.acme.example/team", title: "Team",
+                          source: search, fetchedAt: epoch)
+        let result = state.result()
+        #expect(result.identity.evidence.contains("named on the company's own site: www.acme.example/team"))
+        #expect(result.identity.confidence >= 0.7)
+    }
+
+    @Test("a company blog's Q&A with its new CEO, as saved, reads as an interview of him",
+          .enabled(if: SharedWorkspace.isAvailable, SharedWorkspace.absentCorpus))
+    func savedInterview() throws {
+        let bytes = try SharedWorkspace.corpusBytes("web/www.expapp.com/blog/introducing-junior-gaspard-new-ceo-experience/index.html")
+        let url = "https://www.expapp.com/blog/introducing-junior-gaspard-new-ceo-experience/"
+        let page = HTMLExtractor.extract(bytes: bytes, contentType: "text/html; charset=utf-8", url: url)
+        #expect(InterviewPage.interviews(NameMatcher("Junior Gaspard"), personName: "Junior Gaspard", text: page.mainText,
+                                         title: page.metadata.title, url: url))
+        #expect(!InterviewPage.interviews(NameMatcher("Steven Covey"), personName: "Steven Covey", text: page.mainText,
+                                          title: page.metadata.title, url: url))
+    }
 }
+

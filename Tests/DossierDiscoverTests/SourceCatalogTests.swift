@@ -350,8 +350,10 @@ struct SourceCatalogTests {
         #expect(entries.map(\.definition.name) == [
             "10-wikipedia-search", "11-wikipedia-summary", "12-wikipedia-article", "13-wikipedia-company-summary",
             "20-wikidata-search", "21-wikidata-entity", "22-wikidata-company-search", "23-wikidata-company-entity",
-            "30-searxng", "31-duckduckgo", "32-searxng-company", "40-company-site", "41-company-sitemap",
-            "50-google-news", "51-company-feed", "60-personal-site", "70-github-user", "80-brave", "90-manual",
+            "24-openalex-authors", "25-orcid-search", "26-orcid-person", "27-orcid-employments", "28-orcid-educations",
+            "29-dblp-authors", "30-searxng", "31-duckduckgo", "32-searxng-company", "33-github-user-search", "34-hackernews",
+            "40-company-site", "41-company-sitemap", "50-google-news", "51-company-feed", "60-personal-site", "70-github-user",
+            "80-brave", "90-manual",
         ])
         let byName = Dictionary(uniqueKeysWithValues: entries.map { ($0.definition.name, $0) })
         #expect(byName["80-brave"]?.availability == .disabled(reason: "BRAVE_API_KEY is not set"))
@@ -365,9 +367,14 @@ struct SourceCatalogTests {
         let apis = Set(entries.filter { $0.definition.robots == .api }.map(\.definition.name))
         #expect(apis == [
             "10-wikipedia-search", "11-wikipedia-summary", "13-wikipedia-company-summary", "20-wikidata-search",
-            "21-wikidata-entity", "22-wikidata-company-search", "23-wikidata-company-entity", "30-searxng",
-            "32-searxng-company", "50-google-news", "70-github-user", "80-brave",
+            "21-wikidata-entity", "22-wikidata-company-search", "23-wikidata-company-entity", "24-openalex-authors",
+            "25-orcid-search", "26-orcid-person", "27-orcid-employments", "28-orcid-educations", "29-dblp-authors", "30-searxng",
+            "32-searxng-company", "33-github-user-search", "34-hackernews", "50-google-news", "70-github-user", "80-brave",
         ])
+        // The new keyless registries' rules: ORCID answers JSON only when asked; dblp wants two seconds; GitHub its headers.
+        #expect(byName["25-orcid-search"]?.definition.headers.map(\.name) == ["Accept"])
+        #expect(byName["29-dblp-authors"]?.definition.minimumInterval == 2)
+        #expect(byName["33-github-user-search"]?.definition.headers.map(\.name) == ["Accept", "X-GitHub-Api-Version"])
         #expect(byName["31-duckduckgo"]?.definition.minimumInterval == 2)
         #expect(byName["23-wikidata-company-entity"]?.definition.claims == ["P571", "P159", "P452", "P169", "P1128", "P856"])
         #expect(entries.allSatisfy { $0.definition.urlTemplate?.placeholders.contains(.key) != true || $0.definition.keyEnvironmentVariable != nil })
@@ -385,6 +392,19 @@ struct SourceCatalogTests {
             == "https://www.wikidata.org/wiki/Special:EntityData/Q7259.json")
         #expect(byName["40-company-site"]?.definition.urlTemplate?.expand(values) == "https://acme.example/")
         #expect(byName["70-github-user"]?.definition.urlTemplate?.expand(values) == "https://api.github.com/users/octocat")
+        #expect(byName["24-openalex-authors"]?.definition.urlTemplate?.expand(values)
+            == "https://api.openalex.org/authors?search=Ada%20Lovelace")
+        #expect(byName["25-orcid-search"]?.definition.urlTemplate?.expand(values)
+            == "https://pub.orcid.org/v3.0/expanded-search/?q=given-and-family-names%3A%22Ada%20Lovelace%22&rows=10")
+        var withORCID = values
+        withORCID[.orcid] = "0000-0002-1825-0097"
+        #expect(byName["26-orcid-person"]?.definition.urlTemplate?.expand(values) == nil)
+        #expect(byName["27-orcid-employments"]?.definition.urlTemplate?.expand(withORCID)
+            == "https://pub.orcid.org/v3.0/0000-0002-1825-0097/employments")
+        #expect(byName["33-github-user-search"]?.definition.urlTemplate?.expand(values)
+            == "https://api.github.com/search/users?q=%22Ada%20Lovelace%22+in%3Aname+type%3Auser&per_page=5")
+        #expect(byName["34-hackernews"]?.definition.urlTemplate?.expand(values)
+            == "https://hn.algolia.com/api/v1/search?query=%22Ada%20Lovelace%22&tags=story&hitsPerPage=10")
 
         let withKey = SourceCatalog.load(
             shippedDirectory: shipped, userDirectory: nil, extraDirectory: nil, environment: ["BRAVE_API_KEY": "k"],

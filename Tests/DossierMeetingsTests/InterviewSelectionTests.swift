@@ -85,4 +85,51 @@ struct InterviewSelectionTests {
         #expect(tagged.titleWithoutTag(of: " [info] Coffee [INFO] ") == "Coffee")
         #expect(InterviewSelection().titleWithoutTag(of: " Coffee ") == "Coffee")
     }
+
+    @Test("an address's domain is a company's, never a free-mail provider's or a calendar service's", arguments: [
+        ("jane@acme-robotics.com", "acme-robotics.com"),
+        ("mailto:Jane.Doe@CS.Bangor.ac.uk", "cs.bangor.ac.uk"),
+        ("jane@mail.acme.example", "mail.acme.example"),
+        ("staff@orange.com", "orange.com"),
+        ("jane@gmail.com", nil),
+        ("jane@yahoo.co.uk", nil),
+        ("jane@hotmail.fr", nil),
+        ("jane@proton.me", nil),
+        ("c_123@group.calendar.google.com", nil),
+        ("not an address", nil),
+        ("jane@localhost", nil),
+    ])
+    func companyDomains(email: String, expected: String?) {
+        #expect(CompanyDomain.of(email: email) == expected)
+    }
+
+    @Test("the invitation's domain is the person's: by their name, their address, a listed address, or the one company domain there")
+    func invitationDomain() {
+        let me = CalendarPerson(email: "sam.rivera@gmail.com", name: "Sam Rivera")
+        let colleague = CalendarPerson(email: "ana@logistics.example", name: "Ana Costa")
+        // Named in the CN.
+        #expect(tagged.companyDomain(for: meeting("[info] Jane Doe", organizer: colleague, attendees: [
+            colleague, CalendarPerson(email: "jane@acme-robotics.com", name: "Jane Doe"), me,
+        ]), person: "Jane Doe") == "acme-robotics.com")
+        // Named by the address alone.
+        #expect(tagged.companyDomain(for: meeting("[info] Jane Doe", organizer: colleague, attendees: [
+            colleague, CalendarPerson(email: "jdoe@acme-robotics.com", name: nil),
+        ]), person: "Jane Doe") == nil)
+        #expect(tagged.companyDomain(for: meeting("[info] Jane Ferreira", organizer: colleague, attendees: [
+            colleague, CalendarPerson(email: "jferreira@acme-robotics.com", name: nil),
+        ]), person: "Jane Ferreira") == "acme-robotics.com")
+        // The only company domain, the user's own address being free mail.
+        #expect(tagged.companyDomain(for: meeting("[info] Coffee with Jane Doe", organizer: me, attendees: [
+            me, CalendarPerson(email: "office@acme-robotics.com", name: "Acme front desk"),
+        ]), person: "Jane Doe") == "acme-robotics.com")
+        // Her own address is free mail: no company domain, whoever else is invited.
+        #expect(tagged.companyDomain(for: meeting("[info] Jane Doe", organizer: colleague, attendees: [
+            colleague, me, CalendarPerson(email: "jane.doe@gmail.com", name: "Jane Doe"),
+        ]), person: "Jane Doe") == nil)
+        // Two company domains and nothing naming her: no guess.
+        #expect(tagged.companyDomain(for: meeting("[info] Jane Doe", organizer: colleague, attendees: [
+            colleague, CalendarPerson(email: "office@acme-robotics.com", name: nil),
+        ]), person: "Jane Doe") == nil)
+    }
 }
+

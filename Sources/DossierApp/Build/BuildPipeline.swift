@@ -84,6 +84,9 @@ public struct BuildPipeline: Sendable {
     let now: @Sendable () -> Date
     /// How long a build waits for another writer before giving up (`StoreError.busy`, exit 75).
     let lockTimeout: Duration
+    /// The fetcher's waits and the clock its per-host spacing is measured on; real time when nil.
+    /// Tests record the waits a source's rate asks for instead of spending them.
+    var timing: (sleep: @Sendable (Duration) async throws -> Void, clock: @Sendable () -> ContinuousClock.Instant)?
 
     public init(
         config: DossierConfig, paths: DossierPaths, shippedSources: URL?,
@@ -149,15 +152,22 @@ public struct BuildPipeline: Sendable {
         _ request: BuildRequest, catalog loaded: LoadedSourceCatalog, banks: SummaryBanks, store: DossierStore,
         started report: (Int64) -> Void
     ) async throws -> BuildSummary {
-        let subject = request.subject
+        var subject = request.subject
         let slug = Slug.make(subject.name)
         let started = now()
+        // The meeting stored for the person (when the request brings none) fills in the company
+        // and its domain the user did not give: an imported invitation's address, say.
+        let storedMeeting = request.meeting == nil ? try MeetingContext.current(slug: slug, in: store, at: started) : nil
+        if let storedMeeting {
+            subject.company = subject.company ?? storedMeeting.company
+            subject.domain = subject.domain ?? storedMeeting.domain
+        }
         var person = try store.upsertPerson(PersonRecord(
             id: nil, name: subject.name, slug: slug, wikidataID: nil, identityConfidence: nil,
             companyID: nil, domain: subject.domain, at: started
         ))
         let personID = person.id!
-        let build = try store.startBuild(personID: personID, optionsJSON: Self.optionsJSON(request), at: started)
+        let build = try store.startBuild(personID: personID, optionsJSON: Self.optionsJSON(subject), at: started)
         report(build.id!)
         progress(request.offline ? "building \(subject.name) from the store" : "discovering \(subject.name)")
 
@@ -167,6 +177,10 @@ public struct BuildPipeline: Sendable {
                 .run(subject)
         } else {
             var policy = FetchPolicy(config: config)
+            if let timing {
+                policy.sleep = timing.sleep
+                policy.clock = timing.clock
+            }
             let robots = StoredRobots(store: store)
             policy.robotsMemory = robots
             discovery = try await CurlMultiEngine.run(maximumConnections: policy.maximumConcurrency) { engine in
@@ -197,7 +211,7 @@ public struct BuildPipeline: Sendable {
         }
         _ = try store.upsertPerson(person)
 
-        let meeting = try request.meeting ?? MeetingContext.current(slug: slug, in: store, at: started).map(MeetingContext.init)
+        let meeting = request.meeting ?? storedMeeting.map(MeetingContext.init)
         let stored = try store.dossierVersion(personID: personID)
         // A stored dossier this version cannot read (an older layout) counts as none: the
         // build writes a new one rather than failing for a file it is about to replace.
@@ -282,10 +296,10 @@ public struct BuildPipeline: Sendable {
                   environment: environment, now: now, progress: progress)
     }
 
-    private static func optionsJSON(_ request: BuildRequest) -> String {
+    private static func optionsJSON(_ subject: Subject) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let data = (try? encoder.encode(request.subject)) ?? Data("{}".utf8)
+        let data = (try? encoder.encode(subject)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }

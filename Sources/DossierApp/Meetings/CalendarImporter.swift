@@ -22,7 +22,8 @@ public struct CalendarImportReport: Sendable, Equatable, Codable {
 /// Brings the informational interviews of a calendar into the store, idempotently: an event
 /// is keyed by its UID; a later SEQUENCE or LAST-MODIFIED updates the meeting, an older or
 /// equal one leaves it; `STATUS:CANCELLED` cancels it; recurring events are skipped with a
-/// note. What the user set by hand (`--via`, `--goal`, `--call-by`) is kept on update.
+/// note. What the user set by hand (`--via`, `--goal`, `--call-by`, `--domain`) is kept on update.
+/// The company's domain is read from the person's e-mail address in the invitation.
 public struct CalendarImporter: Sendable {
     public var selection: InterviewSelection
     public var defaultTimeZone: TimeZone
@@ -100,6 +101,9 @@ public struct CalendarImporter: Sendable {
         meeting.isAllDay = isAllDay
         meeting.durationMinutes = max(minutes, 0)
         meeting.company = selection.company(for: event) ?? existing?.company
+        // The domain of the person's address in the invitation (never a free-mail one); one the
+        // user set by hand, or an earlier import found, stays.
+        meeting.domain = existing?.domain ?? selection.companyDomain(for: event, person: name)
         meeting.location = event.location ?? existing?.location
         meeting.status = event.isCancelled ? .cancelled : (existing?.status == .held ? .held : .upcoming)
         meeting.calendarUID = event.uid

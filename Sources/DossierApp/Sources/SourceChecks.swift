@@ -13,6 +13,8 @@ public struct SourceChecks: Sendable {
         public var company = "Mozilla"
         public var domain = "www.mozilla.org"
         public var github = "octocat"
+        /// ORCID's own example record (Josiah Carberry).
+        public var orcid = "0000-0002-1825-0097"
 
         public init() {}
     }
@@ -58,6 +60,7 @@ public struct SourceChecks: Sendable {
                 values[.qid] = sample.qid
                 values[.title] = sample.title
                 values[.github] = sample.github
+                values[.orcid] = sample.orcid
             case .company:
                 values[.query] = sample.company
                 values[.domain] = sample.domain

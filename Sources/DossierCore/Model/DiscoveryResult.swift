@@ -68,7 +68,8 @@ public struct DiscoveryResult: Sendable, Codable {
         self.pagesAboutPerson = pagesAboutPerson
     }
 
-    /// True when nothing about the person was found: no page and no structured fact. A dossier
-    /// made of that would say nothing of them.
-    public var foundNothing: Bool { pagesAboutPerson == 0 && personFacts.isEmpty }
+    /// True when nothing about the person was found: no page and no structured fact that says
+    /// something of them (a website or an account name alone does not). A dossier made of that
+    /// would say nothing of them.
+    public var foundNothing: Bool { pagesAboutPerson == 0 && personFacts.allSatisfy(\.kind.isIdentifier) }
 }

@@ -16,6 +16,10 @@ public struct FactKind: RawRepresentable, Hashable, Sendable, Codable, Comparabl
 
     public var description: String { rawValue }
 
+    /// Whether the kind only identifies the subject elsewhere (a website, an account, what
+    /// the item is an instance of) and says nothing about them a dossier would print.
+    public var isIdentifier: Bool { [.website, .github, .twitter, .instanceOf].contains(self) }
+
     public static func < (lhs: FactKind, rhs: FactKind) -> Bool { lhs.rawValue < rhs.rawValue }
 
     public init(from decoder: any Decoder) throws {

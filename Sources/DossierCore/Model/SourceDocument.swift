@@ -37,10 +37,13 @@ public struct SourceDocument: Sendable, Equatable, Codable {
     public var profileSummary: String?
     /// The page's authors, from its markup or by-line.
     public var authors: [String]
+    /// Whether the page interviews the person (a Q&A, a podcast or a talk page): the answers in
+    /// the first person there are theirs.
+    public var interviewsPerson: Bool
 
     public init(url: String, title: String?, siteName: String?, published: String?, updated: String? = nil, text: String,
                 sourceName: String, trust: Double, fetchedAt: Date, tableRows: [TableRow] = [], profileSummary: String? = nil,
-                authors: [String] = []) {
+                authors: [String] = [], interviewsPerson: Bool = false) {
         self.url = url
         self.title = title
         self.siteName = siteName
@@ -53,6 +56,7 @@ public struct SourceDocument: Sendable, Equatable, Codable {
         self.tableRows = tableRows
         self.profileSummary = profileSummary
         self.authors = authors
+        self.interviewsPerson = interviewsPerson
     }
 }
 
@@ -86,6 +90,8 @@ public struct SourceOutcome: Sendable, Equatable, Codable {
         case noRobotsTxt = "no_robots_txt"
         /// A page that is never fetched (LinkedIn's).
         case notFetched = "not_fetched"
+        /// A profile in a registry with the person's name that nothing ties to them.
+        case namesake
     }
 
     /// For failures, what failed; for skips, why.

@@ -30,8 +30,29 @@ public enum SourceReader: String, Sendable, CaseIterable {
     case siteLinks = "site-links"
     /// GitHub REST `users/{login}` JSON: name, company, blog, bio, location.
     case githubUserJSON = "github-user-json"
+    /// GitHub REST `search/users` JSON: logins, whose profiles are read as candidates for the person.
+    case githubUserSearchJSON = "github-user-search-json"
+    /// OpenAlex `authors` JSON (a search or one author): names, affiliations with years, topics, ORCID iD.
+    case openAlexAuthorsJSON = "openalex-authors-json"
+    /// ORCID `expanded-search` (or `search`) JSON: iDs with names, e-mail addresses and institutions.
+    case orcidSearchJSON = "orcid-search-json"
+    /// An ORCID record or one of its parts (`person`, `employments`, `educations`).
+    case orcidRecordJSON = "orcid-record-json"
+    /// dblp's author search JSON: names, affiliation notes, dblp pages.
+    case dblpAuthorsJSON = "dblp-authors-json"
+    /// The Hacker News search API (hn.algolia.com) JSON: stories, their articles and texts.
+    case hackerNewsJSON = "hackernews-json"
     /// Text the user supplied, from a `file` or `text`: the only reader of a `manual` source.
     case manualText = "manual-text"
+
+    /// Whether the reader reads a search of the whole web (not of one site or registry), where
+    /// a query can ask for one site (`site:`) or for talks and interviews.
+    public var searchesTheWeb: Bool {
+        switch self {
+        case .searxngJSON, .duckDuckGoHTML, .braveJSON: true
+        default: false
+        }
+    }
 
     /// Whether the reader goes on to pages chosen by the source's `follow` words.
     public var followsLinks: Bool {

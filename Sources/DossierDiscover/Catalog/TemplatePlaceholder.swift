@@ -20,6 +20,8 @@ public enum TemplatePlaceholder: String, Sendable, Hashable, CaseIterable, Compa
     case title
     /// The person's GitHub login.
     case github
+    /// The person's ORCID iD, e.g. `0000-0002-1825-0097`.
+    case orcid
     /// The base URL of the SearXNG instance from `[search] searxng`, inserted as the start of the URL.
     case searxng
     /// The API key read from the environment variable the source names in `key_env`.

@@ -15,6 +15,8 @@ public struct GitHubUser: Sendable, Equatable {
     public var bio: String?
     /// The site the profile links, as an absolute http(s) URL.
     public var blog: String?
+    /// The public e-mail address, when the account shows one.
+    public var email: String?
 
     /// Reads the answer; an error object (`{"message":"Not Found"}`) or another shape throws.
     public static func read(_ body: Data) throws(ReaderError) -> GitHubUser {
@@ -26,6 +28,7 @@ public struct GitHubUser: Sendable, Equatable {
             var location: String?
             var bio: String?
             var blog: String?
+            var email: String?
         }
         let user = try SearchResultReaders.decode(User.self, body, reader: "github-user-json")
         func cleaned(_ text: String?) -> String? {
@@ -38,6 +41,7 @@ public struct GitHubUser: Sendable, Equatable {
             SearchResultReaders.isWebURL(url) ? url : nil
         }
         return GitHubUser(login: user.login, profileURL: user.html_url, name: cleaned(user.name), company: company,
-                          location: cleaned(user.location), bio: cleaned(user.bio), blog: blog)
+                          location: cleaned(user.location), bio: cleaned(user.bio), blog: blog,
+                          email: cleaned(user.email))
     }
 }
