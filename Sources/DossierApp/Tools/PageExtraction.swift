@@ -67,8 +67,8 @@ public struct PageExtraction: Sendable {
         switch format {
         case .json:
             do {
-                let data = pages.count == 1 ? try Self.json(pages[0]) : try Self.json(pages)
-                return String(decoding: data, as: UTF8.self)
+                let data = pages.count == 1 ? try CommandJSON.encode(pages[0]) : try CommandJSON.encode(pages)
+                return String(decoding: data.dropLast(), as: UTF8.self)
             } catch {
                 throw AppError(error)
             }
@@ -112,7 +112,7 @@ public struct PageExtraction: Sendable {
         switch format {
         case .text: output = Data((page.mainText + "\n").utf8)
         case .markdown: output = Data((PageMarkdown.render(page) + "\n").utf8)
-        case .json: output = try Self.json(page)
+        case .json: output = try CommandJSON.encode(page)
         }
         let target = URL(fileURLWithPath: directory).appendingPathComponent(Self.outputName(for: file, format: format))
         do {
@@ -130,11 +130,5 @@ public struct PageExtraction: Sendable {
             break
         }
         return name + "." + format.fileExtension
-    }
-
-    private static func json<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value)
     }
 }
