@@ -28,4 +28,7 @@ struct DossierCommand: AsyncParsableCommand {
             SourcesCommand.self, DoctorCommand.self,
         ]
     )
+
+    /// Every error starts as dossier's own messages do, argument-parser's included: `error: …`.
+    static var _errorPrefix: String { "error: " }
 }

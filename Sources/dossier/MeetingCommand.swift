@@ -51,7 +51,9 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(name: .customLong("call-by"), help: "The date your letter promises a call by (2026-11-27).")
         var callBy: String?
 
-        @Option(help: "The IANA time zone of --at (default: this machine's).")
+        @Option(help: ArgumentHelp(
+            "The IANA time zone of --at (default: this machine's); alone, it moves the meeting to the same clock time in that zone.",
+            valueName: "zone"))
         var tz: String?
 
         func timeZone() throws -> TimeZone {
@@ -60,10 +62,17 @@ struct MeetingCommand: AsyncParsableCommand {
             return zone
         }
 
+        /// Every value is read before the command runs, so a bad one is a usage error naming
+        /// the command.
+        func validate() throws {
+            _ = try changes()
+        }
+
         /// The changes the options given ask for (an empty value clears one).
         func changes() throws -> MeetingChanges {
             let zone = try timeZone()
             var changes = MeetingChanges(company: company, domain: domain, via: via, goal: goal, location: location)
+            if tz != nil { changes.timeZone = zone.identifier }
             do {
                 if let at {
                     changes.startsAt = try MeetingTime.dateTime(at, in: zone)
@@ -136,15 +145,20 @@ struct MeetingCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        func run(in workspace: Workspace) async throws {
-            var span: TimeInterval?
-            if let upcoming {
-                do {
-                    span = try MeetingTime.span(upcoming)
-                } catch {
-                    throw ValidationError("--upcoming: \(error)")
-                }
+        func validate() throws {
+            _ = try span()
+        }
+
+        private func span() throws -> TimeInterval? {
+            do {
+                return try upcoming.map { try MeetingTime.span($0) }
+            } catch {
+                throw ValidationError("--upcoming: \(error)")
             }
+        }
+
+        func run(in workspace: Workspace) async throws {
+            let span = try span()
             let meetings = try MeetingBook(workspace: workspace).list(upcomingWithin: span, at: Date())
             if json {
                 try StandardOutput.writeJSON(meetings.map(MeetingJSON.init))
@@ -191,7 +205,11 @@ struct MeetingCommand: AsyncParsableCommand {
             ]
             lines += details.compactMap { label, value in value.map { "  \(label): \($0)" } }
             let folder = workspace.folder(slug: record.slug)
-            lines.append("  dossier: \(folder.path)")
+            if FileManager.default.fileExists(atPath: folder.path) {
+                lines.append("  dossier: \(folder.path)")
+            } else {
+                lines.append("  dossier: not built yet (dossier build \"\(record.person)\")")
+            }
             for note in notes { lines.append("  note (\(MeetingTime.day(of: note.createdAt, in: .current))): \(note.text)") }
             StandardOutput.writeLines(lines)
         }
@@ -213,6 +231,12 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var details: Details
         @OptionGroup var output: MeetingOutput
         @OptionGroup var global: GlobalOptions
+
+        func validate() throws {
+            if try details.changes() == MeetingChanges() {
+                throw ValidationError("nothing to change: give --at, --tz, --duration, --company, --domain, --via, --goal, --location or --call-by")
+            }
+        }
 
         func run(in workspace: Workspace) async throws {
             let updated = try await MeetingBook(workspace: workspace).edit(meeting, changes: try details.changes(), at: Date())

@@ -39,13 +39,20 @@ struct RefreshCommand: WorkspaceCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run(in workspace: Workspace) async throws {
-        let span: TimeInterval
+    func validate() throws {
+        _ = try span()
+    }
+
+    private func span() throws -> TimeInterval {
         do {
-            span = try MeetingTime.span(within)
+            return try MeetingTime.span(within)
         } catch {
             throw ValidationError("--within: \(error)")
         }
+    }
+
+    func run(in workspace: Workspace) async throws {
+        let span = try span()
         let json = json
         let report = try await RefreshJob(workspace: workspace).run(within: all ? nil : span, at: Date()) { line in
             if !json { print(line.text) }

@@ -22,7 +22,8 @@ public struct MeetingReference: Sendable, Equatable {
 /// clears an optional one.
 public struct MeetingChanges: Sendable, Equatable {
     public var startsAt: Date?
-    /// The IANA zone `startsAt` was given in.
+    /// The IANA zone `startsAt` was given in; without `startsAt`, the zone the meeting moves to
+    /// at the same clock time.
     public var timeZone: String?
     public var durationMinutes: Int?
     public var company: String?
@@ -51,6 +52,9 @@ public struct MeetingChanges: Sendable, Equatable {
             meeting.startsAt = startsAt
             meeting.timeZone = timeZone ?? meeting.timeZone
             meeting.isAllDay = false
+        } else if let timeZone, timeZone != meeting.timeZone, let zone = TimeZone(identifier: timeZone) {
+            meeting.startsAt = Self.sameClockTime(as: meeting.startsAt, in: TimeZone(identifier: meeting.timeZone) ?? .current, movedTo: zone)
+            meeting.timeZone = timeZone
         }
         if let durationMinutes { meeting.durationMinutes = durationMinutes }
         if let callBy { meeting.callBy = callBy.isEmpty ? nil : callBy }
@@ -59,6 +63,16 @@ public struct MeetingChanges: Sendable, Equatable {
         if let via { meeting.via = via.isEmpty ? nil : via }
         if let goal { meeting.goal = goal.isEmpty ? nil : goal }
         if let location { meeting.location = location.isEmpty ? nil : location }
+    }
+
+    /// The instant that shows the same date and clock time in `zone` as `date` does in `old`
+    /// (15:00 in Berlin becomes 15:00 in Tokyo); a time the clocks skip there moves past the gap.
+    static func sameClockTime(as date: Date, in old: TimeZone, movedTo zone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = old
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        calendar.timeZone = zone
+        return calendar.date(from: parts) ?? date
     }
 }
 
