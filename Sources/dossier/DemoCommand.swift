@@ -12,7 +12,10 @@ struct DemoCommand: WorkspaceCommand {
         site, a news feed, a press release, a magazine interview and a search answer) on 127.0.0.1 and \
         builds her dossier through the same pipeline as `dossier build`. The other shipped sources \
         (Wikipedia, Wikidata, …) reach the same server and are reported as having nothing (404). The \
-        demo keeps its store in a temporary folder; the dossier goes to the usual output folder.
+        demo keeps its store in a temporary folder; the dossier goes to the usual output folder, \
+        where `dossier print "Mara Quintero"` prints it. Her pages exist only while the demo runs: \
+        a later `dossier build` or `refresh` of her finds nothing and leaves the demo's files as \
+        they are.
 
         Examples:
           dossier demo

@@ -96,12 +96,14 @@ struct DossierRun {
         return process
     }
 
-    /// Sends every URL to `server` (which serves the demo web), as `[[rewrite]]` tables do.
-    func useDemoWeb(_ server: LoopbackServer) throws {
+    /// Sends every URL to `server` (which serves the demo web), as `[[rewrite]]` tables do;
+    /// `network` adds lines to the `[network]` table.
+    func useDemoWeb(_ server: LoopbackServer, network: [String] = []) throws {
         try """
         [network]
         per_host_delay_ms = 0
         source_rates = false
+        \(network.joined(separator: "\n"))
         [search]
         searxng = "\(DemoSite.searchBase)"
         [[rewrite]]
