@@ -57,8 +57,8 @@ struct RefreshCommand: WorkspaceCommand {
         let report = try await RefreshJob(workspace: workspace).run(within: all ? nil : span, at: Date()) { line in
             if !json { print(line.text) }
         }
-        if report.calendarFailed && !global.quiet {
-            StandardError.write("warning: the calendar could not be imported again; refreshing the stored meetings")
+        if let calendarError = report.calendarError, !global.quiet {
+            StandardError.write("warning: the calendar could not be imported again (\(calendarError)); refreshed the stored meetings")
         }
         if json { try StandardOutput.writeJSON(report.lines) }
         if let stampError = report.stampError { StandardError.write("warning: cannot write the refresh stamp: \(stampError)") }

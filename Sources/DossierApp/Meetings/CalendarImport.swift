@@ -45,7 +45,8 @@ public struct CalendarImport: Sendable {
                 try importer.importCalendar(text, into: store, at: now)
             }
         } catch where error.status == .dataError {
-            throw AppError(.dataError, "\(source ?? "the calendar"): \(error.message)")
+            let label = source.map { CalendarSource.isURL($0) ? CalendarSource.redacted($0) : $0 } ?? "the calendar"
+            throw AppError(.dataError, "\(label): \(error.message)")
         }
     }
 }

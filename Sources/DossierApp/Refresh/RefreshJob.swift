@@ -36,9 +36,9 @@ public struct RefreshJob: Sendable {
     /// What a refresh did.
     public struct Report: Sendable {
         public var lines: [Line] = []
-        /// The calendar kept by an earlier import could not be imported again (the stored
-        /// meetings were refreshed).
-        public var calendarFailed = false
+        /// Why the calendar kept by an earlier import could not be imported again (the stored
+        /// meetings were refreshed), its address redacted; nil when it was, or there is none.
+        public var calendarError: String?
         /// Why the success could not be stamped, when it could not.
         public var stampError: String?
         /// A disk that refused a write while a meeting was refreshed (exit 73, once every meeting
@@ -63,7 +63,7 @@ public struct RefreshJob: Sendable {
             do {
                 _ = try await calendar.run(source: nil, tag: nil, attendees: [], at: now)
             } catch {
-                result.calendarFailed = true
+                result.calendarError = error.message
             }
         }
         let meetings = try workspace.readingStore { store in
