@@ -57,6 +57,9 @@ struct RefreshCommand: WorkspaceCommand {
         let report = try await RefreshJob(workspace: workspace).run(within: all ? nil : span, at: Date()) { line in
             if !json { print(line.text) }
         }
+        for problem in report.calendarProblems where !global.quiet {
+            StandardError.write("warning: calendar: \(problem)")
+        }
         if let calendarError = report.calendarError, !global.quiet {
             StandardError.write("warning: the calendar could not be imported again (\(calendarError)); refreshed the stored meetings")
         }

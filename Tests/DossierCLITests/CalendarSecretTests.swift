@@ -35,7 +35,7 @@ struct CalendarSecretTests {
             switch answer {
             case .calendar: return .ok(Self.calendar("[info] Coffee with Jane Doe"), contentType: "text/calendar")
             case .missing: return .notFound
-            case .malformed: return .ok("BEGIN:VCALENDAR\r\nnot a line\r\n", contentType: "text/calendar")
+            case .malformed: return .ok("<html><body>Sign in to see this calendar</body></html>", contentType: "text/html")
             case .redirect: return .redirect(to: "/calendar.example/private/\(Self.token)-moved/basic.ics?key=\(Self.token)")
             }
         }

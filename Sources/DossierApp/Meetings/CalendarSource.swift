@@ -33,9 +33,20 @@ public enum CalendarSource {
         return "\(scheme)://\(host)/…"
     }
 
+    /// Whether `argument` is a calendar address rather than a file: http(s), or a `webcal:`
+    /// subscription link.
     public static func isURL(_ argument: String) -> Bool {
         let scheme = URLComponents(string: argument)?.scheme?.lowercased()
-        return scheme == "https" || scheme == "http"
+        return ["https", "http", "webcal", "webcals"].contains(scheme)
+    }
+
+    /// The address to fetch: a `webcal://` (or `webcals://`) subscription link is the same
+    /// calendar over https, as calendar applications read it.
+    public static func fetchableURL(_ url: String) -> String {
+        guard var components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+              scheme == "webcal" || scheme == "webcals" else { return url }
+        components.scheme = "https"
+        return components.string ?? url
     }
 
     /// The text of a calendar file.

@@ -122,7 +122,7 @@ public struct MeetingBook: Sendable {
     public func remove(_ reference: MeetingReference, at now: Date) async throws(AppError) -> Meeting {
         try await workspace.writingStore(command: "dossier meeting remove") { store in
             let record = try Self.resolve(reference, in: store, at: now)
-            _ = try store.deleteMeeting(id: record.id!)
+            _ = try store.deleteMeeting(id: record.id!, at: now)
             return Meeting(record)
         }
     }

@@ -39,6 +39,8 @@ public struct RefreshJob: Sendable {
         /// Why the calendar kept by an earlier import could not be imported again (the stored
         /// meetings were refreshed), its address redacted; nil when it was, or there is none.
         public var calendarError: String?
+        /// Events of the calendar that could not be read this time, each with its line.
+        public var calendarProblems: [String] = []
         /// Why the success could not be stamped, when it could not.
         public var stampError: String?
         /// A disk that refused a write while a meeting was refreshed (exit 73, once every meeting
@@ -61,7 +63,7 @@ public struct RefreshJob: Sendable {
         let calendar = CalendarImport(workspace: workspace)
         if calendar.hasSavedCalendar {
             do {
-                _ = try await calendar.run(source: nil, tag: nil, attendees: [], at: now)
+                result.calendarProblems = try await calendar.run(source: nil, tag: nil, attendees: [], at: now).unreadable
             } catch {
                 result.calendarError = error.message
             }

@@ -30,7 +30,7 @@ public struct LetterWriter: Sendable {
     }
 
     private func fill(_ template: String, meeting: Meeting, notes: [MeetingNote]) -> String {
-                let firstName = meeting.person.split(separator: " ").first.map(String.init) ?? meeting.person
+        let firstName = PersonNames.firstName(of: meeting.person)
         let noteLines = notes.flatMap { $0.text.split(separator: "\n") }.map { "- " + $0.trimmingCharacters(in: .whitespaces) }
             .filter { $0.count > 2 }
         let values: [String: String] = [
