@@ -116,8 +116,9 @@ struct MeetingCommand: AsyncParsableCommand {
 
         func run(in workspace: Workspace) async throws {
             let now = Date()
-            let stored = try await MeetingBook(workspace: workspace).add(person: NameInput.cleaned(name), changes: try details.changes(), at: now)
-            try MeetingJSON.print(stored, json: output.json)
+            let book = MeetingBook(workspace: workspace)
+            let stored = try await book.add(person: NameInput.cleaned(name), changes: try details.changes(), at: now)
+            try output.print(book.listing(of: stored, notes: [], at: now))
             if stored.startsAt < now && !global.quiet { StandardError.write("warning: this meeting is in the past") }
         }
     }
@@ -126,9 +127,11 @@ struct MeetingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List meetings, soonest first.",
             discussion: """
-            With --json, an array of objects with the stable keys id, person, slug, starts_at (ISO 8601, \
-            UTC), time_zone, all_day, duration_minutes, company, domain, via, goal, location, call_by, \
-            status (upcoming, held, cancelled) and calendar_uid.
+            With --json, an array of objects with the stable keys id, person, slug, starts_at and ends_at \
+            (ISO 8601, UTC), time_zone, all_day, duration_minutes, company, domain, via, goal, location, \
+            call_by, status (upcoming; past: over but not marked held; held; cancelled), calendar_uid, \
+            notes and dossier (the folder, null until a dossier is there); every key is always present \
+            (docs/json-output.md).
 
             Examples:
               dossier meeting list
@@ -161,11 +164,11 @@ struct MeetingCommand: AsyncParsableCommand {
             let span = try span()
             let meetings = try MeetingBook(workspace: workspace).list(upcomingWithin: span, at: Date())
             if json {
-                try StandardOutput.writeJSON(meetings.map(MeetingJSON.init))
+                try StandardOutput.writeJSON(meetings)
             } else if meetings.isEmpty {
                 if !global.quiet { StandardError.write("no meetings\(upcoming.map { " in the next \($0)" } ?? "")") }
             } else {
-                StandardOutput.writeLines(meetings.map(MeetingText.line))
+                StandardOutput.writeLines(meetings.map(\.line))
             }
             if !global.quiet, let warning = workspace.staleRefreshWarning() { StandardError.write("warning: \(warning)") }
         }
@@ -190,27 +193,20 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run(in workspace: Workspace) async throws {
-            let (record, notes) = try MeetingBook(workspace: workspace).show(meeting, at: Date())
+            let listing = try MeetingBook(workspace: workspace).listing(meeting, at: Date())
             if json {
-                var value = MeetingJSON(record)
-                value.notes = notes.map(\.text)
-                try StandardOutput.writeJSON(value)
+                try StandardOutput.writeJSON(listing)
                 return
             }
-            var lines = [MeetingText.line(record)]
+            var lines = [listing.line]
             let details: [(String, String?)] = [
-                ("company", record.company), ("domain", record.domain), ("via", record.via), ("goal", record.goal),
-                ("location", record.location), ("call by", record.callBy), ("duration", "\(record.durationMinutes) min"),
-                ("calendar", record.calendarUID),
+                ("company", listing.company), ("domain", listing.domain), ("via", listing.via), ("goal", listing.goal),
+                ("location", listing.location), ("call by", listing.callBy), ("duration", "\(listing.durationMinutes) min"),
+                ("calendar", listing.calendarUID),
             ]
             lines += details.compactMap { label, value in value.map { "  \(label): \($0)" } }
-            let folder = workspace.folder(slug: record.slug)
-            if FileManager.default.fileExists(atPath: folder.path) {
-                lines.append("  dossier: \(folder.path)")
-            } else {
-                lines.append("  dossier: not built yet (dossier build \"\(record.person)\")")
-            }
-            for note in notes { lines.append("  note (\(MeetingTime.day(of: note.createdAt, in: .current))): \(note.text)") }
+            lines.append("  dossier: " + (listing.dossier ?? "not built yet (dossier build \"\(listing.person)\")"))
+            lines += listing.notes.map { "  note: \($0)" }
             StandardOutput.writeLines(lines)
         }
     }
@@ -239,8 +235,9 @@ struct MeetingCommand: AsyncParsableCommand {
         }
 
         func run(in workspace: Workspace) async throws {
-            let updated = try await MeetingBook(workspace: workspace).edit(meeting, changes: try details.changes(), at: Date())
-            try MeetingJSON.print(updated, json: output.json)
+            let book = MeetingBook(workspace: workspace)
+            let updated = try await book.edit(meeting, changes: try details.changes(), at: Date())
+            try output.print(book.listing(MeetingReference(String(updated.id))!, at: Date()))
         }
     }
 
@@ -260,9 +257,12 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run(in workspace: Workspace) async throws {
-            let removed = try await MeetingBook(workspace: workspace).remove(meeting, at: Date())
-            if output.json { try StandardOutput.writeJSON(MeetingJSON(removed)) }
-            if !global.quiet { StandardError.write("removed \(MeetingText.line(removed))") }
+            let book = MeetingBook(workspace: workspace)
+            let (removed, notes) = try book.show(meeting, at: Date())
+            _ = try await book.remove(MeetingReference(String(removed.id))!, at: Date())
+            let listing = book.listing(of: removed, notes: notes, at: Date())
+            if output.json { try StandardOutput.writeJSON(listing) }
+            if !global.quiet { StandardError.write("removed \(listing.line)") }
         }
     }
 
@@ -284,8 +284,9 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run(in workspace: Workspace) async throws {
-            let held = try await MeetingBook(workspace: workspace).markHeld(meeting, at: Date())
-            try MeetingJSON.print(held, json: output.json)
+            let book = MeetingBook(workspace: workspace)
+            let held = try await book.markHeld(meeting, at: Date())
+            try output.print(book.listing(MeetingReference(String(held.id))!, at: Date()))
         }
     }
 }
@@ -294,70 +295,14 @@ struct MeetingCommand: AsyncParsableCommand {
 struct MeetingOutput: ParsableArguments {
     @Flag(help: "Print the meeting as JSON, with the keys of `meeting show --json`.")
     var json = false
-}
 
-/// A meeting as `meeting list --json` prints it: stable snake_case keys.
-struct MeetingJSON: Encodable {
     /// Prints `meeting` as JSON, or as its one-line summary.
-    static func print(_ meeting: Meeting, json: Bool) throws {
+    func print(_ meeting: MeetingListing) throws {
         if json {
-            try StandardOutput.writeJSON(MeetingJSON(meeting))
+            try StandardOutput.writeJSON(meeting)
         } else {
-            Swift.print(MeetingText.line(meeting))
+            Swift.print(meeting.line)
         }
-    }
-
-    var id: Int64
-    var person: String
-    var slug: String
-    /// ISO 8601 in UTC.
-    var startsAt: String
-    var timeZone: String
-    var allDay: Bool
-    var durationMinutes: Int
-    var company: String?
-    var domain: String?
-    var via: String?
-    var goal: String?
-    var location: String?
-    var callBy: String?
-    var status: String
-    var calendarUID: String?
-    var notes: [String]?
-
-    init(_ meeting: Meeting) {
-        id = meeting.id
-        person = meeting.person
-        slug = meeting.slug
-        startsAt = ISO8601DateFormatter().string(from: meeting.startsAt)
-        timeZone = meeting.timeZone
-        allDay = meeting.isAllDay
-        durationMinutes = meeting.durationMinutes
-        company = meeting.company
-        domain = meeting.domain
-        via = meeting.via
-        goal = meeting.goal
-        location = meeting.location
-        callBy = meeting.callBy
-        status = meeting.status.rawValue
-        calendarUID = meeting.calendarUID
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, person, slug, via, goal, location, status, notes, company, domain
-        case startsAt = "starts_at", timeZone = "time_zone", allDay = "all_day", durationMinutes = "duration_minutes"
-        case callBy = "call_by", calendarUID = "calendar_uid"
-    }
-}
-
-/// Meetings as one line of text each.
-enum MeetingText {
-    static func line(_ meeting: Meeting) -> String {
-        var line = "#\(meeting.id)  \(MeetingTime.display(meeting.startsAt, in: meeting.zone, allDay: meeting.isAllDay))  \(meeting.person)"
-        if let company = meeting.company { line += " (\(company))" }
-        if let via = meeting.via { line += ", via \(via)" }
-        if meeting.status != .upcoming { line += "  [\(meeting.status.rawValue)]" }
-        return line
     }
 }
 

@@ -72,7 +72,7 @@ struct NotesCommand: WorkspaceCommand {
         }
         let (stored, added) = try await book.addNote(note, to: meeting, at: Date())
         if json { try StandardOutput.writeJSON(Note(added)) }
-        if !global.quiet { StandardError.write("note added to \(MeetingText.line(stored))") }
+        if !global.quiet { StandardError.write("note added to \(book.listing(of: stored, notes: [], at: Date()).line)") }
     }
 
     /// Standard input when it is piped, else what the user writes in their editor.

@@ -132,16 +132,16 @@ struct CommandLineTests {
     func meetings() throws {
         let dossier = try DossierRun()
         defer { dossier.remove() }
-        var result = try dossier(["meeting", "add", "Jane Doe", "--at", "2026-12-03 15:00", "--tz", "Europe/Berlin",
+        var result = try dossier(["meeting", "add", "Jane Doe", "--at", "2030-12-03 15:00", "--tz", "Europe/Berlin",
                                   "--company", "Acme Robotics", "--via", "Ana Costa", "--call-by", "2026-11-27", "--duration", "45m"])
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.contains("#1  2026-12-03 15:00 Europe/Berlin  Jane Doe (Acme Robotics), via Ana Costa"))
+        #expect(result.output.contains("#1  2030-12-03 15:00 Europe/Berlin  Jane Doe (Acme Robotics), via Ana Costa"))
 
         result = try dossier(["meeting", "list", "--json"])
         let meetings = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]]
         let first = try #require(meetings?.first)
         #expect(first["person"] as? String == "Jane Doe")
-        #expect(first["starts_at"] as? String == "2026-12-03T14:00:00Z")
+        #expect(first["starts_at"] as? String == "2030-12-03T14:00:00Z")
         #expect(first["duration_minutes"] as? Int == 45)
         #expect(first["call_by"] as? String == "2026-11-27")
         #expect(first["status"] as? String == "upcoming")

@@ -66,3 +66,45 @@ struct MeetingCommandTests {
         #expect(result.output.contains("dossier: \(folder.path)"))
     }
 }
+
+/// One rule for naming a meeting, no silent duplicates, and a past meeting shown as past
+/// (issue 14, points 8 and 13).
+@Suite("naming meetings", .serialized)
+struct MeetingReferenceTests {
+    @Test("the same person at the same time cannot be added twice; a name with two meetings is an error listing both, in every command")
+    func oneRule() throws {
+        let dossier = try DossierRun()
+        defer { dossier.remove() }
+        var result = try dossier(["meeting", "add", "Mara Quintero", "--at", "2030-01-05 10:00"])
+        #expect(result.status == 0, "\(result.errors)")
+        result = try dossier(["meeting", "add", "Mara Quintero", "--at", "2030-01-05 10:00"])
+        #expect(result.status == 64)
+        #expect(result.errors.contains("Mara Quintero already has meeting #1 at that time; change it with `dossier meeting edit 1`"))
+        result = try dossier(["meeting", "add", "Mara Quintero", "--at", "2030-02-05 10:00"])
+        #expect(result.status == 0, "\(result.errors)")
+        for (command, options) in [(["meeting", "show"], []), (["meeting", "edit"], ["--goal", "x"]), (["meeting", "done"], []),
+                                   (["meeting", "remove"], []), (["notes"], ["--text", "x"]), (["letter", "intro"], [])] {
+            result = try dossier(command + ["Mara Quintero"] + options)
+            #expect(result.status == 64, "\(command)")
+            #expect(result.errors.contains("Mara Quintero has 2 meetings; name one by its number:"), "\(command): \(result.errors)")
+            #expect(result.errors.contains("#1  2030-01-05 10:00  Mara Quintero") && result.errors.contains("#2  2030-02-05 10:00  Mara Quintero"))
+        }
+        result = try dossier(["meeting", "show", "2"])
+        #expect(result.status == 0, "\(result.errors)")
+    }
+
+    @Test("a meeting that is over but not marked held shows as past, in text and JSON")
+    func pastMeeting() throws {
+        let dossier = try DossierRun()
+        defer { dossier.remove() }
+        _ = try dossier(["meeting", "add", "Jo Roe", "--at", "2020-01-05 10:00"])
+        var result = try dossier(["meeting", "list"])
+        #expect(result.output.contains("#1  2020-01-05 10:00  Jo Roe  [past]"))
+        result = try dossier(["meeting", "show", "1", "--json"])
+        let meeting = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        #expect(meeting?["status"] as? String == "past")
+        #expect(meeting?["ends_at"] as? String == "2020-01-05T10:30:00Z")
+        result = try dossier(["meeting", "done", "1", "--json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])?["status"] as? String == "held")
+    }
+}
