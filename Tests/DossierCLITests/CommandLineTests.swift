@@ -235,7 +235,7 @@ struct CommandLineTests {
         #expect(result.status == 0, "\(result.errors)")
         let intro = try String(contentsOfFile: result.output.trimmingCharacters(in: .whitespacesAndNewlines), encoding: .utf8)
         #expect(intro.contains("Ana Costa suggested that I write to you."))
-        #expect(intro.contains("I will call you by 2026-11-27"))
+        #expect(intro.contains("I will call you on Friday 27 November"))
         result = try dossier(["letter", "thanks", "Jane Doe"])
         let thanks = try String(contentsOfFile: result.output.trimmingCharacters(in: .whitespacesAndNewlines), encoding: .utf8)
         #expect(thanks.contains("- Start with the customer's problem"))

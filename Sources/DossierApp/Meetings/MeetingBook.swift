@@ -120,6 +120,17 @@ public struct MeetingBook: Sendable {
         }
     }
 
+    /// The meeting meant, with its notes; nil when the reference is a name with no meeting
+    /// (a number that is no meeting, or a name with several, is still an error).
+    public func find(_ reference: MeetingReference, at now: Date) throws(AppError) -> (Meeting, [MeetingNote])? {
+        try workspace.readingStore { store in
+            let slug = Slug.make(reference.text)
+            guard try reference.meetingID != nil || store.meetings().contains(where: { $0.slug == slug }) else { return nil }
+            let record = try Self.resolve(reference, in: store, at: now)
+            return (Meeting(record), try store.notes(meetingID: record.id!).map(MeetingNote.init))
+        }
+    }
+
     /// The meeting meant, as the commands show it.
     public func listing(_ reference: MeetingReference, at now: Date) throws(AppError) -> MeetingListing {
         let (meeting, notes) = try show(reference, at: now)
