@@ -10,7 +10,9 @@ struct BuildCommand: WorkspaceCommand {
         abstract: "Build the prep dossier of a person: discover, fetch, extract, store, summarize, render.",
         discussion: """
         Writes <output>/<slug>/dossier.md and dossier.html (or the formats chosen with --format: md, \
-        html, json, txt, pdf) and prints their paths (a JSON report with --json). The PDF is rendered \
+        html, json, txt, pdf) and prints their paths (a JSON report with --json). A page given with \
+        --url stays among the dossier's inputs, for later builds and refreshes, until --remove-url; \
+        one the dossier does not use is listed as skipped. The PDF is rendered \
         from the HTML by headless Chromium or WeasyPrint, whichever is installed. Sources come from Sources.d (see `dossier sources list`). The output folder is Output/ \
         when run inside the dossier repository, else $XDG_DATA_HOME/dossier/output.
 
@@ -36,8 +38,11 @@ struct BuildCommand: WorkspaceCommand {
     @Option(help: "The company's web domain (e.g. acme.example).")
     var domain: String?
 
-    @Option(name: .customLong("url"), help: "An extra page about them to include (repeatable).")
+    @Option(name: .customLong("url"), help: "An extra page about them, kept for later builds and refreshes (repeatable).")
     var urls: [String] = []
+
+    @Option(name: .customLong("remove-url"), help: "A page given with --url before, no longer to be read (repeatable).")
+    var removedURLs: [String] = []
 
     @Option(help: "The folder to write into (default: Output/ in the repository, else the data folder).")
     var output: String?
@@ -82,11 +87,15 @@ struct BuildCommand: WorkspaceCommand {
         let request = BuildRequest(
             subject: subject, outputRoot: output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? workspace.outputRoot,
             formats: format.formats, offline: offline,
-            extraSourcesDirectory: sourcesDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            extraSourcesDirectory: sourcesDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }, removedURLs: removedURLs
         )
         let summary = try await Interruptible.run { try await pipeline.run(request) }
         status.finish()
         for error in summary.sourceFileErrors { StandardError.write("warning: \(error)") }
+        let kept = summary.extraURLs.filter { !urls.contains($0) }
+        if !global.quiet && !kept.isEmpty {
+            StandardError.write("note: also read, as given with --url before (drop one with --remove-url URL): " + kept.joined(separator: ", "))
+        }
         if json {
             try StandardOutput.writeJSON(summary)
         } else if !summary.foundNothing {

@@ -46,6 +46,8 @@ struct CommandJSONTests {
         #expect(CommandJSON.snakeCase("URLList") == "url_list")
         #expect(CommandJSON.snakeCase("http_version") == "http_version")
         #expect(CommandJSON.snakeCase("h2Enabled") == "h2_enabled")
+        #expect(CommandJSON.snakeCase("extraURLs") == "extra_urls")
+        #expect(CommandJSON.snakeCase("URLsSeen") == "urls_seen")
     }
 
     @Test("strings are escaped as JSON asks, slashes are not; empty containers stay on one line")

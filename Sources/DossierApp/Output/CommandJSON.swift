@@ -22,8 +22,9 @@ public enum CommandJSON {
     }
 
     /// The snake_case form of a Swift name: a word starts at a capital that follows a lower-case
-    /// letter or a digit, or at the last capital of a run followed by a lower-case letter
-    /// (`finalURL` → `final_url`, `jsonLD` → `json_ld`, `URLList` → `url_list`).
+    /// letter or a digit, or at the last capital of a run followed by a lower-case word
+    /// (`finalURL` → `final_url`, `jsonLD` → `json_ld`, `URLList` → `url_list`); a plural `s`
+    /// after a run of capitals belongs to it (`extraURLs` → `extra_urls`).
     static func snakeCase(_ key: String) -> String {
         let characters = Array(key)
         var result = ""
@@ -31,7 +32,9 @@ public enum CommandJSON {
             if character.isUppercase, index > 0 {
                 let previous = characters[index - 1]
                 let next = index + 1 < characters.count ? characters[index + 1] : nil
-                if previous.isLowercase || previous.isNumber || (previous.isUppercase && next?.isLowercase == true) {
+                let afterNext = index + 2 < characters.count ? characters[index + 2] : nil
+                let isPlural = next == "s" && (afterNext == nil || afterNext?.isUppercase == true)
+                if previous.isLowercase || previous.isNumber || (previous.isUppercase && next?.isLowercase == true && !isPlural) {
                     result += "_"
                 }
             }

@@ -75,8 +75,11 @@ public struct RefreshJob: Sendable {
         let soonestPerPerson = meetings.filter { seen.insert($0.slug).inserted }
         let pipeline = workspace.pipeline()
         for meeting in soonestPerPerson {
+            // The dossier's inputs are those of its last build (its company and domain, its
+            // --url pages, which the pipeline keeps), unless the meeting says otherwise.
+            let last = try workspace.readingStore { store in try BuildPipeline.lastSubject(slug: meeting.slug, in: store) }
             let request = BuildRequest(
-                subject: Subject(name: meeting.person, company: meeting.company, domain: meeting.domain),
+                subject: Subject(name: meeting.person, company: meeting.company ?? last?.company, domain: meeting.domain ?? last?.domain),
                 outputRoot: workspace.outputRoot, meeting: meeting.context)
             var line = Line(meeting: meeting.id, person: meeting.person,
                             startsAt: ISO8601DateFormatter().string(from: meeting.startsAt), outcome: "failed")
