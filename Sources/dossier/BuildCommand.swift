@@ -107,13 +107,7 @@ struct BuildCommand: WorkspaceCommand {
                 StandardError.write("  \(failure.sourceName): \(failure.url ?? "") — \(failure.category?.rawValue ?? ""): \(failure.message ?? "")")
             }
         }
-        if summary.foundNothing {
-            let failed = summary.failures.count
-            let skipped = summary.outcomes.filter { $0.kind == .skipped }.count
-            throw AppError(.unavailable, "found nothing about \(subject.name) (\(failed) request(s) failed, \(skipped) page(s) were "
-                + "about someone else); " + (summary.files.isEmpty ? "no dossier was written"
-                    : "the last dossier stays as it was: \(URL(fileURLWithPath: summary.files[0]).deletingLastPathComponent().path)"))
-        }
+        if summary.foundNothing { throw AppError(.unavailable, summary.foundNothingMessage) }
         if !global.quiet, let warning = workspace.staleRefreshWarning() { StandardError.write("warning: \(warning)") }
         try summary.failIfPDFMissing()
     }

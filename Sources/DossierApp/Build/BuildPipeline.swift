@@ -77,6 +77,22 @@ public struct BuildSummary: Sendable, Codable {
     public var foundNothing: Bool
 
     public var failures: [SourceOutcome] { outcomes.filter { $0.kind == .failed } }
+
+    /// Whether every request failed to resolve its host name: the machine seems to be offline.
+    public var seemsOffline: Bool {
+        !failures.isEmpty && failures.allSatisfy { $0.category == .dns }
+    }
+
+    /// What a build that found nothing tells the user: how many requests failed and how many
+    /// pages were about someone else, whether the machine seems offline, and what became of the
+    /// files.
+    public var foundNothingMessage: String {
+        let skipped = outcomes.filter { $0.kind == .skipped }.count
+        var message = "found nothing about \(person) (\(failures.count) request(s) failed, \(skipped) page(s) were about someone else)"
+        if seemsOffline { message += "; no host name could be resolved: is this machine offline?" }
+        return message + "; " + (files.isEmpty ? "no dossier was written"
+            : "the last dossier stays as it was: \(URL(fileURLWithPath: files[0]).deletingLastPathComponent().path)")
+    }
 }
 
 /// The main job: discover → fetch → extract → store → summarize → render, under the

@@ -92,7 +92,8 @@ public struct RefreshJob: Sendable {
                 line.failed = summary.failures.count
                 line.changes = summary.changes.map { $0.newSentences.count + $0.newNews.count + $0.newTimeline.count } ?? 0
                 if summary.foundNothing {
-                    line.error = summary.failures.first.map { "\($0.category?.rawValue ?? "failed"): \($0.message ?? "")" }
+                    line.error = summary.seemsOffline ? "no host name could be resolved: is this machine offline?"
+                        : summary.failures.first.map { "\($0.category?.rawValue ?? "failed"): \($0.message ?? "")" }
                 }
             } catch {
                 let failure = AppError(error)
