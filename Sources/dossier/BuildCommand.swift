@@ -16,9 +16,12 @@ struct BuildCommand: WorkspaceCommand {
         from the HTML by headless Chromium or WeasyPrint, whichever is installed. Sources come from Sources.d (see `dossier sources list`). The output folder is Output/ \
         when run inside the dossier repository, else $XDG_DATA_HOME/dossier/output.
 
-        Exit status: 0 when the dossier was written (failed sources are listed as warnings), 69 when \
-        nothing about the person was found (no file is written; the last dossier stays), 1 when the PDF could not be rendered (the other files are written), 64 on \
-        usage errors, 75 when another dossier process holds the store.
+        Exit status: 0 when the dossier was written (failed sources are listed as warnings), 1 when \
+        the PDF could not be made (the other files are written), 64 on usage errors, 69 when \
+        nothing about the person was found (no file is written; the last dossier stays), 73 when \
+        the output or the store cannot be written (nothing changes), 75 when another dossier \
+        process holds the store, 78 when config.toml, a bank or a source file is broken (a broken \
+        source file is skipped: the dossier is built from the others, then the command exits 78).
 
         Examples:
           dossier build "Ada Lovelace"
@@ -91,7 +94,6 @@ struct BuildCommand: WorkspaceCommand {
         )
         let summary = try await Interruptible.run { try await pipeline.run(request) }
         status.finish()
-        for error in summary.sourceFileErrors { StandardError.write("warning: \(error)") }
         let kept = summary.extraURLs.filter { !urls.contains($0) }
         if !global.quiet && !kept.isEmpty {
             StandardError.write("note: also read, as given with --url before (drop one with --remove-url URL): " + kept.joined(separator: ", "))
@@ -109,14 +111,21 @@ struct BuildCommand: WorkspaceCommand {
         }
         if summary.foundNothing { throw AppError(.unavailable, summary.foundNothingMessage) }
         if !global.quiet, let warning = workspace.staleRefreshWarning() { StandardError.write("warning: \(warning)") }
-        try summary.failIfPDFMissing()
+        try summary.failIfIncomplete()
     }
 }
 
 extension BuildSummary {
-    /// Fails the command (exit 1) when the PDF asked for was not written; the other files were,
-    /// and their paths are printed before.
-    func failIfPDFMissing() throws {
+    /// Ends a build whose dossier was written, but not from everything it should have been: a
+    /// broken source file (each printed as an error, then exit 78; the dossier is built from the
+    /// other files), or a PDF asked for that could not be made (exit 1; the other files were).
+    /// Their paths are printed before.
+    func failIfIncomplete() throws {
+        for error in sourceFileErrors { StandardError.write("error: \(error)") }
+        if !sourceFileErrors.isEmpty {
+            throw AppError(.configuration, "\(sourceFileErrors.count) source file(s) could not be loaded; "
+                + "the dossier was built from the others (see `dossier sources list`)")
+        }
         guard let pdfError else { return }
         throw AppError(.failure, pdfError)
     }

@@ -17,6 +17,10 @@ struct DemoCommand: WorkspaceCommand {
         a later `dossier build` or `refresh` of her finds nothing and leaves the demo's files as \
         they are.
 
+        Exit status: 0 when the dossier was written, 1 when the PDF could not be made, 64 on usage \
+        errors, 69 when the demo site cannot be served, 73 when the output cannot be written, 78 \
+        when a shipped source or bank file is broken (the dossier is built from the other files).
+
         Examples:
           dossier demo
           dossier demo --output /tmp/demo --json
@@ -45,6 +49,6 @@ struct DemoCommand: WorkspaceCommand {
         } else {
             for file in summary.files { print(file) }
         }
-        try summary.failIfPDFMissing()
+        try summary.failIfIncomplete()
     }
 }

@@ -17,8 +17,10 @@ struct RefreshCommand: WorkspaceCommand {
         meeting; <data dir>/last-refresh-success is stamped when every meeting refreshed.
 
         Exit status: 0 when every meeting refreshed (failed sources are reported), 1 when a meeting \
-        could not be refreshed, 73 when one could not be because the disk refused a write (full, \
-        read-only), 75 when another dossier process holds the store.
+        could not be refreshed (its last good dossier stays), 64 on usage errors, 73 when one could \
+        not be because the disk refused a write (full, read-only), 75 when another dossier process \
+        holds the store, 78 when config.toml, a bank or a source file is broken (a broken source file \
+        is skipped: the dossiers are refreshed from the others).
 
         Examples:
           dossier refresh                 # meetings in the next 7 days
@@ -69,6 +71,11 @@ struct RefreshCommand: WorkspaceCommand {
             StandardError.write("no upcoming meetings\(all ? "" : " in the next \(within)")")
         }
         if let refused = report.refusedWrite { throw refused }
+        for error in report.sourceFileErrors { StandardError.write("error: \(error)") }
+        if !report.sourceFileErrors.isEmpty {
+            throw AppError(.configuration, "\(report.sourceFileErrors.count) source file(s) could not be loaded; "
+                + "the dossiers were refreshed from the others (see `dossier sources list`)")
+        }
         if !report.allRefreshed { throw ExitCode.failure }
     }
 }

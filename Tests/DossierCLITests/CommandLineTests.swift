@@ -13,6 +13,8 @@ struct DossierRun {
     /// A program and its arguments that run the command: `unshare --mount …` so that what the
     /// preamble mounts is seen by this run alone, or `setpriv --reuid …` to run it as another user.
     var launcher: [String] = []
+    /// More environment variables for the command (`DOSSIER_SOURCES_DIR`, say).
+    var variables: [String: String] = [:]
 
     /// No file may grow beyond `bytes` (RLIMIT_FSIZE, with SIGXFSZ ignored so that writes fail
     /// with EFBIG): the kernel refuses writes as on a full disk.
@@ -34,6 +36,7 @@ struct DossierRun {
     /// The command's whole environment: a temporary home, and the sanitizer options.
     var environment: [String: String] {
         ["DOSSIER_HOME": home.path, "PATH": path, "HOME": home.path, "TZ": "UTC"].merging(Self.sanitizerOptions) { $1 }
+            .merging(variables) { $1 }
     }
 
     /// The sanitizer options of a sanitized test run (`make test-asan`, `make test-tsan`), so

@@ -46,6 +46,9 @@ public struct RefreshJob: Sendable {
         /// A disk that refused a write while a meeting was refreshed (exit 73, once every meeting
         /// was tried).
         public var refusedWrite: AppError?
+        /// Source files that could not be loaded (`FILE:LINE: message`), once each: the dossiers
+        /// were refreshed from the others (exit 78).
+        public var sourceFileErrors: [String] = []
         /// True when every meeting refreshed: the success was stamped.
         public var allRefreshed: Bool { lines.allSatisfy { $0.error == nil } }
     }
@@ -87,6 +90,9 @@ public struct RefreshJob: Sendable {
                 let summary = try await pipeline.run(request)
                 line.outcome = summary.foundNothing
                     ? "kept the last good dossier (nothing about the person was found)" : summary.dossier.rawValue
+                for error in summary.sourceFileErrors where !result.sourceFileErrors.contains(error) {
+                    result.sourceFileErrors.append(error)
+                }
                 line.notModified = summary.outcomes.filter { $0.kind == .notModified }.count
                 line.fetched = summary.outcomes.filter { $0.kind == .fetched }.count
                 line.failed = summary.failures.count
