@@ -28,7 +28,7 @@ struct BuildCommand: WorkspaceCommand {
           dossier build "Jane Doe" --company "Acme Robotics" --domain acme.example
           dossier build "Jane Doe" --url https://acme.example/team/jane --json
           dossier build "Jane Doe" --format md,html,pdf
-          dossier build "Jane Doe" --offline          # re-render from the store, no network
+          dossier build "Jane Doe" --offline     # from the store, no network
         """
     )
 

@@ -17,9 +17,9 @@ struct FetchCommand: WorkspaceCommand {
 
         Examples:
           dossier fetch https://en.wikipedia.org/wiki/Ada_Lovelace
-          dossier fetch --json --out pages/ https://example.org/ https://example.org/about
+          dossier fetch --json --out pages/ https://example.org/
           dossier fetch --urls list.txt --out pages/
-          dossier fetch --if-none-match '"abc"' https://example.org/   # conditional: 304 → not modified
+          dossier fetch --if-none-match '"abc"' https://example.org/  # 304: unchanged
         """
     )
 

@@ -91,6 +91,10 @@ struct MeetingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a meeting.",
             discussion: """
+            Exit status: 0 when added (a warning when it is in the past), 64 on usage errors (a bad \
+            value, the same person at the same time again), 73 when the store cannot be written, 75 \
+            when another dossier process holds the store.
+
             Examples:
               dossier meeting add "Jane Doe" --at "2026-12-03 15:00"
               dossier meeting add "Jane Doe" --at 2026-12-03T15:00 --duration 45m
@@ -132,6 +136,9 @@ struct MeetingCommand: AsyncParsableCommand {
             call_by, status (upcoming; past: over but not marked held; held; cancelled), calendar_uid, \
             notes and dossier (the folder, null until a dossier is there); every key is always present \
             (docs/json-output.md).
+
+            Exit status: 0 when listed (also when there are none), 64 on a bad --upcoming, 74 when the store \
+            cannot be read.
 
             Examples:
               dossier meeting list
@@ -178,6 +185,10 @@ struct MeetingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a meeting, its notes and its dossier's files.",
             discussion: """
+            Exit status: 0 when done, 64 on usage errors (a bad value, no such meeting, a name with \
+            several meetings), 73 when the store cannot be written, 75 when another dossier process \
+            holds the store.
+
             Examples:
               dossier meeting show 3
               dossier meeting show "Jane Doe" --json
@@ -215,6 +226,10 @@ struct MeetingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a meeting; options not given stay as they are (an empty value clears one).",
             discussion: """
+            Exit status: 0 when done, 64 on usage errors (a bad value, no such meeting, a name with \
+            several meetings), 73 when the store cannot be written, 75 when another dossier process \
+            holds the store.
+
             Examples:
               dossier meeting edit 3 --at "2026-12-04 10:00"
               dossier meeting edit "Jane Doe" --via "Ana Costa" --goal ""
@@ -245,6 +260,12 @@ struct MeetingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a meeting and its notes (the dossier's files stay).",
             discussion: """
+            An imported meeting stays removed: importing the calendar again does not bring it back.
+
+            Exit status: 0 when done, 64 on usage errors (a bad value, no such meeting, a name with \
+            several meetings), 73 when the store cannot be written, 75 when another dossier process \
+            holds the store.
+
             Examples:
               dossier meeting remove 3
             """
@@ -270,6 +291,10 @@ struct MeetingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Mark a meeting as held: its dossier's checklist moves to the follow-up steps.",
             discussion: """
+            Exit status: 0 when done, 64 on usage errors (a bad value, no such meeting, a name with \
+            several meetings), 73 when the store cannot be written, 75 when another dossier process \
+            holds the store.
+
             Examples:
               dossier meeting done "Jane Doe"
               dossier notes "Jane Doe"            # then write down what you learned

@@ -11,7 +11,12 @@ struct NotesCommand: WorkspaceCommand {
         abstract: "Add notes to a meeting (from --text, standard input, or $EDITOR), or list them.",
         discussion: """
         Without --text, notes are read from standard input when it is not a terminal, else from a \
-        file opened in $EDITOR (or $VISUAL, else vi). `dossier letter thanks` draws on them.
+        file opened in $EDITOR (or $VISUAL, else vi). `dossier letter thanks` lists them below its \
+        draft, as private.
+
+        Exit status: 0 when added or listed (an empty note adds nothing), 1 when the editor fails, \
+        64 when there is no such meeting or a name has several, 73 when the store cannot be written, \
+        75 when another dossier process holds the store.
 
         Examples:
           dossier notes "Jane Doe" --text "Start with the customer's problem"

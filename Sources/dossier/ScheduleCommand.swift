@@ -117,6 +117,9 @@ struct ScheduleCommand: ParsableCommand {
             the crontab (keeping every other line) and deletes directories install created once empty. \
             The refresh log is kept. Does nothing, and says so, when no schedule is installed.
 
+            Exit status: 0 when removed (or nothing was installed), 65 when the crontab holds a broken \
+            dossier block, 73 when a file cannot be deleted, 1 when a command failed.
+
             Examples:
               dossier schedule remove
               dossier schedule remove --dry-run
@@ -158,6 +161,8 @@ struct ScheduleCommand: ParsableCommand {
               log_file      path, or null for systemd (which logs to the journal)
               locations     array of the files (or crontab) holding the schedule
               warnings      array of strings
+
+            Exit status: 0 when shown (also when nothing is installed), 1 when the crontab cannot be read.
 
             Examples:
               dossier schedule status

@@ -47,6 +47,9 @@ struct ExitStatusTests {
         #expect(result.output.contains("/mara-quintero/dossier.md"))
         #expect(result.errors.contains("error: \(sources.appendingPathComponent("99-broken.toml").path):1:"), "\(result.errors)")
         #expect(FileManager.default.fileExists(atPath: dossier.home.appendingPathComponent("output/mara-quintero/dossier.md").path))
+        let listed = try dossier(["sources", "list"])
+        #expect(listed.status == 78)
+        #expect(listed.errors.contains("99-broken.toml:1:"))
     }
 
     @Test("a broken shipped source file makes the demo exit 78 too, after writing its dossier")
