@@ -47,7 +47,7 @@ struct BuildCommand: WorkspaceCommand {
     @Option(name: .customLong("remove-url"), help: "A page given with --url before, no longer to be read (repeatable).")
     var removedURLs: [String] = []
 
-    @Option(help: "The folder to write into (default: Output/ in the repository, else the data folder).")
+    @Option(help: "The folder to write into (default: Output/ in the repository, else the data folder).", completion: .directory)
     var output: String?
 
     @OptionGroup var format: FormatOptions
@@ -58,7 +58,7 @@ struct BuildCommand: WorkspaceCommand {
     @Flag(help: "Print a JSON report instead of the paths.")
     var json = false
 
-    @Option(name: .customLong("sources"), help: "A directory of extra source files, read last.")
+    @Option(name: .customLong("sources"), help: "A directory of extra source files, read last.", completion: .directory)
     var sourcesDirectory: String?
 
     @OptionGroup var global: GlobalOptions

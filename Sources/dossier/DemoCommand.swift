@@ -28,7 +28,7 @@ struct DemoCommand: WorkspaceCommand {
         """
     )
 
-    @Option(help: "The folder to write into (default: as for `dossier build`).")
+    @Option(help: "The folder to write into (default: as for `dossier build`).", completion: .directory)
     var output: String?
 
     @OptionGroup var format: FormatOptions

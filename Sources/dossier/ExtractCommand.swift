@@ -31,7 +31,7 @@ struct ExtractCommand: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: "HTML files, '-' for standard input, or http(s) URLs.")
+    @Argument(help: "HTML files, '-' for standard input, or http(s) URLs.", completion: .file())
     var inputs: [String] = []
 
     @Option(help: "Output format: text, json or markdown.")
@@ -40,7 +40,7 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(help: "Write one output file per input into --out DIR (or $EXTRACT_OUT), in parallel.")
     var batch = false
 
-    @Option(help: "Output directory for --batch (default: $EXTRACT_OUT).")
+    @Option(help: "Output directory for --batch (default: $EXTRACT_OUT).", completion: .directory)
     var out: String?
 
     @Option(name: .customLong("content-type"), help: "The HTTP Content-Type of the input; its charset wins.")

@@ -26,10 +26,10 @@ struct FetchCommand: WorkspaceCommand {
     @Argument(help: "The http(s) URLs to fetch.")
     var urls: [String] = []
 
-    @Option(name: .customLong("urls"), help: "A file with one URL per line (blank lines and # comments ignored).")
+    @Option(name: .customLong("urls"), help: "A file with one URL per line (blank lines and # comments ignored).", completion: .file())
     var urlFile: String?
 
-    @Option(help: "Write each body into this directory.")
+    @Option(help: "Write each body into this directory.", completion: .directory)
     var out: String?
 
     @Flag(help: "Print the results as a JSON array (stable keys, see README).")

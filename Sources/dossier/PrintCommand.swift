@@ -28,10 +28,10 @@ struct PrintCommand: WorkspaceCommand {
     @Argument(help: "The person's name (or a meeting's number).")
     var person: MeetingReference
 
-    @Option(help: "Where to write the PDF (default: dossier.pdf next to the dossier).")
+    @Option(help: "Where to write the PDF (default: dossier.pdf next to the dossier).", completion: .file(extensions: ["pdf"]))
     var pdf: String?
 
-    @Option(help: "Send the PDF to this printer with lp.")
+    @Option(help: "Send the PDF to this printer with lp.", completion: .shellCommand("lpstat -a 2>/dev/null | cut -d' ' -f1"))
     var printer: String?
 
     @OptionGroup var global: GlobalOptions

@@ -81,7 +81,8 @@ struct ScheduleCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The local time to run at, 24-hour HH:MM.", valueName: "HH:MM"))
         var at = ScheduleTime.defaultTime.description
 
-        @Option(help: ArgumentHelp("systemd, cron or launchd (default: detected).", valueName: "backend"))
+        @Option(help: ArgumentHelp("systemd, cron or launchd (default: detected).", valueName: "backend"),
+                completion: .list(ScheduleBackend.allCases.map(\.rawValue)))
         var backend: String?
 
         @Flag(help: "Print what would be written and run; change nothing.")

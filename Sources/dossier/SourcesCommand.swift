@@ -51,7 +51,7 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "The sample company.") var company = "Mozilla"
         @Option(help: "The sample company's domain.") var domain = "www.mozilla.org"
         @Option(help: "The sample GitHub login.") var github = "octocat"
-        @Option(help: ArgumentHelp("A directory of source files read last.", valueName: "dir")) var sources: String?
+        @Option(help: ArgumentHelp("A directory of source files read last.", valueName: "dir"), completion: .directory) var sources: String?
         @OptionGroup var global: GlobalOptions
 
         func run(in workspace: Workspace) async throws {
@@ -102,7 +102,7 @@ struct SourcesCommand: AsyncParsableCommand {
             """
         )
 
-        @Option(help: ArgumentHelp("A directory of source files read last, after yours.", valueName: "dir"))
+        @Option(help: ArgumentHelp("A directory of source files read last, after yours.", valueName: "dir"), completion: .directory)
         var sources: String?
 
         @Flag(help: "Print a JSON array (stable snake_case keys).")
