@@ -17,7 +17,8 @@ struct RefreshCommand: WorkspaceCommand {
         meeting; <data dir>/last-refresh-success is stamped when every meeting refreshed.
 
         Exit status: 0 when every meeting refreshed (failed sources are reported), 1 when a meeting \
-        could not be refreshed (its last good dossier stays), 64 on usage errors, 73 when one could \
+        could not be refreshed (its last good dossier stays) or the saved calendar could not be \
+        imported again (the stored meetings are refreshed all the same), 64 on usage errors, 73 when one could \
         not be because the disk refused a write (full, read-only), 75 when another dossier process \
         holds the store, 78 when config.toml, a bank or a source file is broken (a broken source file \
         is skipped: the dossiers are refreshed from the others).
@@ -62,8 +63,9 @@ struct RefreshCommand: WorkspaceCommand {
         for problem in report.calendarProblems where !global.quiet {
             StandardError.write("warning: calendar: \(problem)")
         }
-        if let calendarError = report.calendarError, !global.quiet {
-            StandardError.write("warning: the calendar could not be imported again (\(calendarError)); refreshed the stored meetings")
+        // Printed even with --quiet (the nightly run's flag): new meetings may be missing.
+        if let calendarError = report.calendarError {
+            StandardError.write("error: the calendar could not be imported again (\(calendarError)); refreshed the stored meetings")
         }
         if json { try StandardOutput.writeJSON(report.lines) }
         if let stampError = report.stampError { StandardError.write("warning: cannot write the refresh stamp: \(stampError)") }
@@ -76,6 +78,6 @@ struct RefreshCommand: WorkspaceCommand {
             throw AppError(.configuration, "\(report.sourceFileErrors.count) source file(s) could not be loaded; "
                 + "the dossiers were refreshed from the others (see `dossier sources list`)")
         }
-        if !report.allRefreshed { throw ExitCode.failure }
+        if !report.allRefreshed || report.calendarError != nil { throw ExitCode.failure }
     }
 }
