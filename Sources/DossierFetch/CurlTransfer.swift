@@ -98,6 +98,8 @@ final class CurlTransfer {
         response.timings = readTimings()
         if let abortReason {
             response.failure = abortReason
+        } else if code == CURLE_FILESIZE_EXCEEDED {
+            response.failure = FetchFailure.tooLarge(limit: request.limits.maximumBodyBytes, "the server announced a body of")
         } else if code != CURLE_OK {
             response.failure = Self.failure(for: code, detail: errorMessage(code))
         }
@@ -118,7 +120,7 @@ final class CurlTransfer {
     private func receiveBody(_ chunk: UnsafeRawBufferPointer) -> Int {
         if abortReason != nil { return dossier_write_abort }
         if response.body.count + chunk.count > request.limits.maximumBodyBytes {
-            abortReason = FetchFailure(.tooLarge, "body exceeds \(request.limits.maximumBodyBytes) bytes after decoding")
+            abortReason = FetchFailure.tooLarge(limit: request.limits.maximumBodyBytes, "the body is, once decoded,")
             return dossier_write_abort
         }
         response.body.append(chunk.assumingMemoryBound(to: UInt8.self))
@@ -145,7 +147,7 @@ final class CurlTransfer {
     private func checkReceived(_ receivedBytes: curl_off_t) -> Int32 {
         if abortReason != nil { return 1 }
         if receivedBytes > request.limits.maximumBodyBytes {
-            abortReason = FetchFailure(.tooLarge, "more than \(request.limits.maximumBodyBytes) bytes received")
+            abortReason = FetchFailure.tooLarge(limit: request.limits.maximumBodyBytes, "the server sent")
             return 1
         }
         return 0
@@ -157,7 +159,8 @@ final class CurlTransfer {
         guard length > 0, let bytes else { return dossier_socket_bad }
         let ip = UnsafeBufferPointer(start: bytes, count: Int(length))
         if !request.allowPrivateAddresses && !AddressPolicy.isPublic(ip) {
-            abortReason = FetchFailure(.blockedAddress, "refused to connect to non-public address \(Self.format(ip))")
+            abortReason = FetchFailure(.blockedAddress, "refused to connect to non-public address \(Self.format(ip)); "
+                + FetchFailure.allowPrivateAdvice)
             return dossier_socket_bad
         }
         return dossier_open_socket(address)

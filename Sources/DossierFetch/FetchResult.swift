@@ -27,6 +27,17 @@ public struct FetchFailure: Error, Sendable, Equatable, Codable, CustomStringCon
     }
 
     public var description: String { "\(category.rawValue): \(message)" }
+
+    /// What to do about a refused private address, in the user's configuration.
+    static let allowPrivateAdvice = "private, loopback and link-local addresses are refused unless "
+        + "allow_private = true in the [network] table of config.toml (or a [[rewrite]] sends the URL there)"
+
+    /// A body over the cap, and the setting that raises it.
+    static func tooLarge(limit: Int, _ what: String) -> FetchFailure {
+        let megabytes = Double(limit) / 1_048_576
+        let shown = megabytes == megabytes.rounded() ? String(Int(megabytes)) : String(format: "%.1f", megabytes)
+        return FetchFailure(.tooLarge, "\(what) more than \(shown) MB; raise max_body_mb in the [network] table of config.toml to fetch it")
+    }
 }
 
 /// The validators a server sent with a page, replayed as a conditional request next time.

@@ -182,7 +182,8 @@ public struct Fetcher: Sendable {
         let allowPrivate = policy.allowPrivateAddresses || rewritten
         let requestedHost = rewritten ? (URLComponents(string: requested)?.host ?? "") : target.host
         if !allowPrivate, AddressPolicy.isNonPublicLiteral(requestedHost) {
-            return Hop(failure: FetchFailure(.blockedAddress, "refused \(url): \(requestedHost) is not a public address"))
+            return Hop(failure: FetchFailure(.blockedAddress, "refused \(url): \(requestedHost) is not a public address; "
+                + FetchFailure.allowPrivateAdvice))
         }
         // A rewritten request gets a connection of its own. Pooled, a connection to a rewrite
         // target could be reused by a later unrewritten request to the same host without the
@@ -193,7 +194,10 @@ public struct Fetcher: Sendable {
         if checkRobots && target.path != "/robots.txt" {
             switch await robotsVerdict(target) {
             case .unreachable(let failure):
-                return Hop(failure: FetchFailure(failure.category, "robots.txt: \(failure.message)"))
+                return Hop(failure: FetchFailure(failure.category, "\(failure.message) (while asking \(target.origin) for its robots.txt)"))
+            case .serverError(let status):
+                return Hop(failure: FetchFailure(.blockedByRobots, "\(target.origin)/robots.txt answered HTTP \(status), which means "
+                    + "nothing there may be fetched until it answers (RFC 9309); try again later"))
             case .rules(let rules):
                 guard rules.isAllowed(target.pathAndQuery) else {
                     return Hop(failure: FetchFailure(.blockedByRobots, "\(target.origin)/robots.txt disallows \(target.pathAndQuery)"))
@@ -285,7 +289,7 @@ public struct Fetcher: Sendable {
                 case .failed(let failure) where hop.response.status == 0:
                     return .unreachable(failure)
                 case .failed:
-                    return .rules(hop.response.status >= 500 ? .disallowAll : .allowAll)
+                    return hop.response.status >= 500 ? .serverError(status: hop.response.status) : .rules(.allowAll)
                 case .fetched, .notModified:
                     body = hop.response.body
                     policy.robotsMemory?.remember(origin: target.origin, body: body, at: policy.currentDate())

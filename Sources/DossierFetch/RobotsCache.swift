@@ -11,6 +11,8 @@ final class RobotsCache: Sendable {
     enum Verdict: Sendable {
         case rules(RobotsRules)
         case unreachable(FetchFailure)
+        /// robots.txt answered with a server error (its status): nothing may be fetched yet.
+        case serverError(status: Int)
     }
 
     private enum Entry {

@@ -20,9 +20,6 @@ public struct RobotsRules: Sendable {
 
     /// Everything allowed: what a missing robots.txt (4xx) means.
     public static let allowAll = RobotsRules(rules: [], crawlDelay: nil, sitemaps: [])
-    /// Everything but robots.txt disallowed: what an unreachable robots.txt (5xx) means.
-    public static let disallowAll = RobotsRules(
-        rules: [Rule(allows: false, pattern: Array("/".utf8))], crawlDelay: nil, sitemaps: [])
 
     private static let parsedByteLimit = 512 * 1024
 

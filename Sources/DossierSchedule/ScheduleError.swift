@@ -5,8 +5,8 @@ public enum ScheduleError: Error, Equatable, CustomStringConvertible {
     case invalidTime(String)
     /// A program the backend needs is not on `PATH`.
     case programMissing(program: String, purpose: String)
-    /// `systemctl --user` cannot reach a user manager.
-    case systemdUnreachable(reason: String)
+    /// `systemctl --user` cannot reach a user manager; `advice` says what to do instead.
+    case systemdUnreachable(reason: String, advice: String)
     /// A path cannot be written into a unit file, crontab or plist (it holds a control character).
     case unsupportedPath(String)
     /// The crontab holds a begin marker without its end marker (or the reverse).
@@ -22,9 +22,8 @@ public enum ScheduleError: Error, Equatable, CustomStringConvertible {
             "--at expects a 24-hour time HH:MM such as 02:30 or 23:05, not '\(text)'"
         case .programMissing(let program, let purpose):
             "\(program) is not on PATH; it is needed \(purpose)"
-        case .systemdUnreachable(let reason):
-            "no systemd user manager is reachable (systemctl --user show-environment: \(reason)); "
-                + "use --backend cron"
+        case .systemdUnreachable(let reason, let advice):
+            "no systemd user manager is reachable (systemctl --user show-environment: \(reason)); \(advice)"
         case .unsupportedPath(let path):
             "cannot schedule with a path holding a control character: \(path.debugDescription)"
         case .brokenCrontabBlock:

@@ -22,13 +22,17 @@ public struct SchedulePlan: Sendable, Equatable {
     public let steps: [Step]
     /// Things the user should know that do not stop the plan (for example lingering being off).
     public let warnings: [String]
+    /// What keeps the plan from being carried out on this machine (a program missing, no systemd
+    /// user manager): `--dry-run` still shows the plan, ``Scheduler/apply(_:)`` refuses it.
+    public let blockers: [ScheduleError]
     /// One line saying what the plan achieves, for the user.
     public let summary: String
 
-    public init(backend: ScheduleBackend?, steps: [Step], warnings: [String], summary: String) {
+    public init(backend: ScheduleBackend?, steps: [Step], warnings: [String], blockers: [ScheduleError] = [], summary: String) {
         self.backend = backend
         self.steps = steps
         self.warnings = warnings
+        self.blockers = blockers
         self.summary = summary
     }
 

@@ -18,11 +18,15 @@ public struct ScheduleStatus: Sendable, Equatable {
     public let locations: [String]
     /// Oddities found, such as an inactive timer or schedules from several backends.
     public let warnings: [String]
+    /// When nothing is installed: why ``backend`` cannot be installed on this machine, or nil when
+    /// it can.
+    public let unavailable: ScheduleError?
 
     public init(
         backend: ScheduleBackend, installed: Bool, time: ScheduleTime?, nextRun: Date?, lastRefresh: Date?,
-        logFile: String?, locations: [String], warnings: [String]
+        logFile: String?, locations: [String], warnings: [String], unavailable: ScheduleError? = nil
     ) {
+        self.unavailable = unavailable
         self.backend = backend
         self.installed = installed
         self.time = time

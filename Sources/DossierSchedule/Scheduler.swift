@@ -56,22 +56,47 @@ public struct Scheduler: Sendable {
 
     // MARK: Planning
 
+    /// Why `backend` cannot be installed on this machine, saying what to do instead; nil when it
+    /// can. The advice names the other backend only when that one can be used.
+    public func blocker(for backend: ScheduleBackend) -> ScheduleError? {
+        switch backend {
+        case .systemd:
+            guard let reason = systemdUnreachableReason() else { return nil }
+            let cronUsable = runner.locate("crontab") != nil && runner.locate("flock") != nil
+            let advice = cronUsable ? "use --backend cron"
+                : "install cron (apt-get install cron) and use --backend cron, or run this in a login session with a systemd user manager"
+            guard runner.locate("systemctl") != nil else {
+                return .programMissing(program: "systemctl", purpose: "for the systemd backend; \(advice)")
+            }
+            return .systemdUnreachable(reason: reason, advice: advice)
+        case .cron:
+            let systemdUsable = systemdUnreachableReason() == nil
+            if runner.locate("crontab") == nil {
+                return .programMissing(
+                    program: "crontab",
+                    purpose: "for the cron backend (install cron: apt-get install cron" + (systemdUsable ? "; or choose --backend systemd)" : ")"))
+            }
+            if runner.locate("flock") == nil {
+                return .programMissing(
+                    program: "flock", purpose: "to keep two nightly refreshes from overlapping (it comes with util-linux)")
+            }
+            return nil
+        case .launchd:
+            return nil
+        }
+    }
+
     /// The steps that schedule `dossier refresh --quiet` daily at `time` with `backend` (by default
-    /// ``defaultBackend()``), replacing any schedule already installed. Reads only.
+    /// ``defaultBackend()``), replacing any schedule already installed. Reads only. What keeps the
+    /// plan from working here is among its blockers, not thrown: a dry run shows what would be
+    /// installed whatever is present.
     public func planInstall(at time: ScheduleTime, backend requested: ScheduleBackend? = nil) throws -> SchedulePlan {
         try checkPaths()
-        let systemdProblem = requested == nil || requested == .systemd ? systemdUnreachableReason() : nil
-        let backend = requested ?? (systemdProblem == nil ? .systemd : fallbackBackend)
+        let backend = requested ?? defaultBackend()
         var steps: [SchedulePlan.Step]
         var warnings: [String] = []
         switch backend {
         case .systemd:
-            if let systemdProblem {
-                if runner.locate("systemctl") == nil {
-                    throw ScheduleError.programMissing(program: "systemctl", purpose: "for the systemd backend")
-                }
-                throw ScheduleError.systemdUnreachable(reason: systemdProblem)
-            }
             (steps, warnings) = systemdInstallSteps(at: time)
         case .cron:
             steps = try cronInstallSteps(at: time)
@@ -88,7 +113,7 @@ public struct Scheduler: Sendable {
                     + "install dossier and run this command from the installed copy to keep it working")
         }
         return SchedulePlan(
-            backend: backend, steps: steps, warnings: warnings,
+            backend: backend, steps: steps, warnings: warnings, blockers: blocker(for: backend).map { [$0] } ?? [],
             summary: "dossier refresh runs daily at \(time) (\(backend))")
     }
 
@@ -134,15 +159,10 @@ public struct Scheduler: Sendable {
             + "enable lingering with: loginctl enable-linger \(environment.userName)"
     }
 
+    /// The crontab steps; without `crontab` or `flock` (a blocker of the plan) they show what would
+    /// be installed, with `flock` at its usual place.
     private func cronInstallSteps(at time: ScheduleTime) throws -> [SchedulePlan.Step] {
-        guard runner.locate("crontab") != nil else {
-            throw ScheduleError.programMissing(
-                program: "crontab", purpose: "for the cron backend (install cron or cronie, or choose --backend systemd)")
-        }
-        guard let flock = runner.locate("flock") else {
-            throw ScheduleError.programMissing(
-                program: "flock", purpose: "to keep two nightly refreshes from overlapping (it comes with util-linux)")
-        }
+        let flock = runner.locate("flock") ?? "/usr/bin/flock"
         let crontab = try currentCrontab() ?? ""
         let job = CronSchedule.Job(
             time: time, executablePath: environment.executablePath, flockPath: flock,
@@ -240,9 +260,11 @@ public struct Scheduler: Sendable {
 
     // MARK: Applying
 
-    /// Carries out `plan` in order; returns warnings for optional steps that failed. Throws at the first
-    /// failed required step, leaving the steps before it done.
+    /// Carries out `plan` in order; returns warnings for optional steps that failed. Throws the plan's
+    /// first blocker before doing anything, and at the first failed required step, leaving the steps
+    /// before it done.
     public func apply(_ plan: SchedulePlan) throws -> [String] {
+        if let blocker = plan.blockers.first { throw blocker }
         var warnings: [String] = []
         let files = FileManager.default
         for step in plan.steps {
@@ -324,9 +346,10 @@ public struct Scheduler: Sendable {
         }
         let lastRefresh = readLastRefresh(warnings: &warnings)
         guard let backend = installed.first else {
+            let backend = defaultBackend()
             return ScheduleStatus(
-                backend: defaultBackend(), installed: false, time: nil, nextRun: nil, lastRefresh: lastRefresh,
-                logFile: nil, locations: [], warnings: warnings)
+                backend: backend, installed: false, time: nil, nextRun: nil, lastRefresh: lastRefresh,
+                logFile: nil, locations: [], warnings: warnings, unavailable: blocker(for: backend))
         }
         let time: ScheduleTime?
         var nextRun: Date?

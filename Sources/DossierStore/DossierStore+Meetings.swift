@@ -19,11 +19,25 @@ extension DossierStore {
         }
     }
 
-    /// Deletes a meeting and its notes; false when there was none with that id.
+    /// Deletes a meeting and its notes; false when there was none with that id. An imported
+    /// meeting's calendar UID is kept in the same transaction, so that the next import of the
+    /// calendar does not bring the meeting back (``isRemovedCalendarEvent(uid:)``).
     @discardableResult
-    public func deleteMeeting(id: Int64) throws -> Bool {
+    public func deleteMeeting(id: Int64, at date: Date) throws -> Bool {
         try write("delete meeting \(id)") { db in
-            try MeetingRecord.deleteOne(db, key: id)
+            if let uid = try MeetingRecord.fetchOne(db, key: id)?.calendarUID {
+                try db.execute(sql: "INSERT OR REPLACE INTO removed_calendar_events (calendarUID, removedAt) VALUES (?, ?)",
+                               arguments: [uid, date])
+            }
+            return try MeetingRecord.deleteOne(db, key: id)
+        }
+    }
+
+    /// Whether the user removed the meeting imported from the calendar event with this UID.
+    public func isRemovedCalendarEvent(uid: String) throws -> Bool {
+        try read("look up removed calendar event \(uid)") { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM removed_calendar_events WHERE calendarUID = ?)", arguments: [uid])
+                ?? false
         }
     }
 

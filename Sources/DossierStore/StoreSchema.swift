@@ -11,11 +11,15 @@ import GRDB
 /// `v2` adds meetings (a calendar UID is unique, for idempotent imports), their notes, the last
 /// dossier written for each person (which a refresh compares with to tell what changed), and each
 /// page's reading, so that a "not modified" page needs no extraction.
+///
+/// `v3-removed-calendar-events` keeps the UID of each imported meeting the user removed, so that
+/// importing the calendar again does not bring it back.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2", migrate: addMeetings)
+        migrator.registerMigration("v3-removed-calendar-events", migrate: addRemovedCalendarEvents)
         return migrator
     }
 
@@ -123,6 +127,13 @@ enum StoreSchema {
             t.column("json", .text).notNull()
             t.column("generatedAt", .datetime).notNull()
             t.column("inputsHash", .text).notNull()
+        }
+    }
+
+    private static func addRemovedCalendarEvents(_ db: Database) throws {
+        try db.create(table: "removed_calendar_events") { t in
+            t.primaryKey("calendarUID", .text)
+            t.column("removedAt", .datetime).notNull()
         }
     }
 }

@@ -10,20 +10,25 @@ struct BuildCommand: WorkspaceCommand {
         abstract: "Build the prep dossier of a person: discover, fetch, extract, store, summarize, render.",
         discussion: """
         Writes <output>/<slug>/dossier.md and dossier.html (or the formats chosen with --format: md, \
-        html, json, txt, pdf) and prints their paths (a JSON report with --json). The PDF is rendered \
+        html, json, txt, pdf) and prints their paths (a JSON report with --json). A page given with \
+        --url stays among the dossier's inputs, for later builds and refreshes, until --remove-url; \
+        one the dossier does not use is listed as skipped. The PDF is rendered \
         from the HTML by headless Chromium or WeasyPrint, whichever is installed. Sources come from Sources.d (see `dossier sources list`). The output folder is Output/ \
         when run inside the dossier repository, else $XDG_DATA_HOME/dossier/output.
 
-        Exit status: 0 when the dossier was written (failed sources are listed as warnings), 69 when \
-        nothing about the person was found (no file is written; the last dossier stays), 1 when the PDF could not be rendered (the other files are written), 64 on \
-        usage errors, 75 when another dossier process holds the store.
+        Exit status: 0 when the dossier was written (failed sources are listed as warnings), 1 when \
+        the PDF could not be made (the other files are written), 64 on usage errors, 69 when \
+        nothing about the person was found (no file is written; the last dossier stays), 73 when \
+        the output or the store cannot be written (nothing changes), 75 when another dossier \
+        process holds the store, 78 when config.toml, a bank or a source file is broken (a broken \
+        source file is skipped: the dossier is built from the others, then the command exits 78).
 
         Examples:
           dossier build "Ada Lovelace"
           dossier build "Jane Doe" --company "Acme Robotics" --domain acme.example
           dossier build "Jane Doe" --url https://acme.example/team/jane --json
           dossier build "Jane Doe" --format md,html,pdf
-          dossier build "Jane Doe" --offline          # re-render from the store, no network
+          dossier build "Jane Doe" --offline     # from the store, no network
         """
     )
 
@@ -36,10 +41,13 @@ struct BuildCommand: WorkspaceCommand {
     @Option(help: "The company's web domain (e.g. acme.example).")
     var domain: String?
 
-    @Option(name: .customLong("url"), help: "An extra page about them to include (repeatable).")
+    @Option(name: .customLong("url"), help: "An extra page about them, kept for later builds and refreshes (repeatable).")
     var urls: [String] = []
 
-    @Option(help: "The folder to write into (default: Output/ in the repository, else the data folder).")
+    @Option(name: .customLong("remove-url"), help: "A page given with --url before, no longer to be read (repeatable).")
+    var removedURLs: [String] = []
+
+    @Option(help: "The folder to write into (default: Output/ in the repository, else the data folder).", completion: .directory)
     var output: String?
 
     @OptionGroup var format: FormatOptions
@@ -50,7 +58,7 @@ struct BuildCommand: WorkspaceCommand {
     @Flag(help: "Print a JSON report instead of the paths.")
     var json = false
 
-    @Option(name: .customLong("sources"), help: "A directory of extra source files, read last.")
+    @Option(name: .customLong("sources"), help: "A directory of extra source files, read last.", completion: .directory)
     var sourcesDirectory: String?
 
     @OptionGroup var global: GlobalOptions
@@ -82,11 +90,14 @@ struct BuildCommand: WorkspaceCommand {
         let request = BuildRequest(
             subject: subject, outputRoot: output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? workspace.outputRoot,
             formats: format.formats, offline: offline,
-            extraSourcesDirectory: sourcesDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            extraSourcesDirectory: sourcesDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }, removedURLs: removedURLs
         )
         let summary = try await Interruptible.run { try await pipeline.run(request) }
         status.finish()
-        for error in summary.sourceFileErrors { StandardError.write("warning: \(error)") }
+        let kept = summary.extraURLs.filter { !urls.contains($0) }
+        if !global.quiet && !kept.isEmpty {
+            StandardError.write("note: also read, as given with --url before (drop one with --remove-url URL): " + kept.joined(separator: ", "))
+        }
         if json {
             try StandardOutput.writeJSON(summary)
         } else if !summary.foundNothing {
@@ -98,22 +109,23 @@ struct BuildCommand: WorkspaceCommand {
                 StandardError.write("  \(failure.sourceName): \(failure.url ?? "") — \(failure.category?.rawValue ?? ""): \(failure.message ?? "")")
             }
         }
-        if summary.foundNothing {
-            let failed = summary.failures.count
-            let skipped = summary.outcomes.filter { $0.kind == .skipped }.count
-            throw AppError(.unavailable, "found nothing about \(subject.name) (\(failed) request(s) failed, \(skipped) page(s) were "
-                + "about someone else); " + (summary.files.isEmpty ? "no dossier was written"
-                    : "the last dossier stays as it was: \(URL(fileURLWithPath: summary.files[0]).deletingLastPathComponent().path)"))
-        }
+        if summary.foundNothing { throw AppError(.unavailable, summary.foundNothingMessage) }
         if !global.quiet, let warning = workspace.staleRefreshWarning() { StandardError.write("warning: \(warning)") }
-        try summary.failIfPDFMissing()
+        try summary.failIfIncomplete()
     }
 }
 
 extension BuildSummary {
-    /// Fails the command (exit 1) when the PDF asked for was not written; the other files were,
-    /// and their paths are printed before.
-    func failIfPDFMissing() throws {
+    /// Ends a build whose dossier was written, but not from everything it should have been: a
+    /// broken source file (each printed as an error, then exit 78; the dossier is built from the
+    /// other files), or a PDF asked for that could not be made (exit 1; the other files were).
+    /// Their paths are printed before.
+    func failIfIncomplete() throws {
+        for error in sourceFileErrors { StandardError.write("error: \(error)") }
+        if !sourceFileErrors.isEmpty {
+            throw AppError(.configuration, "\(sourceFileErrors.count) source file(s) could not be loaded; "
+                + "the dossier was built from the others (see `dossier sources list`)")
+        }
         guard let pdfError else { return }
         throw AppError(.failure, pdfError)
     }

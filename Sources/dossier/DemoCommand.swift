@@ -12,7 +12,14 @@ struct DemoCommand: WorkspaceCommand {
         site, a news feed, a press release, a magazine interview and a search answer) on 127.0.0.1 and \
         builds her dossier through the same pipeline as `dossier build`. The other shipped sources \
         (Wikipedia, Wikidata, …) reach the same server and are reported as having nothing (404). The \
-        demo keeps its store in a temporary folder; the dossier goes to the usual output folder.
+        demo keeps its store in a temporary folder; the dossier goes to the usual output folder, \
+        where `dossier print "Mara Quintero"` prints it. Her pages exist only while the demo runs: \
+        a later `dossier build` or `refresh` of her finds nothing and leaves the demo's files as \
+        they are.
+
+        Exit status: 0 when the dossier was written, 1 when the PDF could not be made, 64 on usage \
+        errors, 69 when the demo site cannot be served, 73 when the output cannot be written, 78 \
+        when a shipped source or bank file is broken (the dossier is built from the other files).
 
         Examples:
           dossier demo
@@ -21,7 +28,7 @@ struct DemoCommand: WorkspaceCommand {
         """
     )
 
-    @Option(help: "The folder to write into (default: as for `dossier build`).")
+    @Option(help: "The folder to write into (default: as for `dossier build`).", completion: .directory)
     var output: String?
 
     @OptionGroup var format: FormatOptions
@@ -42,6 +49,6 @@ struct DemoCommand: WorkspaceCommand {
         } else {
             for file in summary.files { print(file) }
         }
-        try summary.failIfPDFMissing()
+        try summary.failIfIncomplete()
     }
 }

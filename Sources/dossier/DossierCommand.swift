@@ -14,7 +14,9 @@ struct DossierCommand: AsyncParsableCommand {
           dossier build "Jane Doe" --company "Acme Robotics"
           dossier meeting import ~/calendar.ics
           dossier meeting add "Jane Doe" --at "2026-12-03 15:00" --via "Ana Costa"
+          dossier letter intro "Jane Doe" --via "Ana Costa" --call-by 2026-11-27
           dossier refresh && dossier print "Jane Doe"
+          dossier letter thanks "Jane Doe"
           dossier schedule install --at 02:30
           dossier sources list
           dossier doctor        # what is missing or broken, and how to fix it
@@ -28,4 +30,7 @@ struct DossierCommand: AsyncParsableCommand {
             SourcesCommand.self, DoctorCommand.self,
         ]
     )
+
+    /// Every error starts as dossier's own messages do, argument-parser's included: `error: …`.
+    static var _errorPrefix: String { "error: " }
 }

@@ -14,19 +14,24 @@ struct ExtractCommand: AsyncParsableCommand {
         extracted: metadata, JSON-LD, OpenGraph, links and people (json).
 
         With --batch, writes DIR/<name>.txt (.md, .json) for each input <name>.html, using every \
-        core; DIR is --out or $EXTRACT_OUT. Exits 1 when any input could not be read or written.
+        core; DIR is --out or $EXTRACT_OUT. A gzip file (page.html.gz) is unpacked first; a page \
+        with no main text is a warning.
+
+        Exit status: 0 when every page was extracted, 1 when a --batch input could not be read, \
+        extracted or written, 64 on usage errors, 65 when an input is not HTML or text (a PDF, an \
+        image, binary data), 66 when a file cannot be read, 78 when config.toml is broken (URLs).
 
         Examples:
           dossier extract page.html
           dossier extract page.html --format json --url https://example.org/news/1
           dossier extract https://example.org/news/1 --format markdown
-          curl -s https://example.org/ | dossier extract - --content-type 'text/html; charset=utf-8'
+          curl -s https://example.org/ | dossier extract - --content-type text/html
           dossier extract --batch --out texts/ pages/*.html
           EXTRACT_OUT=texts dossier extract --batch pages/*.html
         """
     )
 
-    @Argument(help: "HTML files, '-' for standard input, or http(s) URLs.")
+    @Argument(help: "HTML files, '-' for standard input, or http(s) URLs.", completion: .file())
     var inputs: [String] = []
 
     @Option(help: "Output format: text, json or markdown.")
@@ -35,7 +40,7 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(help: "Write one output file per input into --out DIR (or $EXTRACT_OUT), in parallel.")
     var batch = false
 
-    @Option(help: "Output directory for --batch (default: $EXTRACT_OUT).")
+    @Option(help: "Output directory for --batch (default: $EXTRACT_OUT).", completion: .directory)
     var out: String?
 
     @Option(name: .customLong("content-type"), help: "The HTTP Content-Type of the input; its charset wins.")
@@ -92,10 +97,12 @@ struct ExtractCommand: AsyncParsableCommand {
             return
         }
         let pages = try inputs.map { input throws -> PageExtraction.Input in
-            Self.isURL(input) ? .url(input) : .bytes(try InputFile.read(input))
+            Self.isURL(input) ? .url(input) : .bytes(try InputFile.read(input), name: input == "-" ? "standard input" : input)
         }
         let workspace = inputs.contains(where: Self.isURL) ? try global.workspace() : nil
-        print(try await extraction.run(pages, workspace: workspace))
+        let output = try await extraction.run(pages, workspace: workspace)
+        if !global.quiet { for warning in output.warnings { StandardError.write("warning: \(warning)") } }
+        print(output.text)
     }
 }
 

@@ -10,7 +10,8 @@ struct FormatOptions: ParsableArguments {
             "The files to write: md, html, json, txt, pdf (comma-separated or repeated; default md,html). "
                 + "pdf needs Chromium or WeasyPrint.",
             valueName: "list"
-        )
+        ),
+        completion: .list(OutputFormat.allCases.map(\.rawValue))
     )
     var lists: [String] = []
 

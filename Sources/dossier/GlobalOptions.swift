@@ -45,13 +45,17 @@ extension WorkspaceCommand {
 }
 
 /// The one mapping from a failure to what the user sees: `error: <message>` on stderr and the
-/// failure's exit status. Argument-parser's own outcomes (usage errors, `--help`, an exit
-/// already chosen) pass through.
+/// failure's exit status. Argument-parser's own outcomes (`--help`, an exit already chosen) pass
+/// through; a usage error found while running is exit 64 without the usage of the whole tool
+/// (which argument-parser would print, not knowing the command).
 enum CommandFailure {
     static func exit(for error: any Error) -> any Error {
         switch error {
-        case is ExitCode, is CleanExit, is ValidationError:
+        case is ExitCode, is CleanExit:
             return error
+        case let error as ValidationError:
+            StandardError.write("error: \(error.description)")
+            return ExitCode(ExitStatus.usage.rawValue)
         default:
             let failure = AppError(error)
             StandardError.write("error: \(failure.message)")

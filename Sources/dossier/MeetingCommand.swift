@@ -54,12 +54,10 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(name: .customLong("call-by"), help: "The date your letter promises a call by (2026-11-27).")
         var callBy: String?
 
-        @Option(help: "The IANA time zone of --at (default: this machine's).")
+        @Option(help: ArgumentHelp(
+            "The IANA time zone of --at (default: this machine's); alone, it moves the meeting to the same clock time in that zone.",
+            valueName: "zone"))
         var tz: String?
-
-        func validate() throws {
-            if let email, !email.contains("@") { throw ValidationError("--email \(email): not an e-mail address") }
-        }
 
         /// Says so when `--email` gives no company domain (a free-mail address) and `--domain` none either.
         func noteFreeMail(quiet: Bool) {
@@ -73,11 +71,19 @@ struct MeetingCommand: AsyncParsableCommand {
             return zone
         }
 
+        /// Every value is read before the command runs, so a bad one is a usage error naming
+        /// the command.
+        func validate() throws {
+            if let email, !email.contains("@") { throw ValidationError("--email \(email): not an e-mail address") }
+            _ = try changes()
+        }
+
         /// The changes the options given ask for (an empty value clears one).
         func changes() throws -> MeetingChanges {
             let zone = try timeZone()
             var changes = MeetingChanges(company: company, domain: domain ?? email.flatMap(CompanyDomain.of(email:)), via: via,
                                          goal: goal, location: location)
+            if tz != nil { changes.timeZone = zone.identifier }
             do {
                 if let at {
                     changes.startsAt = try MeetingTime.dateTime(at, in: zone)
@@ -96,11 +102,15 @@ struct MeetingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a meeting.",
             discussion: """
+            Exit status: 0 when added (a warning when it is in the past), 64 on usage errors (a bad \
+            value, the same person at the same time again), 73 when the store cannot be written, 75 \
+            when another dossier process holds the store.
+
             Examples:
               dossier meeting add "Jane Doe" --at "2026-12-03 15:00"
               dossier meeting add "Jane Doe" --at 2026-12-03T15:00 --duration 45m
               dossier meeting add "Jo Roe" --at "2026-12-04 10:00" --via "Ana Costa"
-              dossier meeting add "Jane Doe" --at "2026-12-03 15:00" --email jane@acme-robotics.com
+              dossier meeting add "Jane Doe" --at 2026-12-03T15:00 --email jane@acme.com
             """
         )
 
@@ -123,8 +133,9 @@ struct MeetingCommand: AsyncParsableCommand {
         func run(in workspace: Workspace) async throws {
             let now = Date()
             details.noteFreeMail(quiet: global.quiet)
-            let stored = try await MeetingBook(workspace: workspace).add(person: NameInput.cleaned(name), changes: try details.changes(), at: now)
-            try MeetingJSON.print(stored, json: output.json)
+            let book = MeetingBook(workspace: workspace)
+            let stored = try await book.add(person: NameInput.cleaned(name), changes: try details.changes(), at: now)
+            try output.print(book.listing(of: stored, notes: [], at: now))
             if stored.startsAt < now && !global.quiet { StandardError.write("warning: this meeting is in the past") }
         }
     }
@@ -133,9 +144,14 @@ struct MeetingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List meetings, soonest first.",
             discussion: """
-            With --json, an array of objects with the stable keys id, person, slug, starts_at (ISO 8601, \
-            UTC), time_zone, all_day, duration_minutes, company, domain, via, goal, location, call_by, \
-            status (upcoming, held, cancelled) and calendar_uid.
+            With --json, an array of objects with the stable keys id, person, slug, starts_at and ends_at \
+            (ISO 8601, UTC), time_zone, all_day, duration_minutes, company, domain, via, goal, location, \
+            call_by, status (upcoming; past: over but not marked held; held; cancelled), calendar_uid, \
+            notes and dossier (the folder, null until a dossier is there); every key is always present \
+            (docs/json-output.md).
+
+            Exit status: 0 when listed (also when there are none), 64 on a bad --upcoming, 74 when the store \
+            cannot be read.
 
             Examples:
               dossier meeting list
@@ -152,22 +168,27 @@ struct MeetingCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        func run(in workspace: Workspace) async throws {
-            var span: TimeInterval?
-            if let upcoming {
-                do {
-                    span = try MeetingTime.span(upcoming)
-                } catch {
-                    throw ValidationError("--upcoming: \(error)")
-                }
+        func validate() throws {
+            _ = try span()
+        }
+
+        private func span() throws -> TimeInterval? {
+            do {
+                return try upcoming.map { try MeetingTime.span($0) }
+            } catch {
+                throw ValidationError("--upcoming: \(error)")
             }
+        }
+
+        func run(in workspace: Workspace) async throws {
+            let span = try span()
             let meetings = try MeetingBook(workspace: workspace).list(upcomingWithin: span, at: Date())
             if json {
-                try StandardOutput.writeJSON(meetings.map(MeetingJSON.init))
+                try StandardOutput.writeJSON(meetings)
             } else if meetings.isEmpty {
                 if !global.quiet { StandardError.write("no meetings\(upcoming.map { " in the next \($0)" } ?? "")") }
             } else {
-                StandardOutput.writeLines(meetings.map(MeetingText.line))
+                StandardOutput.writeLines(meetings.map(\.line))
             }
             if !global.quiet, let warning = workspace.staleRefreshWarning() { StandardError.write("warning: \(warning)") }
         }
@@ -177,6 +198,10 @@ struct MeetingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a meeting, its notes and its dossier's files.",
             discussion: """
+            Exit status: 0 when done, 64 on usage errors (a bad value, no such meeting, a name with \
+            several meetings), 73 when the store cannot be written, 75 when another dossier process \
+            holds the store.
+
             Examples:
               dossier meeting show 3
               dossier meeting show "Jane Doe" --json
@@ -192,23 +217,20 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run(in workspace: Workspace) async throws {
-            let (record, notes) = try MeetingBook(workspace: workspace).show(meeting, at: Date())
+            let listing = try MeetingBook(workspace: workspace).listing(meeting, at: Date())
             if json {
-                var value = MeetingJSON(record)
-                value.notes = notes.map(\.text)
-                try StandardOutput.writeJSON(value)
+                try StandardOutput.writeJSON(listing)
                 return
             }
-            var lines = [MeetingText.line(record)]
+            var lines = [listing.line]
             let details: [(String, String?)] = [
-                ("company", record.company), ("domain", record.domain), ("via", record.via), ("goal", record.goal),
-                ("location", record.location), ("call by", record.callBy), ("duration", "\(record.durationMinutes) min"),
-                ("calendar", record.calendarUID),
+                ("company", listing.company), ("domain", listing.domain), ("via", listing.via), ("goal", listing.goal),
+                ("location", listing.location), ("call by", listing.callBy), ("duration", "\(listing.durationMinutes) min"),
+                ("calendar", listing.calendarUID),
             ]
             lines += details.compactMap { label, value in value.map { "  \(label): \($0)" } }
-            let folder = workspace.folder(slug: record.slug)
-            lines.append("  dossier: \(folder.path)")
-            for note in notes { lines.append("  note (\(MeetingTime.day(of: note.createdAt, in: .current))): \(note.text)") }
+            lines.append("  dossier: " + (listing.dossier ?? "not built yet (dossier build \"\(listing.person)\")"))
+            lines += listing.notes.map { "  note: \($0)" }
             StandardOutput.writeLines(lines)
         }
     }
@@ -217,6 +239,10 @@ struct MeetingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a meeting; options not given stay as they are (an empty value clears one).",
             discussion: """
+            Exit status: 0 when done, 64 on usage errors (a bad value, no such meeting, a name with \
+            several meetings), 73 when the store cannot be written, 75 when another dossier process \
+            holds the store.
+
             Examples:
               dossier meeting edit 3 --at "2026-12-04 10:00"
               dossier meeting edit "Jane Doe" --via "Ana Costa" --goal ""
@@ -230,10 +256,17 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var output: MeetingOutput
         @OptionGroup var global: GlobalOptions
 
+        func validate() throws {
+            if try details.changes() == MeetingChanges() {
+                throw ValidationError("nothing to change: give --at, --tz, --duration, --company, --domain, --email, --via, --goal, --location or --call-by")
+            }
+        }
+
         func run(in workspace: Workspace) async throws {
             details.noteFreeMail(quiet: global.quiet)
-            let updated = try await MeetingBook(workspace: workspace).edit(meeting, changes: try details.changes(), at: Date())
-            try MeetingJSON.print(updated, json: output.json)
+            let book = MeetingBook(workspace: workspace)
+            let updated = try await book.edit(meeting, changes: try details.changes(), at: Date())
+            try output.print(book.listing(MeetingReference(String(updated.id))!, at: Date()))
         }
     }
 
@@ -241,6 +274,12 @@ struct MeetingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a meeting and its notes (the dossier's files stay).",
             discussion: """
+            An imported meeting stays removed: importing the calendar again does not bring it back.
+
+            Exit status: 0 when done, 64 on usage errors (a bad value, no such meeting, a name with \
+            several meetings), 73 when the store cannot be written, 75 when another dossier process \
+            holds the store.
+
             Examples:
               dossier meeting remove 3
             """
@@ -253,9 +292,12 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run(in workspace: Workspace) async throws {
-            let removed = try await MeetingBook(workspace: workspace).remove(meeting, at: Date())
-            if output.json { try StandardOutput.writeJSON(MeetingJSON(removed)) }
-            if !global.quiet { StandardError.write("removed \(MeetingText.line(removed))") }
+            let book = MeetingBook(workspace: workspace)
+            let (removed, notes) = try book.show(meeting, at: Date())
+            _ = try await book.remove(MeetingReference(String(removed.id))!, at: Date())
+            let listing = book.listing(of: removed, notes: notes, at: Date())
+            if output.json { try StandardOutput.writeJSON(listing) }
+            if !global.quiet { StandardError.write("removed \(listing.line)") }
         }
     }
 
@@ -263,6 +305,10 @@ struct MeetingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Mark a meeting as held: its dossier's checklist moves to the follow-up steps.",
             discussion: """
+            Exit status: 0 when done, 64 on usage errors (a bad value, no such meeting, a name with \
+            several meetings), 73 when the store cannot be written, 75 when another dossier process \
+            holds the store.
+
             Examples:
               dossier meeting done "Jane Doe"
               dossier notes "Jane Doe"            # then write down what you learned
@@ -277,8 +323,9 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run(in workspace: Workspace) async throws {
-            let held = try await MeetingBook(workspace: workspace).markHeld(meeting, at: Date())
-            try MeetingJSON.print(held, json: output.json)
+            let book = MeetingBook(workspace: workspace)
+            let held = try await book.markHeld(meeting, at: Date())
+            try output.print(book.listing(MeetingReference(String(held.id))!, at: Date()))
         }
     }
 }
@@ -287,70 +334,14 @@ struct MeetingCommand: AsyncParsableCommand {
 struct MeetingOutput: ParsableArguments {
     @Flag(help: "Print the meeting as JSON, with the keys of `meeting show --json`.")
     var json = false
-}
 
-/// A meeting as `meeting list --json` prints it: stable snake_case keys.
-struct MeetingJSON: Encodable {
     /// Prints `meeting` as JSON, or as its one-line summary.
-    static func print(_ meeting: Meeting, json: Bool) throws {
+    func print(_ meeting: MeetingListing) throws {
         if json {
-            try StandardOutput.writeJSON(MeetingJSON(meeting))
+            try StandardOutput.writeJSON(meeting)
         } else {
-            Swift.print(MeetingText.line(meeting))
+            Swift.print(meeting.line)
         }
-    }
-
-    var id: Int64
-    var person: String
-    var slug: String
-    /// ISO 8601 in UTC.
-    var startsAt: String
-    var timeZone: String
-    var allDay: Bool
-    var durationMinutes: Int
-    var company: String?
-    var domain: String?
-    var via: String?
-    var goal: String?
-    var location: String?
-    var callBy: String?
-    var status: String
-    var calendarUID: String?
-    var notes: [String]?
-
-    init(_ meeting: Meeting) {
-        id = meeting.id
-        person = meeting.person
-        slug = meeting.slug
-        startsAt = ISO8601DateFormatter().string(from: meeting.startsAt)
-        timeZone = meeting.timeZone
-        allDay = meeting.isAllDay
-        durationMinutes = meeting.durationMinutes
-        company = meeting.company
-        domain = meeting.domain
-        via = meeting.via
-        goal = meeting.goal
-        location = meeting.location
-        callBy = meeting.callBy
-        status = meeting.status.rawValue
-        calendarUID = meeting.calendarUID
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, person, slug, via, goal, location, status, notes, company, domain
-        case startsAt = "starts_at", timeZone = "time_zone", allDay = "all_day", durationMinutes = "duration_minutes"
-        case callBy = "call_by", calendarUID = "calendar_uid"
-    }
-}
-
-/// Meetings as one line of text each.
-enum MeetingText {
-    static func line(_ meeting: Meeting) -> String {
-        var line = "#\(meeting.id)  \(MeetingTime.display(meeting.startsAt, in: meeting.zone, allDay: meeting.isAllDay))  \(meeting.person)"
-        if let company = meeting.company { line += " (\(company))" }
-        if let via = meeting.via { line += ", via \(via)" }
-        if meeting.status != .upcoming { line += "  [\(meeting.status.rawValue)]" }
-        return line
     }
 }
 

@@ -11,7 +11,12 @@ struct NotesCommand: WorkspaceCommand {
         abstract: "Add notes to a meeting (from --text, standard input, or $EDITOR), or list them.",
         discussion: """
         Without --text, notes are read from standard input when it is not a terminal, else from a \
-        file opened in $EDITOR (or $VISUAL, else vi). `dossier letter thanks` draws on them.
+        file opened in $EDITOR (or $VISUAL, else vi). `dossier letter thanks` lists them below its \
+        draft, as private.
+
+        Exit status: 0 when added or listed (an empty note adds nothing), 1 when the editor fails, \
+        64 when there is no such meeting or a name has several, 73 when the store cannot be written, \
+        75 when another dossier process holds the store.
 
         Examples:
           dossier notes "Jane Doe" --text "Start with the customer's problem"
@@ -72,7 +77,7 @@ struct NotesCommand: WorkspaceCommand {
         }
         let (stored, added) = try await book.addNote(note, to: meeting, at: Date())
         if json { try StandardOutput.writeJSON(Note(added)) }
-        if !global.quiet { StandardError.write("note added to \(MeetingText.line(stored))") }
+        if !global.quiet { StandardError.write("note added to \(book.listing(of: stored, notes: [], at: Date()).line)") }
     }
 
     /// Standard input when it is piped, else what the user writes in their editor.

@@ -8,16 +8,18 @@ struct PrintCommand: WorkspaceCommand {
         commandName: "print",
         abstract: "Render a person's dossier to PDF and send it to a printer.",
         discussion: """
-        Prints the last dossier built for the person (build or refresh first), rendered from its \
-        HTML by headless Chromium or WeasyPrint, whichever is installed: the dossier on at most two \
-        pages, A4 or Letter, with room for notes, the Sources list after it. With --printer the PDF \
-        goes to `lp -d NAME`.
+        Prints the dossier in the person's folder: <output>/<slug>/dossier.html as the last build, \
+        refresh or demo wrote it (without that file, the dossier last stored), rendered by headless \
+        Chromium or WeasyPrint, whichever is installed: the dossier on at most two pages, A4 or \
+        Letter, with room for notes, the Sources list after it. With --printer the PDF goes to \
+        `lp -d NAME`.
 
-        Exit status: 0 when printed, 66 when no dossier was built for the person, 69 when no PDF \
-        renderer or no `lp` is installed (the message names what to install), 1 when printing failed.
+        Exit status: 0 when printed, 66 when there is no dossier of the person, 69 when no PDF \
+        renderer or no `lp` is installed (the message names what to install), 73 when the PDF \
+        cannot be written, 1 when printing failed.
 
         Examples:
-          dossier print "Jane Doe"                     # writes <output>/jane-doe/dossier.pdf
+          dossier print "Jane Doe"        # writes <output>/jane-doe/dossier.pdf
           dossier print "Jane Doe" --pdf ~/jane.pdf
           dossier print "Jane Doe" --printer office
         """
@@ -26,10 +28,10 @@ struct PrintCommand: WorkspaceCommand {
     @Argument(help: "The person's name (or a meeting's number).")
     var person: MeetingReference
 
-    @Option(help: "Where to write the PDF (default: dossier.pdf next to the dossier).")
+    @Option(help: "Where to write the PDF (default: dossier.pdf next to the dossier).", completion: .file(extensions: ["pdf"]))
     var pdf: String?
 
-    @Option(help: "Send the PDF to this printer with lp.")
+    @Option(help: "Send the PDF to this printer with lp.", completion: .shellCommand("lpstat -a 2>/dev/null | cut -d' ' -f1"))
     var printer: String?
 
     @OptionGroup var global: GlobalOptions

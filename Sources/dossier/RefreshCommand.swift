@@ -17,8 +17,11 @@ struct RefreshCommand: WorkspaceCommand {
         meeting; <data dir>/last-refresh-success is stamped when every meeting refreshed.
 
         Exit status: 0 when every meeting refreshed (failed sources are reported), 1 when a meeting \
-        could not be refreshed, 73 when one could not be because the disk refused a write (full, \
-        read-only), 75 when another dossier process holds the store.
+        could not be refreshed (its last good dossier stays) or the saved calendar could not be \
+        imported again (the stored meetings are refreshed all the same), 64 on usage errors, 73 when one could \
+        not be because the disk refused a write (full, read-only), 75 when another dossier process \
+        holds the store, 78 when config.toml, a bank or a source file is broken (a broken source file \
+        is skipped: the dossiers are refreshed from the others).
 
         Examples:
           dossier refresh                 # meetings in the next 7 days
@@ -39,19 +42,30 @@ struct RefreshCommand: WorkspaceCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run(in workspace: Workspace) async throws {
-        let span: TimeInterval
+    func validate() throws {
+        _ = try span()
+    }
+
+    private func span() throws -> TimeInterval {
         do {
-            span = try MeetingTime.span(within)
+            return try MeetingTime.span(within)
         } catch {
             throw ValidationError("--within: \(error)")
         }
+    }
+
+    func run(in workspace: Workspace) async throws {
+        let span = try span()
         let json = json
         let report = try await RefreshJob(workspace: workspace).run(within: all ? nil : span, at: Date()) { line in
             if !json { print(line.text) }
         }
-        if report.calendarFailed && !global.quiet {
-            StandardError.write("warning: the calendar could not be imported again; refreshing the stored meetings")
+        for problem in report.calendarProblems where !global.quiet {
+            StandardError.write("warning: calendar: \(problem)")
+        }
+        // Printed even with --quiet (the nightly run's flag): new meetings may be missing.
+        if let calendarError = report.calendarError {
+            StandardError.write("error: the calendar could not be imported again (\(calendarError)); refreshed the stored meetings")
         }
         if json { try StandardOutput.writeJSON(report.lines) }
         if let stampError = report.stampError { StandardError.write("warning: cannot write the refresh stamp: \(stampError)") }
@@ -59,6 +73,11 @@ struct RefreshCommand: WorkspaceCommand {
             StandardError.write("no upcoming meetings\(all ? "" : " in the next \(within)")")
         }
         if let refused = report.refusedWrite { throw refused }
-        if !report.allRefreshed { throw ExitCode.failure }
+        for error in report.sourceFileErrors { StandardError.write("error: \(error)") }
+        if !report.sourceFileErrors.isEmpty {
+            throw AppError(.configuration, "\(report.sourceFileErrors.count) source file(s) could not be loaded; "
+                + "the dossiers were refreshed from the others (see `dossier sources list`)")
+        }
+        if !report.allRefreshed || report.calendarError != nil { throw ExitCode.failure }
     }
 }

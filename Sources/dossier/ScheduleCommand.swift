@@ -32,11 +32,13 @@ struct ScheduleCommand: ParsableCommand {
         for warning in warnings { StandardError.write("warning: \(warning)") }
     }
 
-    /// Applies `plan`, or prints it with `--dry-run`; then prints its summary.
+    /// Applies `plan`, or prints it with `--dry-run` (whatever is missing to carry it out here,
+    /// which is then a warning); then prints its summary.
     static func carryOut(_ plan: SchedulePlan, with scheduler: Scheduler, dryRun: Bool, quiet: Bool) throws {
         warn(plan.warnings, quiet: quiet)
         if dryRun {
             if !plan.steps.isEmpty { print(plan.dryRunDescription) }
+            warn(plan.blockers.map { "installing would fail on this machine: \($0)" }, quiet: quiet)
             if !quiet { StandardError.write("dry run: nothing was changed") }
             return
         }
@@ -62,6 +64,13 @@ struct ScheduleCommand: ParsableCommand {
             launchd: ~/Library/LaunchAgents/org.dossier.refresh.plist, loaded with 'launchctl bootstrap'. \
             Output goes to refresh.log in the data directory.
 
+            --dry-run prints the files and commands install would write and run, whatever is \
+            installed on this machine, and warns when installing would fail here.
+
+            Exit status: 0 when installed (or shown), 64 on a bad --at or --backend, 65 when the \
+            crontab holds a broken dossier block, 69 when the backend cannot be used here (the \
+            message says what to install), 73 when a file cannot be written, 1 when a command failed.
+
             Examples:
               dossier schedule install
               dossier schedule install --at 05:45 --backend cron
@@ -72,7 +81,8 @@ struct ScheduleCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The local time to run at, 24-hour HH:MM.", valueName: "HH:MM"))
         var at = ScheduleTime.defaultTime.description
 
-        @Option(help: ArgumentHelp("systemd, cron or launchd (default: detected).", valueName: "backend"))
+        @Option(help: ArgumentHelp("systemd, cron or launchd (default: detected).", valueName: "backend"),
+                completion: .list(ScheduleBackend.allCases.map(\.rawValue)))
         var backend: String?
 
         @Flag(help: "Print what would be written and run; change nothing.")
@@ -108,6 +118,9 @@ struct ScheduleCommand: ParsableCommand {
             the crontab (keeping every other line) and deletes directories install created once empty. \
             The refresh log is kept. Does nothing, and says so, when no schedule is installed.
 
+            Exit status: 0 when removed (or nothing was installed), 65 when the crontab holds a broken \
+            dossier block, 73 when a file cannot be deleted, 1 when a command failed.
+
             Examples:
               dossier schedule remove
               dossier schedule remove --dry-run
@@ -141,6 +154,7 @@ struct ScheduleCommand: ParsableCommand {
 
             --json prints one object with these keys (times are ISO 8601 with the local offset):
               backend       "systemd", "cron" or "launchd" (when none: what install uses)
+              unavailable   why that backend cannot be installed here, or null
               installed     true or false
               time          "HH:MM" or null
               next_run      time or null
@@ -148,6 +162,8 @@ struct ScheduleCommand: ParsableCommand {
               log_file      path, or null for systemd (which logs to the journal)
               locations     array of the files (or crontab) holding the schedule
               warnings      array of strings
+
+            Exit status: 0 when shown (also when nothing is installed), 1 when the crontab cannot be read.
 
             Examples:
               dossier schedule status
@@ -169,7 +185,13 @@ struct ScheduleCommand: ParsableCommand {
                 return
             }
             ScheduleCommand.warn(status.warnings, quiet: global.quiet)
-            print("backend:      \(listing.backend)\(status.installed ? "" : " (would be used)")")
+            if status.installed {
+                print("backend:      \(listing.backend)")
+            } else if let unavailable = status.unavailable {
+                print("backend:      \(listing.backend) would be used, but cannot be here: \(unavailable)")
+            } else {
+                print("backend:      \(listing.backend) (would be used)")
+            }
             print("installed:    \(status.installed ? "yes" : "no")")
             if status.installed {
                 print("time:         \(listing.time.map { "daily at \($0)" } ?? "unknown")")
@@ -196,9 +218,10 @@ private struct StatusListing: Encodable {
     let logFile: String?
     let locations: [String]
     let warnings: [String]
+    let unavailable: String?
 
     enum CodingKeys: String, CodingKey {
-        case backend, installed, time, locations, warnings
+        case backend, installed, time, locations, warnings, unavailable
         case nextRun = "next_run"
         case lastRefresh = "last_refresh"
         case logFile = "log_file"
@@ -215,18 +238,6 @@ private struct StatusListing: Encodable {
         logFile = status.logFile
         locations = status.locations
         warnings = status.warnings
-    }
-
-    /// Absent values are written as null, so every key is always present.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(backend, forKey: .backend)
-        try container.encode(installed, forKey: .installed)
-        try container.encode(time, forKey: .time)
-        try container.encode(nextRun, forKey: .nextRun)
-        try container.encode(lastRefresh, forKey: .lastRefresh)
-        try container.encode(logFile, forKey: .logFile)
-        try container.encode(locations, forKey: .locations)
-        try container.encode(warnings, forKey: .warnings)
+        unavailable = status.unavailable?.description
     }
 }

@@ -13,6 +13,10 @@ struct SourcesCommand: AsyncParsableCommand {
         $XDG_CONFIG_HOME/dossier/sources.d (under $DOSSIER_HOME/config when set), then --sources DIR; \
         a later file of the same name replaces an earlier one and an empty file masks it. \
         Sources.d/README.md documents the format.
+
+        Examples:
+          dossier sources list
+          dossier sources check
         """,
         subcommands: [List.self, Check.self]
     )
@@ -30,11 +34,14 @@ struct SourcesCommand: AsyncParsableCommand {
             discussion: """
             Expands each enabled source's URL template with sample values and fetches it through the \
             fetcher (robots.txt, rewrites and limits apply). A source whose template needs a value the \
-            sample lacks is reported as skipped. Exits 1 when any source failed.
+            sample lacks is reported as skipped.
+
+            Exit status: 0 when every source answered, 1 when any failed, 78 when config.toml is \
+            broken (a broken source file is reported and left out).
 
             Examples:
               dossier sources check
-              dossier sources check --person "Grace Hopper" --company "Mozilla" --domain www.mozilla.org
+              dossier sources check --person "Grace Hopper" --company Mozilla
             """
         )
 
@@ -45,7 +52,7 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "The sample company's domain.") var domain = "www.mozilla.org"
         @Option(help: "The sample GitHub login.") var github = "octocat"
         @Option(help: "The sample ORCID iD.") var orcid = "0000-0002-1825-0097"
-        @Option(help: ArgumentHelp("A directory of source files read last.", valueName: "dir")) var sources: String?
+        @Option(help: ArgumentHelp("A directory of source files read last.", valueName: "dir"), completion: .directory) var sources: String?
         @OptionGroup var global: GlobalOptions
 
         func run(in workspace: Workspace) async throws {
@@ -85,7 +92,9 @@ struct SourcesCommand: AsyncParsableCommand {
             Prints name, kind, about, enabled (with the reason when not), trust and the file that defined \
             each source, in file-name order; --json prints an array with the same facts and the URL \
             template, reader and rate. A file that cannot be used is reported on stderr as \
-            'error: FILE:LINE: message' after the list, and the exit status is 1.
+            'error: FILE:LINE: message' after the list.
+
+            Exit status: 0 when every file loaded, 78 when a source file or config.toml is broken.
 
             Examples:
               dossier sources list
@@ -95,7 +104,7 @@ struct SourcesCommand: AsyncParsableCommand {
             """
         )
 
-        @Option(help: ArgumentHelp("A directory of source files read last, after yours.", valueName: "dir"))
+        @Option(help: ArgumentHelp("A directory of source files read last, after yours.", valueName: "dir"), completion: .directory)
         var sources: String?
 
         @Flag(help: "Print a JSON array (stable snake_case keys).")
@@ -121,7 +130,7 @@ struct SourcesCommand: AsyncParsableCommand {
                 print(Self.table(loaded.catalog.entries), terminator: "")
             }
             for error in loaded.errors { StandardError.write("error: \(error)") }
-            if !loaded.errors.isEmpty { throw ExitCode.failure }
+            if !loaded.errors.isEmpty { throw ExitCode(ExitStatus.configuration.rawValue) }
         }
 
         /// Left-aligned columns two spaces apart, with a header row.

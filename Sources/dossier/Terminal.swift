@@ -1,4 +1,5 @@
 import ArgumentParser
+import DossierApp
 import Foundation
 import Locking
 
@@ -30,11 +31,9 @@ enum StandardOutput {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Writes `value` by the one JSON convention of every command (``CommandJSON``).
     static func writeJSON<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+        FileHandle.standardOutput.write(try CommandJSON.encode(value))
     }
 }
 

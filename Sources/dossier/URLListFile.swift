@@ -1,15 +1,16 @@
-import ArgumentParser
+import DossierApp
 import Foundation
 
 /// Reads a list of URLs: one per line; blank lines and lines starting with # are skipped.
 enum URLListFile {
-    static func read(_ path: String) throws -> [String] {
+    static func read(_ path: String) throws(AppError) -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("cannot read the URL list \(path)")
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"
+            throw AppError(.noInput, "cannot read the URL list \(path): \(reason)")
         }
         if let urls = data.withUnsafeBytes({ parseASCII($0) }) { return urls }
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw ValidationError("cannot read the URL list \(path)")
+            throw AppError(.dataError, "the URL list \(path) is not UTF-8 text")
         }
         return parse(text)
     }

@@ -59,3 +59,32 @@ struct BuildPipelineTests {
         #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("out/jane-doe").path))
     }
 }
+
+@Suite("what a build that found nothing says")
+struct FoundNothingMessageTests {
+    private func summary(_ outcomes: [SourceOutcome], files: [String] = []) -> BuildSummary {
+        BuildSummary(person: "Jane Doe", slug: "jane-doe", files: files, identity: Identity(name: "Jane Doe", wikidataID: nil, description: nil, confidence: 0, evidence: [], wikipediaTitle: nil, domain: nil, github: nil),
+                     documents: 0, pagesAboutPerson: 0, sources: [], outcomes: outcomes, sourceFileErrors: [], pdfError: nil,
+                     dossier: .keptAfterFailure, changes: nil, extraURLs: [], foundNothing: true)
+    }
+
+    @Test("every host name unresolved: the machine seems offline, and the message says so")
+    func offline() {
+        let failures = ["en.wikipedia.org", "www.wikidata.org"].map {
+            SourceOutcome(sourceName: "x", url: "https://\($0)/", kind: .failed, category: .dns, message: "Could not resolve host: \($0)")
+        }
+        let message = summary(failures, files: ["/out/jane-doe/dossier.md"]).foundNothingMessage
+        #expect(message == "found nothing about Jane Doe (2 request(s) failed, 0 page(s) were about someone else); "
+            + "no host name could be resolved: is this machine offline?; the last dossier stays as it was: /out/jane-doe")
+    }
+
+    @Test("one host answering with an error is no sign of being offline")
+    func notOffline() {
+        let outcomes = [
+            SourceOutcome(sourceName: "x", url: "https://a.example/", kind: .failed, category: .dns, message: "Could not resolve host"),
+            SourceOutcome(sourceName: "y", url: "https://b.example/", kind: .failed, category: .httpStatus, message: "HTTP 404", status: 404),
+        ]
+        #expect(!summary(outcomes).seemsOffline)
+        #expect(summary(outcomes).foundNothingMessage.hasSuffix("; no dossier was written"))
+    }
+}

@@ -79,9 +79,9 @@ struct MeetingStoreTests {
         #expect(try store.meetings(status: .upcoming).map(\.personName) == ["Bo Lind"])
         _ = try store.addNote(MeetingNoteRecord(meetingID: later.id!, text: "Start with the problem", createdAt: now))
         #expect(try store.notes(meetingID: later.id!).map(\.text) == ["Start with the problem"])
-        #expect(try store.deleteMeeting(id: later.id!))
+        #expect(try store.deleteMeeting(id: later.id!, at: now))
         #expect(try store.notes(meetingID: later.id!).isEmpty)
-        #expect(try store.deleteMeeting(id: later.id!) == false)
+        #expect(try store.deleteMeeting(id: later.id!, at: now) == false)
     }
 
     @Test("the meeting a dossier prepares: the next one not cancelled, else the last one held")

@@ -24,6 +24,16 @@ struct PeopleAndFeedTests {
         ])
     }
 
+    @Test("the site's own name above a role-like line is no person (issue 14, point 23)")
+    func siteNameIsNoPerson() {
+        let html = """
+        <html><head><meta property="og:site_name" content="Energy Weekly"><title>Grid storage | Energy Weekly</title></head>
+        <body><header><p>Energy Weekly</p><p>Editor's picks</p></header>
+        <div class="card"><h3>Priya Raman</h3><p>Editor in chief</p></div></body></html>
+        """
+        #expect(HTMLExtractor.extract(bytes: Array(html.utf8)).people == [PersonCard(name: "Priya Raman", title: "Editor in chief")])
+    }
+
     @Test("RSS 2.0 items give title, link, date and a plain-text summary")
     func rss() {
         let xml = """

@@ -67,7 +67,7 @@ struct FetcherFaultTests {
         fixture.policy.maximumBodyBytes = 2_000_000
         let result = await fetchBesideHealthy(fixture, "/bomb")
         #expect(result.failure?.category == .tooLarge)
-        #expect(result.failure?.message.contains("decoding") == true, "\(String(describing: result.failure))")
+        #expect(result.failure?.message.contains("once decoded") == true, "\(String(describing: result.failure))")
     }
 
     @Test("a redirect loop stops after the redirect limit")

@@ -294,7 +294,14 @@ struct CalendarParserTests {
 
     // MARK: - Errors
 
-    @Test("structural problems throw with the line where the offending line starts",
+    @Test("text with no calendar in it throws",
+          arguments: ["", "\u{FEFF}\r\n\r\n", "BEGIN:VEVENT\nUID:x\nEND:VEVENT\n", "Dear Jane,\nsee you Tuesday.\n"])
+    func notACalendar(text: String) throws {
+        let error = try #require(parseError(text))
+        #expect(error.message.contains("no BEGIN:VCALENDAR"), "\(error)")
+    }
+
+    @Test("a problem skips its event, or the stray line, and is reported with the line where it starts",
           arguments: [
               ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nSUMMARY Coffee\n", 4, "no ':' between the property name and its value"),
               ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART;TZID=Europe/Berlin\n", 4, "no ':' between the property name and its value"),
@@ -303,6 +310,8 @@ struct CalendarParserTests {
                "END:VTODO does not close BEGIN:VEVENT from line 2"),
               ("BEGIN:VCALENDAR\nEND:VCALENDAR\nEND:VCALENDAR\n", 3, "END:VCALENDAR has no matching BEGIN:VCALENDAR"),
               ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART:20261203T140000Z\n", 2, "BEGIN:VEVENT is never closed by END:VEVENT"),
+              ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nBEGIN:VALARM\nDTSTART:20261203T140000Z\nEND:VEVENT\nEND:VCALENDAR\n", 4,
+               "BEGIN:VALARM is never closed by END:VALARM"),
               ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Coffee\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", 2,
                "VEVENT \"x\" has no DTSTART"),
               ("BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nDTSTART:20261203T140000Z\nEND:VEVENT\nEND:VCALENDAR\n", 3, "VEVENT has no UID"),
@@ -310,16 +319,36 @@ struct CalendarParserTests {
                "DTSTART \"20261332T140000Z\" is neither a DATE"),
               ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nATTENDEE;CN=\"Jane:mailto:j@x\nEND:VEVENT\nEND:VCALENDAR\n", 4,
                "the quoted value of parameter CN is not closed"),
-              ("BEGIN:VEVENT\nUID:x\nEND:VEVENT\n", 1, "expected BEGIN:VCALENDAR, found BEGIN:VEVENT"),
+              ("BEGIN:VEVENT\nUID:x\nEND:VEVENT\nBEGIN:VCALENDAR\nEND:VCALENDAR\n", 1, "expected BEGIN:VCALENDAR, found BEGIN:VEVENT"),
               ("PRODID:x\nBEGIN:VCALENDAR\nEND:VCALENDAR\n", 1, "PRODID is outside BEGIN:VCALENDAR"),
-              (" folded\nBEGIN:VCALENDAR\n", 1, "has no line before it"),
-              ("", 1, "no BEGIN:VCALENDAR"),
-              ("\u{FEFF}\r\n\r\n", 1, "no BEGIN:VCALENDAR"),
+              (" folded\nBEGIN:VCALENDAR\nEND:VCALENDAR\n", 1, "no ':'"),
           ])
-    func structuralErrors(text: String, line: Int, message: String) throws {
-        let error = try #require(parseError(text))
-        #expect(error.line == line)
-        #expect(error.message.contains(message), "\(error)")
-        #expect(error.description.hasPrefix("line \(line): "))
+    func problems(text: String, line: Int, message: String) throws {
+        let result = try CalendarParser.parse(text, defaultTimeZone: tokyo)
+        #expect(result.events.isEmpty)
+        let problem = try #require(result.problems.first)
+        #expect(problem.line == line)
+        #expect(problem.message.contains(message), "\(problem)")
+        #expect(problem.description.hasPrefix("line \(line): "))
+    }
+
+    @Test("the good events of a calendar are read around the bad ones, each bad one named with its line and title")
+    func goodEventsAroundBadOnes() throws {
+        let text = [
+            "BEGIN:VCALENDAR", "VERSION:2.0",
+            "BEGIN:VEVENT", "UID:good-1", "DTSTART:20261203T140000Z", "SUMMARY:First", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:bad-1", "DTSTART:tomorrow", "SUMMARY:[info] Coffee with Jo Roe", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:bad-2", "SUMMARY Broken line", "DTSTART:20261204T140000Z", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:no-start", "SUMMARY:No start", "END:VEVENT",
+            "junk between events",
+            "BEGIN:VEVENT", "UID:good-2", "DTSTART:20261205T140000Z", "SUMMARY:Last", "END:VEVENT",
+            "END:VCALENDAR",
+        ].joined(separator: "\r\n")
+        let result = try CalendarParser.parse(text, defaultTimeZone: tokyo)
+        #expect(result.events.map(\.uid) == ["good-1", "good-2"])
+        #expect(result.problems.map(\.line) == [10, 15, 18, 22])
+        #expect(result.problems[0].message.contains("(\"[info] Coffee with Jo Roe\") is skipped"), "\(result.problems[0])")
+        #expect(result.problems[1].message.contains("the event from line 13 is skipped"), "\(result.problems[1])")
+        #expect(result.problems[3].message.contains("the line is passed over"), "\(result.problems[3])")
     }
 }

@@ -78,13 +78,31 @@ struct SchedulerTests {
             ])
     }
 
-    @Test("choosing systemd without a reachable user manager is an error naming the cause")
+    @Test("choosing systemd without a reachable user manager is an error naming the cause; the dry-run plan is still there")
     func systemdUnreachable() throws {
         let home = try TemporaryHome()
         let scheduler = home.scheduler(runner: FakeCommandRunner(userManagerReachable: false))
-        #expect(throws: ScheduleError.systemdUnreachable(reason: "Failed to connect to bus: No medium found")) {
-            try scheduler.planInstall(at: Self.at0230, backend: .systemd)
+        let plan = try scheduler.planInstall(at: Self.at0230, backend: .systemd)
+        #expect(plan.steps.contains { if case .writeFile(let path, _) = $0 { path.hasSuffix("dossier-refresh.timer") } else { false } })
+        #expect(throws: ScheduleError.systemdUnreachable(reason: "Failed to connect to bus: No medium found", advice: "use --backend cron")) {
+            try scheduler.apply(plan)
         }
+    }
+
+    @Test("with neither a user manager nor crontab, each backend's error says what to install rather than pointing at the other")
+    func nothingAvailable() throws {
+        let home = try TemporaryHome()
+        let scheduler = home.scheduler(runner: FakeCommandRunner(programs: ["systemctl"], userManagerReachable: false))
+        let systemd = try #require(scheduler.blocker(for: .systemd))
+        #expect(systemd.description.contains("install cron (apt-get install cron) and use --backend cron"))
+        let cron = try #require(scheduler.blocker(for: .cron))
+        #expect(cron.description == "crontab is not on PATH; it is needed for the cron backend (install cron: apt-get install cron)")
+        let plan = try scheduler.planInstall(at: Self.at0230, backend: .cron)
+        #expect(plan.dryRunDescription.contains("would run: crontab -"), "\(plan.dryRunDescription)")
+        #expect(plan.blockers == [cron])
+        let status = try scheduler.status()
+        #expect(status.unavailable == scheduler.blocker(for: status.backend))
+        #expect(status.unavailable != nil)
     }
 
     @Test("installing systemd twice leaves the same files; a new time replaces the old and restarts the timer")
@@ -175,9 +193,10 @@ struct SchedulerTests {
     func cronNeedsFlock() throws {
         let home = try TemporaryHome()
         let scheduler = home.scheduler(runner: FakeCommandRunner(programs: ["crontab"]))
-        #expect(throws: ScheduleError.self) { try scheduler.planInstall(at: Self.at0230, backend: .cron) }
+        let plan = try scheduler.planInstall(at: Self.at0230, backend: .cron)
+        #expect(throws: ScheduleError.self) { try scheduler.apply(plan) }
         do {
-            _ = try scheduler.planInstall(at: Self.at0230, backend: .cron)
+            _ = try scheduler.apply(plan)
         } catch let error as ScheduleError {
             guard case .programMissing(program: "flock", _) = error else {
                 Issue.record("unexpected error \(error)")

@@ -19,15 +19,18 @@ public struct BuildRequest: Sendable {
     public var extraSourcesDirectory: URL?
     /// The meeting the dossier prepares, when one is stored.
     public var meeting: MeetingContext?
+    /// Pages named with `--url` before that are no longer to be read (`--remove-url`).
+    public var removedURLs: [String]
 
     public init(subject: Subject, outputRoot: URL, formats: [OutputFormat] = OutputFormat.defaults, offline: Bool = false,
-                extraSourcesDirectory: URL? = nil, meeting: MeetingContext? = nil) {
+                extraSourcesDirectory: URL? = nil, meeting: MeetingContext? = nil, removedURLs: [String] = []) {
         self.subject = subject
         self.outputRoot = outputRoot
         self.formats = formats
         self.offline = offline
         self.extraSourcesDirectory = extraSourcesDirectory
         self.meeting = meeting
+        self.removedURLs = removedURLs
     }
 }
 
@@ -52,6 +55,10 @@ public struct BuildSummary: Sendable, Codable {
     /// What the dossier has that the one before it did not.
     public var changes: DossierChanges?
 
+    /// The pages named with `--url` that the dossier is made from: those of this build and
+    /// those of earlier ones, until removed with `--remove-url`.
+    public var extraURLs: [String]
+
     /// What a build did with the dossier.
     public enum DossierOutcome: String, Sendable, Codable {
         /// The first dossier of this person.
@@ -70,6 +77,22 @@ public struct BuildSummary: Sendable, Codable {
     public var foundNothing: Bool
 
     public var failures: [SourceOutcome] { outcomes.filter { $0.kind == .failed } }
+
+    /// Whether every request failed to resolve its host name: the machine seems to be offline.
+    public var seemsOffline: Bool {
+        !failures.isEmpty && failures.allSatisfy { $0.category == .dns }
+    }
+
+    /// What a build that found nothing tells the user: how many requests failed and how many
+    /// pages were about someone else, whether the machine seems offline, and what became of the
+    /// files.
+    public var foundNothingMessage: String {
+        let skipped = outcomes.filter { $0.kind == .skipped }.count
+        var message = "found nothing about \(person) (\(failures.count) request(s) failed, \(skipped) page(s) were about someone else)"
+        if seemsOffline { message += "; no host name could be resolved: is this machine offline?" }
+        return message + "; " + (files.isEmpty ? "no dossier was written"
+            : "the last dossier stays as it was: \(URL(fileURLWithPath: files[0]).deletingLastPathComponent().path)")
+    }
 }
 
 /// The main job: discover → fetch → extract → store → summarize → render, under the
@@ -152,8 +175,8 @@ public struct BuildPipeline: Sendable {
         _ request: BuildRequest, catalog loaded: LoadedSourceCatalog, banks: SummaryBanks, store: DossierStore,
         started report: (Int64) -> Void
     ) async throws -> BuildSummary {
-        var subject = request.subject
-        let slug = Slug.make(subject.name)
+        let slug = Slug.make(request.subject.name)
+        var subject = try Self.subject(of: request, kept: Self.lastSubject(slug: slug, in: store))
         let started = now()
         // The meeting stored for the person (when the request brings none) fills in the company
         // and its domain the user did not give: an imported invitation's address, say.
@@ -230,7 +253,7 @@ public struct BuildPipeline: Sendable {
                 person: subject.name, slug: slug, files: existing, identity: discovery.identity,
                 documents: discovery.documents.count, pagesAboutPerson: 0, sources: previous?.sources ?? [],
                 outcomes: discovery.outcomes, sourceFileErrors: loaded.errors.map(\.description), pdfError: nil,
-                dossier: .keptAfterFailure, changes: nil, foundNothing: true
+                dossier: .keptAfterFailure, changes: nil, extraURLs: subject.extraURLs, foundNothing: true
             )
         }
         // The last good dossier stays when nothing changed: its files keep their bytes and
@@ -282,13 +305,44 @@ public struct BuildPipeline: Sendable {
             throw error
         }
 
+        // A page the user named that the dossier does not cite is reported as skipped.
+        let cited = Set(dossier.sources.map(\.url))
+        let unused = subject.extraURLs.filter { !cited.contains($0) }.map { url in
+            SourceOutcome(sourceName: Self.userPagesSourceName, url: url, kind: .skipped,
+                          message: "named with --url, but nothing in it made the dossier")
+        }
         let summary = BuildSummary(
             person: subject.name, slug: slug, files: written.files, identity: discovery.identity,
             documents: discovery.documents.count, pagesAboutPerson: discovery.pagesAboutPerson, sources: dossier.sources,
-            outcomes: discovery.outcomes, sourceFileErrors: loaded.errors.map(\.description),
-            pdfError: written.pdfError.map { "\($0)" }, dossier: outcome, changes: dossier.changes, foundNothing: false
+            outcomes: discovery.outcomes + unused, sourceFileErrors: loaded.errors.map(\.description),
+            pdfError: written.pdfError.map { "\($0)" }, dossier: outcome, changes: dossier.changes, extraURLs: subject.extraURLs,
+            foundNothing: false
         )
         return summary
+    }
+
+    /// The name under which pages named with `--url` are reported.
+    static let userPagesSourceName = "user-url"
+
+    /// The subject a build asked for, with the pages named with `--url` by earlier builds kept
+    /// (those removed with `--remove-url` left out); removing one that is not kept is a usage error.
+    static func subject(of request: BuildRequest, kept: Subject?) throws -> Subject {
+        var subject = request.subject
+        let earlier = kept?.extraURLs ?? []
+        for url in request.removedURLs where !earlier.contains(url) && !subject.extraURLs.contains(url) {
+            throw AppError(.usage, "--remove-url \(url): not among the pages kept for \(subject.name)"
+                + (earlier.isEmpty ? " (none are)" : ": " + earlier.joined(separator: ", ")))
+        }
+        var urls: [String] = []
+        for url in earlier + subject.extraURLs where !urls.contains(url) && !request.removedURLs.contains(url) { urls.append(url) }
+        subject.extraURLs = urls
+        return subject
+    }
+
+    /// The subject of the person's last build (with the pages named with `--url` then), if any.
+    public static func lastSubject(slug: String, in store: DossierStore) throws -> Subject? {
+        guard let person = try store.person(slug: slug), let build = try store.latestBuild(ofPerson: person.id!) else { return nil }
+        return try? JSONDecoder().decode(Subject.self, from: Data(build.build.optionsJSON.utf8))
     }
 
     private func makeDiscovery(_ catalog: SourceCatalog, pages: any PageSource, archive: (any PageArchive)?) -> Discovery {
@@ -296,6 +350,7 @@ public struct BuildPipeline: Sendable {
                   environment: environment, now: now, progress: progress)
     }
 
+    /// The subject a build ran with, as stored with it: the next build keeps its `--url` pages.
     private static func optionsJSON(_ subject: Subject) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys

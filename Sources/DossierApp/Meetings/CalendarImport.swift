@@ -13,7 +13,7 @@ public struct CalendarImport: Sendable {
     /// Whether an earlier import kept a calendar URL to import again.
     public var hasSavedCalendar: Bool { CalendarSource.savedSecret(paths: workspace.paths) != nil }
 
-    /// Imports `source` (an .ics file or an https URL), or the URL kept by an earlier import when
+    /// Imports `source` (an .ics file, an https URL or a webcal:// link), or the URL kept by an earlier import when
     /// nil; `tag` and `attendees` choose the interviews (the config's when not given). `announce`
     /// hears which saved calendar is imported, redacted.
     public func run(source: String?, tag: String?, attendees: [String], at now: Date,
@@ -21,11 +21,12 @@ public struct CalendarImport: Sendable {
         let text: String
         do {
             if let source, CalendarSource.isURL(source) {
-                guard URLComponents(string: source)?.scheme?.lowercased() == "https" else {
-                    throw AppError(.usage, "a calendar URL must be https: it carries a secret")
+                let url = CalendarSource.fetchableURL(source)
+                guard URLComponents(string: url)?.scheme?.lowercased() == "https" else {
+                    throw AppError(.usage, "a calendar URL must be https (or webcal://): it carries a secret")
                 }
-                text = try await CalendarSource.fetch(source, config: workspace.config, logger: workspace.logger)
-                try CalendarSource.saveSecret(source, paths: workspace.paths)
+                text = try await CalendarSource.fetch(url, config: workspace.config, logger: workspace.logger)
+                try CalendarSource.saveSecret(url, paths: workspace.paths)
             } else if let source {
                 text = try CalendarSource.read(file: source)
             } else if let saved = CalendarSource.savedSecret(paths: workspace.paths) {
@@ -45,7 +46,8 @@ public struct CalendarImport: Sendable {
                 try importer.importCalendar(text, into: store, at: now)
             }
         } catch where error.status == .dataError {
-            throw AppError(.dataError, "\(source ?? "the calendar"): \(error.message)")
+            let label = source.map { CalendarSource.isURL($0) ? CalendarSource.redacted($0) : $0 } ?? "the calendar"
+            throw AppError(.dataError, "\(label): \(error.message)")
         }
     }
 }

@@ -11,6 +11,11 @@ public struct CalendarImportReport: Sendable, Equatable, Codable {
     public var cancelled: [String] = []
     /// Events that are interviews but could not be imported, with why (recurring, no name).
     public var skipped: [String] = []
+    /// Events whose meeting the user removed (`meeting remove`): not imported again.
+    public var removed: [String] = []
+    /// Events that could not be read, each with its line (`line 12: ...; the event is skipped`);
+    /// the other events are imported.
+    public var unreadable: [String] = []
     /// Events that are not informational interviews (no tag, no listed attendee).
     public var ignored = 0
     /// The parser's warnings (unknown time zones, bad values).
@@ -22,8 +27,11 @@ public struct CalendarImportReport: Sendable, Equatable, Codable {
 /// Brings the informational interviews of a calendar into the store, idempotently: an event
 /// is keyed by its UID; a later SEQUENCE or LAST-MODIFIED updates the meeting, an older or
 /// equal one leaves it; `STATUS:CANCELLED` cancels it; recurring events are skipped with a
-/// note. What the user set by hand (`--via`, `--goal`, `--call-by`, `--domain`) is kept on update.
-/// The company's domain is read from the person's e-mail address in the invitation.
+/// note; an event whose meeting the user removed stays removed; a meeting added by hand for the
+/// same person at the same time becomes the event's (no duplicate). What the user set by hand
+/// (`--via`, `--goal`, `--call-by`, `--domain`) is kept on update. Events that cannot be read are listed with
+/// their line, and the others imported. The company's domain is read from the person's e-mail
+/// address in the invitation.
 public struct CalendarImporter: Sendable {
     public var selection: InterviewSelection
     public var defaultTimeZone: TimeZone
@@ -37,6 +45,7 @@ public struct CalendarImporter: Sendable {
         let parsed = try CalendarParser.parse(text, defaultTimeZone: defaultTimeZone)
         var report = CalendarImportReport()
         report.warnings = parsed.warnings
+        report.unreadable = parsed.problems.map(\.description)
         for event in parsed.events {
             guard selection.matches(event) else {
                 report.ignored += 1
@@ -47,8 +56,12 @@ public struct CalendarImporter: Sendable {
                 report.skipped.append("\(label): a recurring event (import single events only)")
                 continue
             }
-            let existing = try store.meeting(calendarUID: event.uid)
-            if let existing, !isNewer(event, than: existing) {
+            if try store.isRemovedCalendarEvent(uid: event.uid) {
+                report.removed.append(label)
+                continue
+            }
+            let existing = try store.meeting(calendarUID: event.uid) ?? addedByHand(for: event, in: store)
+            if let existing, existing.calendarUID != nil, !isNewer(event, than: existing) {
                 report.unchanged.append(label)
                 continue
             }
@@ -69,6 +82,15 @@ public struct CalendarImporter: Sendable {
             }
         }
         return report
+    }
+
+    /// The meeting the user added by hand for the event's person at the event's start, which the
+    /// event then updates rather than duplicates.
+    private func addedByHand(for event: CalendarEvent, in store: DossierStore) throws -> MeetingRecord? {
+        guard let name = selection.personName(for: event) else { return nil }
+        let slug = Slug.make(name)
+        let start = event.start.date(in: defaultTimeZone)
+        return try store.meetings().first { $0.calendarUID == nil && $0.slug == slug && abs($0.startsAt.timeIntervalSince(start)) < 60 }
     }
 
     /// A later SEQUENCE wins; at the same SEQUENCE, a later LAST-MODIFIED (or DTSTAMP) does.
@@ -105,6 +127,7 @@ public struct CalendarImporter: Sendable {
         // user set by hand, or an earlier import found, stays.
         meeting.domain = existing?.domain ?? selection.companyDomain(for: event, person: name)
         meeting.location = event.location ?? existing?.location
+        meeting.via = existing?.via ?? selection.introducer(for: event)
         meeting.status = event.isCancelled ? .cancelled : (existing?.status == .held ? .held : .upcoming)
         meeting.calendarUID = event.uid
         meeting.calendarSequence = event.sequence

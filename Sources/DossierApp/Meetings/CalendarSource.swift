@@ -33,9 +33,20 @@ public enum CalendarSource {
         return "\(scheme)://\(host)/…"
     }
 
+    /// Whether `argument` is a calendar address rather than a file: http(s), or a `webcal:`
+    /// subscription link.
     public static func isURL(_ argument: String) -> Bool {
         let scheme = URLComponents(string: argument)?.scheme?.lowercased()
-        return scheme == "https" || scheme == "http"
+        return ["https", "http", "webcal", "webcals"].contains(scheme)
+    }
+
+    /// The address to fetch: a `webcal://` (or `webcals://`) subscription link is the same
+    /// calendar over https, as calendar applications read it.
+    public static func fetchableURL(_ url: String) -> String {
+        guard var components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+              scheme == "webcal" || scheme == "webcals" else { return url }
+        components.scheme = "https"
+        return components.string ?? url
     }
 
     /// The text of a calendar file.
@@ -50,18 +61,44 @@ public enum CalendarSource {
         return text
     }
 
-    /// The text of a calendar URL, fetched with the fetcher's policy (only http(s), robots
-    /// and address checks, body cap); errors name the URL redacted.
+    /// The text of a calendar URL, fetched with the fetcher's policy (only http(s), address
+    /// checks, body cap). robots.txt does not apply: a calendar the user gave is not crawled.
+    /// The URL is a secret: the fetcher does not log it, and errors name it redacted.
     public static func fetch(_ url: String, config: DossierConfig, logger: Logger) async throws(ReadError) -> String {
-        let policy = FetchPolicy(config: config)
+        var policy = FetchPolicy(config: config)
+        policy.obeyRobots = false
+        // The fetcher logs each URL it fetches at debug level (`-v`): not this one.
+        var quietLogger = logger
+        quietLogger.logLevel = max(logger.logLevel, .info)
+        logger.debug("fetching the calendar", metadata: ["url": "\(redacted(url))"])
+        let fetcherLogger = quietLogger
         let result = await CurlMultiEngine.run(maximumConnections: 1) { engine in
-            await Fetcher(engine: engine, policy: policy, logger: logger).fetch(FetchRequest(url: url))
+            await Fetcher(engine: engine, policy: policy, logger: fetcherLogger).fetch(FetchRequest(url: url))
         }
         if let failure = result.failure {
-            throw .fetchFailed(url: redacted(url), reason: "\(failure)")
+            throw .fetchFailed(url: redacted(url), reason: scrub(failure.description, secret: url))
         }
         guard let text = String(data: result.body, encoding: .utf8) else { throw .notText(source: redacted(url)) }
         return text
+    }
+
+    /// `message` with the secret URL, its path and any other URL (a redirect's) cut to scheme and
+    /// host, so that no part of a private address is shown.
+    static func scrub(_ message: String, secret: String) -> String {
+        var text = message
+        var secrets = [secret]
+        if let components = URLComponents(string: secret) {
+            secrets.append(components.percentEncodedPath + (components.percentEncodedQuery.map { "?" + $0 } ?? ""))
+            secrets.append(components.percentEncodedPath)
+            secrets.append(components.path)
+        }
+        for part in secrets where part.count > 1 {
+            text = text.replacingOccurrences(of: part, with: part == secret ? redacted(secret) : "/…")
+        }
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            let lower = word.lowercased()
+            return lower.hasPrefix("http://") || lower.hasPrefix("https://") ? redacted(String(word)) : String(word)
+        }.joined(separator: " ")
     }
 
     /// Keeps a calendar URL for later imports, readable by the user only.

@@ -22,7 +22,8 @@ public struct MeetingReference: Sendable, Equatable {
 /// clears an optional one.
 public struct MeetingChanges: Sendable, Equatable {
     public var startsAt: Date?
-    /// The IANA zone `startsAt` was given in.
+    /// The IANA zone `startsAt` was given in; without `startsAt`, the zone the meeting moves to
+    /// at the same clock time.
     public var timeZone: String?
     public var durationMinutes: Int?
     public var company: String?
@@ -51,6 +52,9 @@ public struct MeetingChanges: Sendable, Equatable {
             meeting.startsAt = startsAt
             meeting.timeZone = timeZone ?? meeting.timeZone
             meeting.isAllDay = false
+        } else if let timeZone, timeZone != meeting.timeZone, let zone = TimeZone(identifier: timeZone) {
+            meeting.startsAt = Self.sameClockTime(as: meeting.startsAt, in: TimeZone(identifier: meeting.timeZone) ?? .current, movedTo: zone)
+            meeting.timeZone = timeZone
         }
         if let durationMinutes { meeting.durationMinutes = durationMinutes }
         if let callBy { meeting.callBy = callBy.isEmpty ? nil : callBy }
@@ -59,6 +63,16 @@ public struct MeetingChanges: Sendable, Equatable {
         if let via { meeting.via = via.isEmpty ? nil : via }
         if let goal { meeting.goal = goal.isEmpty ? nil : goal }
         if let location { meeting.location = location.isEmpty ? nil : location }
+    }
+
+    /// The instant that shows the same date and clock time in `zone` as `date` does in `old`
+    /// (15:00 in Berlin becomes 15:00 in Tokyo); a time the clocks skip there moves past the gap.
+    static func sameClockTime(as date: Date, in old: TimeZone, movedTo zone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = old
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        calendar.timeZone = zone
+        return calendar.date(from: parts) ?? date
     }
 }
 
@@ -71,19 +85,30 @@ public struct MeetingBook: Sendable {
         self.workspace = workspace
     }
 
+    /// Stores a new meeting; the same person at the same time twice is a usage error naming the
+    /// meeting already stored.
     public func add(person: String, changes: MeetingChanges, at now: Date) async throws(AppError) -> Meeting {
         var record = MeetingRecord(personName: person, slug: Slug.make(person), startsAt: now,
                                    timeZone: TimeZone.current.identifier, at: now)
         changes.apply(to: &record)
-        let stored = try await workspace.writingStore(command: "dossier meeting add") { store in try store.insertMeeting(record) }
+        let stored = try await workspace.writingStore(command: "dossier meeting add") { store in
+            if let twin = try store.meetings().first(where: { $0.slug == record.slug && abs($0.startsAt.timeIntervalSince(record.startsAt)) < 60 }) {
+                throw AppError(.usage, "\(Meeting(twin).person) already has meeting #\(twin.id!) at that time; "
+                    + "change it with `dossier meeting edit \(twin.id!)`")
+            }
+            return try store.insertMeeting(record)
+        }
         return Meeting(stored)
     }
 
-    /// Every meeting, soonest first; with `span`, only the upcoming ones starting within it.
-    public func list(upcomingWithin span: TimeInterval?, at now: Date) throws(AppError) -> [Meeting] {
+    /// Every meeting with its notes, soonest first; with `span`, only the upcoming ones starting
+    /// within it.
+    public func list(upcomingWithin span: TimeInterval?, at now: Date) throws(AppError) -> [MeetingListing] {
         let range = span.map { now...now.addingTimeInterval($0) }
         return try workspace.readingStore { store in
-            try store.meetings(status: range == nil ? nil : .upcoming, startingIn: range).map(Meeting.init)
+            try store.meetings(status: range == nil ? nil : .upcoming, startingIn: range).map { record in
+                listing(of: Meeting(record), notes: try store.notes(meetingID: record.id!).map(MeetingNote.init), at: now)
+            }
         }
     }
 
@@ -93,6 +118,28 @@ public struct MeetingBook: Sendable {
             let record = try Self.resolve(reference, in: store, at: now)
             return (Meeting(record), try store.notes(meetingID: record.id!).map(MeetingNote.init))
         }
+    }
+
+    /// The meeting meant, with its notes; nil when the reference is a name with no meeting
+    /// (a number that is no meeting, or a name with several, is still an error).
+    public func find(_ reference: MeetingReference, at now: Date) throws(AppError) -> (Meeting, [MeetingNote])? {
+        try workspace.readingStore { store in
+            let slug = Slug.make(reference.text)
+            guard try reference.meetingID != nil || store.meetings().contains(where: { $0.slug == slug }) else { return nil }
+            let record = try Self.resolve(reference, in: store, at: now)
+            return (Meeting(record), try store.notes(meetingID: record.id!).map(MeetingNote.init))
+        }
+    }
+
+    /// The meeting meant, as the commands show it.
+    public func listing(_ reference: MeetingReference, at now: Date) throws(AppError) -> MeetingListing {
+        let (meeting, notes) = try show(reference, at: now)
+        return listing(of: meeting, notes: notes, at: now)
+    }
+
+    /// `meeting` as the commands show it.
+    public func listing(of meeting: Meeting, notes: [MeetingNote], at now: Date) -> MeetingListing {
+        MeetingListing(meeting, notes: notes, folder: workspace.folder(slug: meeting.slug), at: now)
     }
 
     public func edit(_ reference: MeetingReference, changes: MeetingChanges, at now: Date) async throws(AppError) -> Meeting {
@@ -108,7 +155,7 @@ public struct MeetingBook: Sendable {
     public func remove(_ reference: MeetingReference, at now: Date) async throws(AppError) -> Meeting {
         try await workspace.writingStore(command: "dossier meeting remove") { store in
             let record = try Self.resolve(reference, in: store, at: now)
-            _ = try store.deleteMeeting(id: record.id!)
+            _ = try store.deleteMeeting(id: record.id!, at: now)
             return Meeting(record)
         }
     }
@@ -126,6 +173,7 @@ public struct MeetingBook: Sendable {
     }
 
     /// The folder name of the person meant: the meeting's person for a number, else the name's.
+    /// Naming a person needs no meeting: their dossier may have been built without one.
     public func slug(of reference: MeetingReference) throws(AppError) -> String {
         try workspace.readingStore { store in
             try reference.meetingID.flatMap { try store.meeting(id: $0)?.slug } ?? Slug.make(reference.text)
@@ -144,8 +192,9 @@ public struct MeetingBook: Sendable {
         }
     }
 
-    /// The meeting meant: by number, else the person's next meeting not cancelled, else their
-    /// latest; a usage error pointing to the list when there is none.
+    /// The meeting meant, by one rule for every command: its number, or a person's name that
+    /// has exactly one meeting. No meeting, or several (listed, to choose from by number), is a
+    /// usage error.
     static func resolve(_ reference: MeetingReference, in store: DossierStore, at now: Date) throws -> MeetingRecord {
         if let id = reference.meetingID {
             guard let meeting = try store.meeting(id: id) else {
@@ -155,10 +204,15 @@ public struct MeetingBook: Sendable {
         }
         let slug = Slug.make(reference.text)
         let theirs = try store.meetings().filter { $0.slug == slug }
-        if let next = theirs.first(where: { $0.status == .upcoming && $0.startsAt >= now.addingTimeInterval(-86_400) }) ?? theirs.last {
-            return next
+        guard theirs.count <= 1 else {
+            let candidates = theirs.map { "  " + MeetingListing(Meeting($0), notes: [], folder: URL(fileURLWithPath: "/"), at: now).line }
+            throw AppError(.usage, "\(reference.text) has \(theirs.count) meetings; name one by its number:\n"
+                + candidates.joined(separator: "\n"))
         }
-        throw AppError(.usage, "no meeting with \(reference.text) (see `dossier meeting list`)")
+        guard let only = theirs.first else {
+            throw AppError(.usage, "no meeting with \(reference.text) (see `dossier meeting list`)")
+        }
+        return only
     }
 }
 

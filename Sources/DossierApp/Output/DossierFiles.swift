@@ -31,7 +31,7 @@ public enum DossierFiles {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw AtomicFile.WriteError(path: folder.path, reason: "cannot create the folder: \((error as NSError).localizedDescription)",
+            throw AtomicFile.WriteError(path: folder.path, reason: "cannot create the folder: \(Self.whyNoFolder(folder, error))",
                                         code: Int32((error as NSError).code))
         }
         removeLeftoverTemporaries(in: folder)
@@ -90,6 +90,25 @@ public enum DossierFiles {
             try? FileManager.default.removeItem(at: pdfFile)
         }
         return written
+    }
+
+    /// Why `folder` could not be created, in the user's terms: a file where a folder should be,
+    /// a folder that may not be written, or the system's own reason.
+    static func whyNoFolder(_ folder: URL, _ error: any Error) -> String {
+        var ancestor = folder
+        while ancestor.path != "/" {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) {
+                if !isFolder.boolValue { return "\(ancestor.path) is a file, not a folder" }
+                if !FileManager.default.isWritableFile(atPath: ancestor.path) { return "\(ancestor.path) may not be written" }
+                break
+            }
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return (error as NSError).localizedFailureReason ?? error.localizedDescription
     }
 
     /// Removes the temporary files of runs killed before renaming them (`.dossier.md.PID.N.tmp`).

@@ -2,8 +2,10 @@ import DossierCore
 import ExternalCommands
 import Foundation
 
-/// `dossier print`: the last dossier built for a person, as a PDF (through the installed
-/// renderer) and, if asked, on paper (through `lp`).
+/// `dossier print`: the dossier in a person's folder, as a PDF (through the installed renderer)
+/// and, if asked, on paper (through `lp`). The PDF is made from the `dossier.html` beside it, so
+/// it shows what the other files show, whichever command wrote them (a build, a refresh, the
+/// demo, whose store is temporary); without that file, from the dossier last stored.
 public struct DossierPrinter: Sendable {
     let workspace: Workspace
 
@@ -11,21 +13,29 @@ public struct DossierPrinter: Sendable {
         self.workspace = workspace
     }
 
-    /// Renders the stored dossier of the person meant to `target` (default: `dossier.pdf` beside
-    /// it) and returns the file. No dossier built yet is exit 66, no renderer 69.
+    /// Renders the dossier of the person meant to `target` (default: `dossier.pdf` beside it) and
+    /// returns the file. No dossier in the folder nor in the store is exit 66, no renderer 69.
     public func pdf(for reference: MeetingReference, to target: URL?) async throws(AppError) -> URL {
         let book = MeetingBook(workspace: workspace)
         let slug = try book.slug(of: reference)
-        let json = try workspace.readingStore { store in
-            try store.person(slug: slug).flatMap { try store.dossierVersion(personID: $0.id!) }?.json
+        let folder = workspace.folder(slug: slug)
+        let html: String
+        if let written = FileManager.default.contents(atPath: folder.appendingPathComponent(OutputFormat.html.fileName).path) {
+            html = String(decoding: written, as: UTF8.self)
+        } else {
+            let json = try workspace.readingStore { store in
+                try store.person(slug: slug).flatMap { try store.dossierVersion(personID: $0.id!) }?.json
+            }
+            guard let json, let dossier = try? JSONRenderer.decode(Data(json.utf8)) else {
+                throw AppError(.noInput, "no dossier built for \(reference.text) yet (nothing in \(folder.path)); "
+                    + "run `dossier build \"\(reference.text)\"` first")
+            }
+            html = HTMLRenderer.render(dossier)
         }
-        guard let json, let dossier = try? JSONRenderer.decode(Data(json.utf8)) else {
-            throw AppError(.noInput, "no dossier built for \(reference.text) yet; run `dossier build \"\(reference.text)\"` first")
-        }
-        let file = target ?? workspace.folder(slug: slug).appendingPathComponent("dossier.pdf")
+        let file = target ?? folder.appendingPathComponent(OutputFormat.pdf.fileName)
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try await PDFRenderer(environment: workspace.environment).render(html: HTMLRenderer.render(dossier), to: file)
+            try await PDFRenderer(environment: workspace.environment).render(html: html, to: file)
         } catch {
             throw AppError(error)
         }

@@ -36,14 +36,19 @@ public struct RefreshJob: Sendable {
     /// What a refresh did.
     public struct Report: Sendable {
         public var lines: [Line] = []
-        /// The calendar kept by an earlier import could not be imported again (the stored
-        /// meetings were refreshed).
-        public var calendarFailed = false
+        /// Why the calendar kept by an earlier import could not be imported again (the stored
+        /// meetings were refreshed), its address redacted; nil when it was, or there is none.
+        public var calendarError: String?
+        /// Events of the calendar that could not be read this time, each with its line.
+        public var calendarProblems: [String] = []
         /// Why the success could not be stamped, when it could not.
         public var stampError: String?
         /// A disk that refused a write while a meeting was refreshed (exit 73, once every meeting
         /// was tried).
         public var refusedWrite: AppError?
+        /// Source files that could not be loaded (`FILE:LINE: message`), once each: the dossiers
+        /// were refreshed from the others (exit 78).
+        public var sourceFileErrors: [String] = []
         /// True when every meeting refreshed: the success was stamped.
         public var allRefreshed: Bool { lines.allSatisfy { $0.error == nil } }
     }
@@ -61,9 +66,9 @@ public struct RefreshJob: Sendable {
         let calendar = CalendarImport(workspace: workspace)
         if calendar.hasSavedCalendar {
             do {
-                _ = try await calendar.run(source: nil, tag: nil, attendees: [], at: now)
+                result.calendarProblems = try await calendar.run(source: nil, tag: nil, attendees: [], at: now).unreadable
             } catch {
-                result.calendarFailed = true
+                result.calendarError = error.message
             }
         }
         let meetings = try workspace.readingStore { store in
@@ -73,8 +78,11 @@ public struct RefreshJob: Sendable {
         let soonestPerPerson = meetings.filter { seen.insert($0.slug).inserted }
         let pipeline = workspace.pipeline()
         for meeting in soonestPerPerson {
+            // The dossier's inputs are those of its last build (its company and domain, its
+            // --url pages, which the pipeline keeps), unless the meeting says otherwise.
+            let last = try workspace.readingStore { store in try BuildPipeline.lastSubject(slug: meeting.slug, in: store) }
             let request = BuildRequest(
-                subject: Subject(name: meeting.person, company: meeting.company, domain: meeting.domain),
+                subject: Subject(name: meeting.person, company: meeting.company ?? last?.company, domain: meeting.domain ?? last?.domain),
                 outputRoot: workspace.outputRoot, meeting: meeting.context)
             var line = Line(meeting: meeting.id, person: meeting.person,
                             startsAt: ISO8601DateFormatter().string(from: meeting.startsAt), outcome: "failed")
@@ -82,12 +90,16 @@ public struct RefreshJob: Sendable {
                 let summary = try await pipeline.run(request)
                 line.outcome = summary.foundNothing
                     ? "kept the last good dossier (nothing about the person was found)" : summary.dossier.rawValue
+                for error in summary.sourceFileErrors where !result.sourceFileErrors.contains(error) {
+                    result.sourceFileErrors.append(error)
+                }
                 line.notModified = summary.outcomes.filter { $0.kind == .notModified }.count
                 line.fetched = summary.outcomes.filter { $0.kind == .fetched }.count
                 line.failed = summary.failures.count
                 line.changes = summary.changes.map { $0.newSentences.count + $0.newNews.count + $0.newTimeline.count } ?? 0
                 if summary.foundNothing {
-                    line.error = summary.failures.first.map { "\($0.category?.rawValue ?? "failed"): \($0.message ?? "")" }
+                    line.error = summary.seemsOffline ? "no host name could be resolved: is this machine offline?"
+                        : summary.failures.first.map { "\($0.category?.rawValue ?? "failed"): \($0.message ?? "")" }
                 }
             } catch {
                 let failure = AppError(error)

@@ -21,10 +21,17 @@ public struct PageExtraction: Sendable {
         var scope: HTMLExtractor.Scope { self == .text ? .mainText : .everything }
     }
 
-    /// One page to extract: its bytes, or a URL to fetch first.
+    /// One page to extract: its bytes (and where they came from, for messages), or a URL to
+    /// fetch first.
     public enum Input: Sendable {
-        case bytes([UInt8])
+        case bytes([UInt8], name: String)
         case url(String)
+    }
+
+    /// The output of a run, and what the user should know about it (a page with no main text).
+    public struct Output: Sendable {
+        public var text: String
+        public var warnings: [String]
     }
 
     public let format: Format
@@ -40,8 +47,10 @@ public struct PageExtraction: Sendable {
     }
 
     /// The output of `inputs` as one text for standard output; URLs are fetched through
-    /// `workspace`'s fetcher (which URLs need), and one that cannot be is a failure naming it.
-    public func run(_ inputs: [Input], workspace: Workspace?) async throws(AppError) -> String {
+    /// `workspace`'s fetcher (which URLs need), and one that cannot be is a failure naming it. An
+    /// input that is no page (a PDF, an image, binary data) is a data error (exit 65) naming it; a
+    /// gzip file is unpacked first; a page without main text is a warning.
+    public func run(_ inputs: [Input], workspace: Workspace?) async throws(AppError) -> Output {
         let urls = inputs.compactMap { input -> String? in if case .url(let url) = input { url } else { nil } }
         var fetched: [String: FetchResult] = [:]
         if !urls.isEmpty {
@@ -53,30 +62,48 @@ public struct PageExtraction: Sendable {
                 fetched[result.originalURL] = result
             }
         }
-        let pages = inputs.map { input -> ExtractedPage in
+        var pages: [ExtractedPage] = []
+        var warnings: [String] = []
+        for input in inputs {
+            let page: ExtractedPage
+            let name: String
             switch input {
-            case .bytes(let bytes):
-                return HTMLExtractor.extract(bytes: bytes, contentType: contentType, url: url, scope: format.scope)
+            case .bytes(let raw, let source):
+                name = source
+                let bytes = PageBytes.unpacked(raw)
+                if let kind = PageBytes.unreadableKind(bytes) {
+                    throw AppError(.dataError, "\(source) is \(kind): dossier extract reads HTML pages (and text)")
+                }
+                page = HTMLExtractor.extract(bytes: bytes, contentType: contentType, url: url, scope: format.scope)
             case .url(let address):
+                name = address
                 let result = fetched[address]!
+                if let kind = PageBytes.unreadableKind(Array(result.body)) {
+                    throw AppError(.dataError, "\(address) answered with \(kind) (\(result.contentType ?? "no content type")): "
+                        + "dossier extract reads HTML pages (and text)")
+                }
                 let served = result.contentType.map { type in type + (result.charset.map { "; charset=\($0)" } ?? "") }
-                return HTMLExtractor.extract(bytes: result.body, contentType: contentType ?? served, url: url ?? result.finalURL,
+                page = HTMLExtractor.extract(bytes: result.body, contentType: contentType ?? served, url: url ?? result.finalURL,
                                              scope: format.scope)
             }
+            if page.blocks.isEmpty { warnings.append("\(name): no main text found") }
+            pages.append(page)
         }
+        let text: String
         switch format {
         case .json:
             do {
-                let data = pages.count == 1 ? try Self.json(pages[0]) : try Self.json(pages)
-                return String(decoding: data, as: UTF8.self)
+                let data = pages.count == 1 ? try CommandJSON.encode(pages[0]) : try CommandJSON.encode(pages)
+                text = String(decoding: data.dropLast(), as: UTF8.self)
             } catch {
                 throw AppError(error)
             }
         case .text:
-            return pages.map(\.mainText).joined(separator: "\n\n")
+            text = pages.map(\.mainText).joined(separator: "\n\n")
         case .markdown:
-            return pages.map(PageMarkdown.render).joined(separator: "\n\n---\n\n")
+            text = pages.map(PageMarkdown.render).joined(separator: "\n\n---\n\n")
         }
+        return Output(text: text, warnings: warnings)
     }
 
     /// `--batch`: one output file per input file into `directory`, written atomically, all cores
@@ -107,12 +134,16 @@ public struct PageExtraction: Sendable {
             let reason = FileManager.default.fileExists(atPath: file) ? "permission denied or not a file" : "no such file"
             throw AppError(.noInput, "cannot read \(file): \(reason)")
         }
-        let page = HTMLExtractor.extract(bytes: data, contentType: contentType, scope: format.scope)
+        let bytes = PageBytes.unpacked([UInt8](data))
+        if let kind = PageBytes.unreadableKind(bytes) {
+            throw AppError(.dataError, "\(file) is \(kind): dossier extract reads HTML pages (and text)")
+        }
+        let page = HTMLExtractor.extract(bytes: bytes, contentType: contentType, scope: format.scope)
         let output: Data
         switch format {
         case .text: output = Data((page.mainText + "\n").utf8)
         case .markdown: output = Data((PageMarkdown.render(page) + "\n").utf8)
-        case .json: output = try Self.json(page)
+        case .json: output = try CommandJSON.encode(page)
         }
         let target = URL(fileURLWithPath: directory).appendingPathComponent(Self.outputName(for: file, format: format))
         do {
@@ -130,11 +161,5 @@ public struct PageExtraction: Sendable {
             break
         }
         return name + "." + format.fileExtension
-    }
-
-    private static func json<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value)
     }
 }

@@ -4,8 +4,13 @@ import Foundation
 public struct MeetingTimeError: Error, Sendable, Equatable, CustomStringConvertible {
     public let input: String
     public let expected: String
+    /// Why an input of the right form names no time, when that is the problem (a clock time
+    /// skipped when summer time starts).
+    public var reason: String?
 
-    public var description: String { "cannot read \"\(input)\": expected \(expected)" }
+    public var description: String {
+        reason.map { "\"\(input)\" \($0)" } ?? "cannot read \"\(input)\": expected \(expected)"
+    }
 }
 
 /// Reads the times users type on the command line: meeting starts (ISO 8601 with an offset or
@@ -25,6 +30,19 @@ public enum MeetingTime {
             formatter.dateFormat = pattern
             formatter.isLenient = false
             if let date = formatter.date(from: normalised) { return date }
+        }
+        // A local time that reads as a clock time but names no instant in the zone: the hour the
+        // clocks skip when summer time starts.
+        let wallClock = DateFormatter()
+        wallClock.locale = Locale(identifier: "en_US_POSIX")
+        wallClock.timeZone = TimeZone(identifier: "UTC")
+        wallClock.dateFormat = "yyyy-MM-dd HH:mm"
+        wallClock.isLenient = false
+        if wallClock.date(from: normalised) != nil {
+            throw MeetingTimeError(
+                input: input, expected: expected,
+                reason: "does not exist in \(timeZone.identifier): the clocks skip that time when summer time starts; "
+                    + "give a time before or after the change")
         }
         throw MeetingTimeError(input: input, expected: expected)
     }

@@ -66,27 +66,31 @@ public struct RoutineStep: Sendable, Equatable {
 
 /// The letter templates of `letters.toml`.
 public struct LetterTemplates: Sendable, Equatable {
-    /// The letter of introduction.
+    /// The letter of introduction, when a network contact introduced the user.
     public var intro: String?
+    /// The letter of introduction when nobody did: a cold e-mail.
+    public var cold: String?
     /// The thank-you note.
     public var thanks: String?
     /// The recap to the network contact, sent with the thank-you note.
     public var recap: String?
 
-    public init(intro: String? = nil, thanks: String? = nil, recap: String? = nil) {
+    public init(intro: String? = nil, cold: String? = nil, thanks: String? = nil, recap: String? = nil) {
         self.intro = intro
+        self.cold = cold
         self.thanks = thanks
         self.recap = recap
     }
 
     /// The keys of `letters.toml`.
-    public static let keys = ["intro", "thanks", "recap"]
+    public static let keys = ["intro", "cold", "thanks", "recap"]
 
     /// The template of a key of ``keys``.
     public subscript(key: String) -> String? {
         get {
             switch key {
             case "intro": intro
+            case "cold": cold
             case "thanks": thanks
             case "recap": recap
             default: nil
@@ -95,6 +99,7 @@ public struct LetterTemplates: Sendable, Equatable {
         set {
             switch key {
             case "intro": intro = newValue
+            case "cold": cold = newValue
             case "thanks": thanks = newValue
             case "recap": recap = newValue
             default: preconditionFailure("letters.toml has no key \(key)")

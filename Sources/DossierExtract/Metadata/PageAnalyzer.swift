@@ -28,8 +28,25 @@ struct PageAnalyzer {
         page.links = links(base: base)
         page.metadata = metadata(meta, structured: page.structuredData, links: page.links, base: base)
         page.people = PeopleFinder(document: document).people(structured: page.structuredData)
+            .filter { !Self.namesOrganization($0.name, page: page) }
         page.tableRows = tableRows()
         page.asides = AsideFinder(document: document).asides(excluding: page.blocks.map(\.text))
+    }
+
+    /// Whether `name` is the site's or an organization's, not a person's: the site name, an
+    /// Organization of the JSON-LD, or an article's publisher ("Energy Weekly" above "Editor's
+    /// picks" is no editor).
+    private static func namesOrganization(_ name: String, page: ExtractedPage) -> Bool {
+        var organizations = [page.metadata.siteName]
+        for item in page.structuredData {
+            switch item {
+            case .organization(let organization): organizations.append(organization.name)
+            case .article(let article): organizations.append(article.publisher)
+            default: break
+            }
+        }
+        let folded = name.lowercased().trimmingSpaces()
+        return organizations.compactMap { $0?.lowercased().trimmingSpaces() }.contains(folded)
     }
 
     /// Every table row with data cells (up to 5,000), each cell labelled with the heading of

@@ -26,8 +26,9 @@ struct UnfoldedLine: Sendable {
 enum ContentLineReader {
     /// Joins folded lines: a line break (CRLF or bare LF) followed by one space or tab continues the
     /// previous line. A leading UTF-8 byte order mark and blank lines are dropped. Works on Unicode
-    /// scalars, so a fold between a base letter and its combining mark joins them again.
-    static func unfold(_ text: String) throws(CalendarParseError) -> [UnfoldedLine] {
+    /// scalars, so a fold between a base letter and its combining mark joins them again. A
+    /// continuation with no line before it is read as a line of its own.
+    static func unfold(_ text: String) -> [UnfoldedLine] {
         var scalars = Substring(text).unicodeScalars
         if scalars.first == "\u{FEFF}" {
             scalars.removeFirst()
@@ -38,8 +39,8 @@ enum ContentLineReader {
             guard let first = content.first else { continue }
             if first == " " || first == "\t" {
                 guard !lines.isEmpty else {
-                    throw CalendarParseError(
-                        line: offset + 1, message: "a folded continuation line (starting with a space or tab) has no line before it")
+                    lines.append(UnfoldedLine(text: String(Substring(content.dropFirst())), line: offset + 1))
+                    continue
                 }
                 lines[lines.count - 1].text.unicodeScalars.append(contentsOf: content.dropFirst())
             } else {

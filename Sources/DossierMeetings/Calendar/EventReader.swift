@@ -91,8 +91,9 @@ struct EventReader {
         return number
     }
 
-    /// An IANA zone name, with the RFC 5545 "globally unique" `/` prefix tolerated. An unknown name
-    /// falls back to the default zone, with one warning per name.
+    /// An IANA zone name, with the RFC 5545 "globally unique" `/` prefix tolerated, or a Windows
+    /// zone name as Outlook writes it. An unknown name falls back to the default zone, with one
+    /// warning per name.
     private mutating func zone(named name: String, at property: ContentLine) -> TimeZone {
         if let known = zones[name] {
             return known ?? defaultTimeZone
@@ -100,6 +101,7 @@ struct EventReader {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         let unprefixed = trimmed.hasPrefix("/") ? String(trimmed.dropFirst()) : trimmed
         let zone = TimeZone(identifier: unprefixed)
+            ?? WindowsTimeZones.ianaIdentifier(for: unprefixed).flatMap(TimeZone.init(identifier:))
         zones[name] = .some(zone)
         if zone == nil {
             warn(property, "unknown time zone \"\(name)\"; its times are read in \(defaultTimeZone.identifier)")

@@ -28,18 +28,25 @@ public struct InterviewSelection: Sendable, Equatable {
     /// `MeetingTitle`: "Coffee with Jane Doe", "Informational interview: Jane Doe", "Jane Doe (Acme)"
     /// all give "Jane Doe"), else the CN of a participant with a listed address, else the CN of the
     /// first attendee who is not the organizer. A CN that is an e-mail address is no name.
+    /// Honorifics are not part of the name ("Coffee with Dr. Jo Roe" gives "Jo Roe").
     public func personName(for event: CalendarEvent) -> String? {
         if let summary = event.summary, let person = MeetingTitle(titleWithoutTag(of: summary)).person {
-            return person
+            return PersonNames.withoutHonorifics(person)
         }
         let named = participants(of: event).filter { $0.name.map(Self.isUsableName) ?? false }
         if let listed = named.first(where: isListed) {
-            return listed.name
+            return listed.name.map(PersonNames.withoutHonorifics)
         }
         let organizer = event.organizer?.email.map(Self.normalizedAddress)
         return named.first { person in
             person != event.organizer && (organizer == nil || person.email.map(Self.normalizedAddress) != organizer)
-        }?.name
+        }?.name.map(PersonNames.withoutHonorifics)
+    }
+
+    /// The network contact who introduced the user, as the event's DESCRIPTION names them
+    /// ("Intro via Ana Costa").
+    public func introducer(for event: CalendarEvent) -> String? {
+        event.description.flatMap(MeetingDescription.introducer(in:))
     }
 
     /// The company named in the title: a parenthesised group that is not logistics ("Jane Doe (Acme
