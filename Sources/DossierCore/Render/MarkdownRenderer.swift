@@ -5,12 +5,12 @@ import Foundation
 /// structure (headings, links, HTML) to the document.
 public enum MarkdownRenderer {
     public static func render(_ dossier: Dossier) -> String {
-        var out = "# \(escape(dossier.subject.name))\n\n"
-        if let company = dossier.company.name { out += "**Company:** \(escape(company))  \n" }
+        var out = "# \(escape(HeaderWording.title(dossier)))\n\n"
+        out += "**\(SectionTitle.meeting):** " + HeaderWording.meetingParts(dossier.meeting)
+            .map { "\($0.label) \(escape($0.value))" }.joined(separator: " · ") + "  \n"
         if let description = dossier.identity.description { out += "**Who:** \(escape(description))  \n" }
-        out += "**Same person?** \(Int((dossier.identity.confidence * 100).rounded())) % — \(escape(dossier.identity.evidence.joined(separator: "; ")))"
-        if let id = dossier.identity.wikidataID { out += " (Wikidata \(escape(id)))" }
-        out += "\n\n"
+        out += "**Same person?** \(escape(HeaderWording.identity(dossier.identity)))\n\n"
+        if let note = dossier.sourceNote { out += "_\(escape(note))_\n\n" }
         for section in DossierOutline(dossier).sections {
             out += "## \(escape(section.title))\n\n" + section.blocks.map(block).joined(separator: "\n") + "\n"
         }
