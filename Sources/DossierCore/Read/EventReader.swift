@@ -69,7 +69,7 @@ struct EventReader {
                 case .led:
                     if let unit = unitPhrase(words, from: after) { add(.led, organisation: nil, detail: unit, at: index) }
                 case .knownFor:
-                    if let work = organisation(words, from: after) ?? objectPhrase(words, from: after) {
+                    if let work = organisation(words, from: after) ?? (ownWords ? nil : objectPhrase(words, from: after)) {
                         add(.knownFor, organisation: nil, detail: work.name, at: index)
                     }
                 }
@@ -89,6 +89,16 @@ struct EventReader {
                hasSubject(words, before: verb, ownWords: ownWords), let found = organisation(words, from: index + 1) {
                 let start = ["done", "did"].contains(words[verb].lower) ? verb + 1 : verb
                 add(.joined, organisation: found.name, detail: words.text(start..<index), at: index, window: 6)
+            }
+            // "SpiderMonkey is the original JavaScript engine developed by Brendan Eich": what the
+            // sentence opens with was made by them.
+            // "… developed by Laurens van der Maaten and Geoffrey Hinton": co-authors may come first.
+            if subjectName(words, at: index) != nil, let by = (max(0, index - 7)..<index).last(where: { words[$0].lower == "by" }),
+               by >= 1, (by + 1..<index).allSatisfy({ words[$0].isCapitalised || ["and", "van", "der", "de", "von"].contains(words[$0].lower) }),
+               ["developed", "created", "invented", "written", "designed", "founded", "built", "started", "co-founded"].contains(words[by - 1].lower),
+               let work = organisation(words, from: 0), work.end <= by - 1, !subjectWords.contains(words[0].lower) {
+                let kind: CareerEvent.Kind = ["founded", "started", "co-founded"].contains(words[by - 1].lower) ? .founded : .knownFor
+                add(kind, organisation: kind == .founded ? work.name : nil, detail: kind == .founded ? nil : work.name, at: by - 1)
             }
             // "Mozilla promoted Brendan Eich to the role of CEO", "named her its chief executive".
             if let name = subjectName(words, at: index), index >= 1,
@@ -454,7 +464,8 @@ struct EventReader {
             end += 1
             if words[end - 1].endsPhrase { break }
         }
-        guard end - start >= 2, (start..<end).contains(where: { words[$0].bare.first?.isNumber == true || words[$0].isCapitalised }) else { return nil }
+        // A count says what it is ("more than 20,000 articles"); anything else is too vague to keep.
+        guard end - start >= 2, (start..<end).contains(where: { words[$0].bare.first?.isNumber == true }) else { return nil }
         return (words.text(start..<end), end)
     }
 

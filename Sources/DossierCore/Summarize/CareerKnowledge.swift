@@ -64,6 +64,8 @@ struct CareerKnowledge {
         for index in steps.indices where steps[index].event.kind == .left && steps[index].event.organisation == nil {
             steps[index].event.organisation = companyNamedIn(steps[index].event.evidence)
         }
+        // Leaving nothing known is no step.
+        steps.removeAll { $0.event.kind == .left && $0.event.organisation == nil && $0.event.detail == nil }
         // A role is over once they left its organisation after it began.
         for index in steps.indices where steps[index].event.kind == .role && steps[index].event.end == nil {
             let role = steps[index].event
@@ -82,6 +84,13 @@ struct CareerKnowledge {
 
     /// Adds an event, merged with one of the same kind about the same organisation or detail.
     mutating func add(_ event: CareerEvent) {
+        var event = event
+        // A student is at school: "a student at the Accademia" is an education.
+        if event.kind == .role, ["student", "undergraduate", "graduate student", "phd student"].contains(NameMatcher.fold(event.detail ?? "")) {
+            guard event.organisation != nil else { return }
+            event.kind = .education
+            event.detail = nil
+        }
         if let index = steps.firstIndex(where: { Self.same($0.event, event) }) {
             var step = steps[index]
             if step.event.date == nil, event.date != nil {
@@ -152,9 +161,15 @@ struct CareerKnowledge {
             return nameWords.isSubset(of: words)
         }
         guard let naming else { return nil }
-        var detail = listed
+        // "Nobel laureates" is the Nobel Prize; "Turing Award winners" the Turing Award.
+        var base = listed.split(separator: " ").filter {
+            !["laureates", "winners", "recipients", "awardees", "fellows", "honorees", "honourees"].contains($0.lowercased())
+        }.joined(separator: " ")
+        if !["prize", "award", "medal", "fellowship"].contains(where: { base.lowercased().contains($0) }) { base += " Prize" }
+        var detail = "the " + base
         if let colon = naming.firstIndex(of: ":"), naming.distance(from: naming.startIndex, to: colon) <= 30 {
-            detail += " (" + naming[..<colon].trimmingCharacters(in: .whitespaces) + ")"
+            let category = naming[..<colon].trimmingCharacters(in: .whitespaces)
+            if category.first?.isUppercase == true, Int(category) == nil, category.lowercased() != "year" { detail += " in " + category }
         }
         return CareerEvent(kind: .award, organisation: nil, detail: detail, date: row.years.first.map { EventDate(year: $0) },
                            evidence: row.text, document: row.document)
@@ -185,8 +200,8 @@ struct CareerKnowledge {
     /// "What are your hobbies?").
     static func isPersonalQuestion(_ question: String) -> Bool {
         let folded = NameMatcher.fold(question)
-        return ["favorite", "favourite", "hobbies", "hobby", "spare time", "free time", "outside of work", "reading"]
-            .contains { folded.contains($0) }
+        return ["favorite", "favourite", "hobbies", "hobby", "spare time", "free time", "outside of work", "for fun",
+                "childhood memory", "where did you grow up"].contains { folded.contains($0) }
     }
 
     /// The event a structured fact states, if it is a career step.

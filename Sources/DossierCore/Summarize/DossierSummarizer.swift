@@ -86,7 +86,13 @@ public struct DossierSummarizer: Sendable {
         let timeline = career.timeline(cite: citeEvent)
 
         let all = Array(sentences.indices)
-        let aboutPerson = all.filter { sentences[$0].person != .none && !Sensitivity.touches(sentences[$0].text) }
+        // Small talk they offered (favourite athletes, childhood memories) is for the profile's
+        // "Outside work" line only.
+        let smallTalk = { (sentence: PoolSentence) in sentence.question.map(CareerKnowledge.isPersonalQuestion) == true }
+        let aboutPerson = all.filter {
+            sentences[$0].person != .none && !Sensitivity.touches(sentences[$0].text) && !smallTalk(sentences[$0])
+                && sentences[$0].wordCount >= 6
+        }
         // A short biography after the profile lines: the best sentences naming the person, from
         // a by-line, an author box or an article's lead.
         let biography = picker.pick(aboutPerson.filter {
@@ -100,6 +106,7 @@ public struct DossierSummarizer: Sendable {
         }, at: missing)
 
         let quotes = OwnWordsPicker(person: personMatcher, avoid: banks.avoid).pick(from: sentences, ranker: ranker, count: 4)
+        let usedTexts = Set(quotes.map(\.sentence.text))
         let ownWords = quotes.map { pick in
             CitedQuote(label: pick.label, text: pick.text, source: citations.number(for: documents[pick.sentence.document]))
         }
@@ -109,7 +116,10 @@ public struct DossierSummarizer: Sendable {
             let sentence = sentences[$0]
             // Their answers about the business count too ("What's on the horizon for the business?").
             let aboutBusiness = sentence.speaker == .subject && sentence.question.map(Self.asksAboutBusiness) == true
+            // About the organisation, not about the speaker: no "I" or "my".
+            let aboutThemselves = ["i", "my", "me", "i'm", "i've"].contains { NameMatcher.containsWords($0, in: sentence.folded) }
             return (sentence.company && (sentence.person == .none || sentence.person == .firstPerson) || aboutBusiness)
+                && !aboutThemselves && !usedTexts.contains(sentence.text)
                 && !Sensitivity.touches(sentence.text) && SentenceCues.matches(SentenceCues.company, in: sentence.folded)
         }, count: 4)
         let news = newsItems(documents: documents, sentences: sentences, ranker: ranker, pool: pool, person: personMatcher,
@@ -119,7 +129,6 @@ public struct DossierSummarizer: Sendable {
         }
 
         // More about the person: what no other section holds, fact-dense sentences and table rows first.
-        let usedTexts = Set(quotes.map(\.sentence.text))
         let candidates = aboutPerson.filter { !usedTexts.contains(sentences[$0].text) && sentences[$0].wordCount <= 50 }
         // Rows of a profile's tables (a researcher's publications, a list naming them) first.
         let rows = picker.pick(candidates.filter { sentences[$0].paragraph < 0 }, count: 5)

@@ -31,15 +31,20 @@ struct OwnWordsPicker {
         "prioritise": "Habit", "focused": "Habit",
     ]
 
+    /// Cues that say little alone ("wanted", "always"): half a strong cue's weight.
+    static let weakCues: Set<String> = ["wanted", "why", "fun", "means", "must", "key", "should", "always", "never", "need to",
+                                        "reminds", "important", "drew", "focused", "wanting", "dream"]
+
     func pick(from sentences: [PoolSentence], ranker: SentenceRanker?, count: Int) -> [Pick] {
         var candidates: [(score: Double, pick: Pick)] = []
         for (index, sentence) in sentences.enumerated() {
             guard let pick = quotation(in: sentence), !Sensitivity.touches(pick.text), !avoids(pick.text) else { continue }
             let folded = NameMatcher.fold(pick.text)
             let asked = NameMatcher.fold(sentence.question ?? "")
-            let cues = Double(Self.reflection.keys.filter { NameMatcher.containsWords($0, in: folded) }.count)
-                + 0.5 * Double(Self.reflection.keys.filter { NameMatcher.containsWords($0, in: asked) }.count)
-            guard cues > 0 else { continue }
+            func weight(_ cue: String) -> Double { Self.weakCues.contains(cue) ? 0.5 : 1 }
+            let cues = Self.reflection.keys.filter { NameMatcher.containsWords($0, in: folded) }.map(weight).reduce(0, +)
+                + 0.5 * Self.reflection.keys.filter { NameMatcher.containsWords($0, in: asked) }.map(weight).reduce(0, +)
+            guard cues >= 1 else { continue }
             let words = pick.text.split(separator: " ").count
             let length = words < 5 ? 0.6 : words <= 30 ? 1.0 : 30 / Double(words)
             let firstPerson = NameMatcher.containsWords("i", in: NameMatcher.fold(pick.text)) ? 1.3 : 1.0
@@ -95,7 +100,7 @@ struct OwnWordsPicker {
     private func label(for text: String, question: String?) -> String? {
         let folded = NameMatcher.fold((question ?? "") + " " + text)
         let found = Self.reflection.filter { NameMatcher.containsWords($0.key, in: folded) }.map(\.value)
-        for label in ["Lesson", "Surprise", "On deciding", "Advice", "Motivation", "Belief"] where found.contains(label) { return label }
+        for label in ["Lesson", "Surprise", "On deciding", "Advice", "Motivation", "Belief", "Habit"] where found.contains(label) { return label }
         return nil
     }
 

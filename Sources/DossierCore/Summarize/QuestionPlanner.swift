@@ -158,7 +158,12 @@ struct QuestionPlanner {
                 var values = ["organisation": organisation]
                 if let year { values["year"] = year }
                 add(.left, values, subject: "left " + organisation, event: event, weight: 0.8)
-            case .role, .based:
+            case .role:
+                // An earlier role: what it taught them.
+                guard step.event != current?.event, let title = event.detail, let organisation = event.organisation,
+                      isProperName(organisation) else { continue }
+                add(.pastRole, ["title": title, "organisation": organisation], subject: title + " " + organisation, event: event, weight: 0.8)
+            case .based:
                 continue
             }
         }
@@ -175,14 +180,16 @@ struct QuestionPlanner {
             }
         }
         for quote in quotes {
-            // Only words about why they work and what they learned, in the first person.
-            guard quote.label != "Habit",
+            // Only words about why they work and what they learned, in the first person, short
+            // enough to say back to them.
+            guard let label = quote.label, label != "Habit",
                   ["i", "my", "me", "we", "our"].contains(where: { NameMatcher.containsWords($0, in: NameMatcher.fold(quote.text)) })
             else { continue }
             let words = quote.text.split(separator: " ")
-            guard (4...22).contains(words.count), !quote.text.contains("…") else { continue }
+            guard (4...20).contains(words.count), !quote.text.contains("…") else { continue }
             let text = quote.text.hasSuffix(".") || quote.text.hasSuffix("!") || quote.text.hasSuffix("?") ? quote.text : quote.text + "."
-            add(.quote, ["quote": text], subject: quote.text, event: nil, weight: 1, source: quote.source)
+            let fill: QuestionFill = ["Lesson", "Surprise", "On deciding", "Advice"].contains(label) ? .lesson : .quote
+            add(fill, ["quote": text], subject: quote.text, event: nil, weight: 1, source: quote.source)
         }
         for view in views {
             add(.view, ["view": view.text], subject: view.text, event: nil, weight: 0.9, source: view.source)

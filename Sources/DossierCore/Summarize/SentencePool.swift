@@ -76,7 +76,11 @@ struct SentencePool {
                     position += 1
                     let text = Self.clean(raw)
                     let words = text.split(whereSeparator: \.isWhitespace)
-                    guard Self.isUsable(text, wordCount: words.count) else {
+                    // A short answer to an interview's question may be a phrase ("A Fistful of Rice and The
+                    // Hard Thing About Hard Things"): it is kept as the person's words.
+                    let shortAnswer = turn.speaker == .subject && question != nil && (1...25).contains(words.count)
+                        && text.first.map { $0.isLetter || $0.isNumber } == true
+                    guard Self.isUsable(text, wordCount: words.count) || shortAnswer else {
                         carried = false
                         companyCarried = false
                         continue

@@ -29,14 +29,18 @@ public enum QuestionFill: String, Sendable, Codable, CaseIterable {
     case roots
     /// A product, book or project: {work}.
     case knownFor = "known_for"
-    /// Their own words: {quote}.
+    /// Their own words on why they do the work: {quote}.
     case quote
+    /// Their own words on what they learned: {quote}.
+    case lesson
     /// What a page reports they said: {view}.
     case view
     /// A unit they led: {unit}.
     case led
     /// An organisation they left: {organisation}, {in year}.
     case left
+    /// An earlier role: {title}, {organisation}.
+    case pastRole = "past_role"
     /// The reader's goal for the meeting: {goal}.
     case goal
 }
