@@ -140,14 +140,15 @@ struct RenderFormatsTests {
 
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["schema"] as? String == "dossier/\(Dossier.schemaVersion)")
-        #expect(object["schema"] as? String == "dossier/2")
+        #expect(object["schema"] as? String == "dossier/3")
 
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         let decoded = try decoder.decode(Dossier.self, from: data)
         #expect(decoded.subject == original.subject)
-        #expect(decoded.atAGlance == original.atAGlance)
-        #expect(decoded.atAGlance.first?.text == SampleDossiers.hostileText)
+        #expect(decoded.profile == original.profile)
+        #expect(decoded.profile.first?.text == SampleDossiers.hostileText)
+        #expect(decoded.meeting == original.meeting)
         #expect(decoded.sources == original.sources)
         #expect(decoded.failed == original.failed)
         #expect(try JSONRenderer.render(decoded) == data)

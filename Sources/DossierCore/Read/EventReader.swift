@@ -440,7 +440,7 @@ struct EventReader {
     private static let unitNouns: Set<String> = [
         "division", "team", "teams", "group", "unit", "department", "business", "effort", "project", "program", "programme",
         "lab", "laboratory", "office", "organization", "organisation", "practice", "operations", "engineers", "migration",
-        "rollout", "launch", "rebuild", "redesign", "initiative",
+        "rollout", "launch", "rebuild", "redesign", "initiative", "shift", "move", "transition", "overhaul",
     ]
 
     /// What was led: words up to a unit noun, within eight words and one phrase ("Microsoft's

@@ -23,14 +23,6 @@ public enum MarkdownRenderer {
             line += " \(escapeURL(source.url)) (fetched \(DateText.day(source.fetchedAt)))"
             out += line + "\n"
         }
-        if !dossier.failed.isEmpty {
-            out += "\n### Failed sources\n\n"
-            for outcome in dossier.failed { out += "- \(outcomeLine(outcome))\n" }
-        }
-        if !dossier.skipped.isEmpty {
-            out += "\n### Skipped\n\n"
-            for outcome in dossier.skipped { out += "- \(outcomeLine(outcome))\n" }
-        }
         out += "\n_Built \(DateText.minute(dossier.generatedAt)) by dossier \(DossierVersion.current)._\n"
         return out
     }
@@ -68,13 +60,6 @@ public enum MarkdownRenderer {
         return out
     }
 
-    static func outcomeLine(_ outcome: SourceOutcome) -> String {
-        var line = escape(outcome.sourceName)
-        if let url = outcome.url { line += " \(escapeURL(url))" }
-        let reason = [outcome.category?.rawValue, outcome.message].compactMap { $0 }.joined(separator: ": ")
-        if !reason.isEmpty { line += " — \(escape(reason))" }
-        return line
-    }
 
     /// Backslash-escapes Markdown punctuation, replaces angle brackets and ampersands with
     /// entities, turns line breaks into spaces and drops control and bidirectional-override

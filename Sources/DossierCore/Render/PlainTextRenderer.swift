@@ -74,24 +74,9 @@ public enum PlainTextRenderer {
             out += wrap(clean(source.url) + " (fetched \(DateText.day(source.fetchedAt)))",
                         first: String(repeating: " ", count: marker.count))
         }
-        if !dossier.failed.isEmpty {
-            out += ["", "Failed sources:"]
-            for outcome in dossier.failed { out += wrap(outcomeLine(outcome), first: "- ") }
-        }
-        if !dossier.skipped.isEmpty {
-            out += ["", "Skipped:"]
-            for outcome in dossier.skipped { out += wrap(outcomeLine(outcome), first: "- ") }
-        }
         return out
     }
 
-    private static func outcomeLine(_ outcome: SourceOutcome) -> String {
-        var line = clean(outcome.sourceName)
-        if let url = outcome.url { line += " " + clean(url) }
-        let reason = [outcome.category?.rawValue, outcome.message].compactMap { $0 }.joined(separator: ": ")
-        if !reason.isEmpty { line += " — " + clean(reason) }
-        return line
-    }
 
     private static func heading(_ title: String) -> [String] {
         [""] + underlined(title, with: "-")

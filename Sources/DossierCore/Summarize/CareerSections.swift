@@ -79,7 +79,7 @@ struct CareerSections {
         }
         let currentOrganisation = current?.event.organisation.map(NameMatcher.fold)
         let earlier = steps.filter { step in
-            guard [.role, .joined, .left, .led].contains(step.event.kind) else { return false }
+            guard [.role, .joined, .left].contains(step.event.kind) else { return false }
             if let current, step.event == current.event { return false }
             let organisation = step.event.organisation.map(NameMatcher.fold)
             return organisation == nil || organisation != currentOrganisation || step.event.kind == .role
@@ -88,7 +88,7 @@ struct CareerSections {
         if !earlier.isEmpty {
             lines.append(joined("Before", earlier.prefix(4).map(\.event), cite: cite, text: experienceText))
         }
-        for (kind, label) in [(CareerEvent.Kind.education, "Education"), (.founded, "Founded"), (.knownFor, "Known for"),
+        for (kind, label) in [(CareerEvent.Kind.education, "Education"), (.founded, "Founded"), (.led, "Led"), (.knownFor, "Known for"),
                               (.award, "Recognition"), (.based, "Based"), (.roots, "Roots")] {
             let found = steps.filter { $0.event.kind == kind }.map(\.event)
             guard !found.isEmpty else { continue }
@@ -96,9 +96,9 @@ struct CareerSections {
         }
         // Small talk they offered: favourite books and hobbies, never family or health.
         let interests = personalAnswers
-            .filter { !Sensitivity.touches($0.sentence.text) && $0.sentence.wordCount <= 20 }
+            .filter { !Sensitivity.touches($0.sentence.text) && $0.sentence.wordCount <= 20 && Self.interestRank($0.question) >= 2 }
             .sorted { Self.interestRank($0.question) > Self.interestRank($1.question) }
-            .prefix(2)
+            .prefix(1)
         if !interests.isEmpty {
             let text = interests.map { Self.topic(of: $0.question) + ": " + $0.sentence.text }.joined(separator: " ")
             lines.append(ProfileLine(label: "Outside work", text: text, source: interests.first.map { citeSentence($0.sentence) }))
@@ -130,8 +130,9 @@ struct CareerSections {
         case .led: text = "led " + (event.detail ?? "")
         default:
             if let detail = event.detail, let organisation = event.organisation {
-                text = detail.split(separator: " ").first.map { Self.workVerbs.contains(String($0).lowercased()) } == true
-                    ? detail + " at " + organisation : detail + ", " + organisation
+                // "full-stack development at a Fortune 500 company"; "engineer, Axios".
+                let isTitle = !CareerKnowledge.roleNouns(of: detail).isEmpty
+                text = isTitle ? detail + ", " + organisation : detail + " at " + organisation
             } else {
                 text = event.organisation ?? event.detail ?? ""
             }

@@ -95,10 +95,12 @@ public struct DossierSummarizer: Sendable {
         }
         // A short biography after the profile lines: the best sentences naming the person, from
         // a by-line, an author box or an article's lead.
+        // A biography's sentence opens with their name ("Michael Larabel is the principal author …").
         let biography = picker.pick(aboutPerson.filter {
-            sentences[$0].person == .named && sentences[$0].wordCount <= 45 && sentences[$0].speaker == .narrator
+            sentences[$0].person == .named && sentences[$0].wordCount <= 35 && sentences[$0].speaker == .narrator
+                && personMatcher.isNamed(inSentence: NameMatcher.fold(sentences[$0].text.split(separator: " ").prefix(3).joined(separator: " ")))
                 && SentenceCues.matches(SentenceCues.career, in: sentences[$0].folded)
-        }, count: 2)
+        }, count: 1)
         let missing = profileLines.firstIndex { $0.source == nil } ?? profileLines.endIndex
         profileLines.insert(contentsOf: biography.map { index in
             let cited = cite(index)
@@ -118,21 +120,31 @@ public struct DossierSummarizer: Sendable {
             let aboutBusiness = sentence.speaker == .subject && sentence.question.map(Self.asksAboutBusiness) == true
             // About the organisation, not about the speaker: no "I" or "my".
             let aboutThemselves = ["i", "my", "me", "i'm", "i've"].contains { NameMatcher.containsWords($0, in: sentence.folded) }
+            // "Axios' Erica Pandey writes: Microsoft announced …" is another story, reported.
+            let reported = sentence.text.split(separator: " ").prefix(8).contains { $0.hasSuffix(":") }
             return (sentence.company && (sentence.person == .none || sentence.person == .firstPerson) || aboutBusiness)
-                && !aboutThemselves && !usedTexts.contains(sentence.text)
+                && !aboutThemselves && !reported && !usedTexts.contains(sentence.text)
                 && !Sensitivity.touches(sentence.text) && SentenceCues.matches(SentenceCues.company, in: sentence.folded)
         }, count: 4)
-        let news = newsItems(documents: documents, sentences: sentences, ranker: ranker, pool: pool, person: personMatcher,
+        // Pages that speak of the person are read in their sections; news is the company's.
+        var anchoredCount: [Int: Int] = [:]
+        for sentence in pool.sentences where sentence.person != .none { anchoredCount[sentence.document, default: 0] += 1 }
+        let aboutPersonDocuments = Set(anchoredCount.filter { $0.value >= 5 }.map(\.key))
+        let news = newsItems(documents: documents, excluding: aboutPersonDocuments, sentences: sentences, ranker: ranker, pool: pool,
+                             person: personMatcher,
                              companies: companyNames.map(NameMatcher.init), used: Set(picker.used), citations: &citations)
         let companyFacts = discovery.companyFacts.map {
             TimelineEntry($0, source: citations.number(forFact: $0, readAt: generatedAt))
         }
 
         // More about the person: what no other section holds, fact-dense sentences and table rows first.
-        let candidates = aboutPerson.filter { !usedTexts.contains(sentences[$0].text) && sentences[$0].wordCount <= 50 }
+        // Their own words are quoted in their section, not pasted here.
+        let candidates = aboutPerson.filter {
+            !usedTexts.contains(sentences[$0].text) && sentences[$0].wordCount <= 50 && sentences[$0].person != .firstPerson
+        }
         // Rows of a profile's tables (a researcher's publications, a list naming them) first.
         let rows = picker.pick(candidates.filter { sentences[$0].paragraph < 0 }, count: 5)
-        let mentions = rows + picker.pick(candidates.filter { sentences[$0].paragraph >= 0 }, count: 10 - rows.count)
+        let mentions = rows + picker.pick(candidates.filter { sentences[$0].paragraph >= 0 }, count: 6 - rows.count)
         let goal = meeting?.goal ?? profile.goals.first ?? profile.careerGoals.first
         let latestYear = documents.compactMap { $0.published.flatMap(EventDate.init(iso:))?.year }.max()
         // What pages report them saying ("… said that …"), for questions about their views.
@@ -155,9 +167,13 @@ public struct DossierSummarizer: Sendable {
         var dossier = Dossier(
             subject: subject, identity: discovery.identity, company: discovery.company, headline: career.headline,
             meeting: MeetingLine(when: meeting?.whenText, place: meeting?.place, via: meeting?.via, goal: meeting?.goal ?? profile.goals.first),
-            sourceNote: Self.sourceNote(documents: documents, pagesAboutPerson: discovery.pagesAboutPerson, generatedAt: generatedAt),
             profile: profileLines, timeline: timeline, ownWords: ownWords, mentions: mentions.map(cite),
-            companyProfile: CompanyProfile(facts: companyFacts, sentences: companySentences.map(cite), news: news),
+            companyProfile: CompanyProfile(facts: companyFacts, sentences: companySentences.map { index in
+                // Another speaker's words keep their name, as the page gives it ("Rick: All of our ads …").
+                var cited = cite(index)
+                if case .other(let name) = sentences[index].speaker { cited.text = name + ": " + cited.text }
+                return cited
+            }, news: news),
             industry: IndustryContext(),
             questions: questions, commonGround: commonGround, careNotes: careNotes,
             preparation: PreparationNotes(name: profile.name, meetingGoals: [], careerGoals: profile.careerGoals,
@@ -176,6 +192,7 @@ public struct DossierSummarizer: Sendable {
             }
         }
         Self.numberSources(&dossier, from: citations.sources)
+        dossier.sourceNote = Self.sourceNote(sources: dossier.sources, generatedAt: generatedAt)
         return dossier
     }
 
@@ -203,16 +220,22 @@ public struct DossierSummarizer: Sendable {
         return companies.map(NameMatcher.fold).contains { $0 == site || NameMatcher.containsWords($0, in: site) && site.count <= $0.count + 12 }
     }
 
-    /// "2 pages, from April 2018 to April 2020. Check that the role is still current." What the
-    /// sources are and how old, so the reader knows what to confirm.
-    static func sourceNote(documents: [SourceDocument], pagesAboutPerson: Int, generatedAt: Date) -> String? {
-        guard !documents.isEmpty else { return nil }
-        let dates = documents.compactMap { $0.published.flatMap(EventDate.init(iso:)) }.sorted()
-        var note = "\(documents.count) page\(documents.count == 1 ? "" : "s") read, \(pagesAboutPerson) about them"
-        if let first = dates.first, let last = dates.last {
-            note += first == last ? ", dated \(last.text)" : ", dated \(first.text) to \(last.text)"
-            let year = Calendar(identifier: .gregorian).component(.year, from: generatedAt)
-            if year - last.year >= 2 { note += ". The newest is \(year - last.year) years old: check that the role is still current" }
+    /// What the cited sources are and how old, so the reader knows what to confirm: "One source:
+    /// Experience, 2018-04-09. It is 8 years old: check that the role is still current."
+    static func sourceNote(sources: [CitedSource], generatedAt: Date) -> String? {
+        guard !sources.isEmpty else { return nil }
+        let dates = sources.compactMap { ($0.updated ?? $0.published).flatMap(EventDate.init(iso:)) }.sorted()
+        var note: String
+        if sources.count == 1, let only = sources.first {
+            note = "One source: " + [only.site, only.published].compactMap { $0 }.joined(separator: ", ")
+            if only.site == nil && only.published == nil { note = "One source" }
+        } else {
+            note = "\(sources.count) sources"
+            if let first = dates.first, let last = dates.last, first != last { note += ", dated \(first.text) to \(last.text)" }
+        }
+        let year = Calendar(identifier: .gregorian).component(.year, from: generatedAt)
+        if let last = dates.last, year - last.year >= 2 {
+            note += ". The newest is \(year - last.year) years old: check that the role is still current"
         }
         return note + "."
     }
@@ -293,7 +316,7 @@ public struct DossierSummarizer: Sendable {
     /// person first, then those naming the company, then the rest, newest first within each;
     /// shown newest first, each with its best-ranked sentence (or its first, when none was
     /// ranked) unless that only repeats the title.
-    private func newsItems(documents: [SourceDocument], sentences: [PoolSentence], ranker: SentenceRanker,
+    private func newsItems(documents: [SourceDocument], excluding: Set<Int>, sentences: [PoolSentence], ranker: SentenceRanker,
                            pool: SentencePool, person: NameMatcher, companies: [NameMatcher], used: Set<Int>,
                            citations: inout CitationTable) -> [NewsItem] {
         let encyclopedias = ["wikipedia.org", "wikidata.org"]
@@ -302,13 +325,15 @@ public struct DossierSummarizer: Sendable {
             let host = URLComponents(string: documents[index].url)?.host?.lowercased() ?? ""
             return !encyclopedias.contains { host == $0 || host.hasSuffix("." + $0) }
         }
+        // A page about the person (titled with their name) is their profile, not news.
+        let datedNews = dated.filter { !excluding.contains($0) }
         func tier(_ index: Int) -> Int {
             let folded = NameMatcher.fold((documents[index].title ?? "") + " " + documents[index].text)
             return person.isMentioned(in: folded) ? 0 : companies.contains { $0.isMentioned(in: folded) } ? 1 : 2
         }
-        let tiers = Dictionary(uniqueKeysWithValues: dated.map { ($0, tier($0)) })
+        let tiers = Dictionary(uniqueKeysWithValues: datedNews.map { ($0, tier($0)) })
         var seenTitles = Set<String>()
-        let chosen = dated
+        let chosen = datedNews
             .sorted { (tiers[$0]!, documents[$1].published!, $0) < (tiers[$1]!, documents[$0].published!, $1) }
             .filter { seenTitles.insert(NameMatcher.fold(documents[$0].title ?? documents[$0].url)).inserted }
             .prefix(5)

@@ -39,7 +39,8 @@ struct OwnWordsPicker {
         var candidates: [(score: Double, pick: Pick)] = []
         for (index, sentence) in sentences.enumerated() {
             guard let pick = quotation(in: sentence), !Sensitivity.touches(pick.text), !avoids(pick.text) else { continue }
-            let folded = NameMatcher.fold(pick.text)
+            // A quotation's cues may sit in the sentence around it ("Quill said the hardest lesson was …").
+            let folded = NameMatcher.fold(sentence.person == .firstPerson ? pick.text : sentence.text)
             let asked = NameMatcher.fold(sentence.question ?? "")
             func weight(_ cue: String) -> Double { Self.weakCues.contains(cue) ? 0.5 : 1 }
             let cues = Self.reflection.keys.filter { NameMatcher.containsWords($0, in: folded) }.map(weight).reduce(0, +)
@@ -81,7 +82,7 @@ struct OwnWordsPicker {
         }
         guard sentence.person == .named, sentence.speaker == .narrator, let quoted = Self.quoted(in: sentence.text),
               saysPerson(sentence.text) else { return nil }
-        return Pick(label: label(for: quoted, question: nil), text: quoted, sentence: sentence)
+        return Pick(label: label(for: sentence.text, question: nil), text: quoted, sentence: sentence)
     }
 
     /// A speech verb with the person's name or pronoun next to it: "she said", "said Halpert".

@@ -71,7 +71,8 @@ struct QuestionPlanner {
             let topic = banks.questions[candidate.template].topic
             if perTopic[topic, default: 0] == 0 { _ = take(candidate) { quotas[$0] ?? 1 } }
         }
-        for candidate in candidates { _ = take(candidate) { (quotas[$0] ?? 1) + 1 } }
+        // Still short: more of a kind, but one opening and one referral only.
+        for candidate in candidates { _ = take(candidate) { [.opening, .referral].contains($0) ? 1 : (quotas[$0] ?? 1) + 1 } }
         return chosen.enumerated()
             .sorted { ($0.element.topic, $0.offset) < ($1.element.topic, $1.offset) }
             .map { SuggestedQuestion(topic: $0.element.topic, text: $0.element.candidate.text, source: $0.element.candidate.slot?.source) }
