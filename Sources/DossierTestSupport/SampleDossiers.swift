@@ -56,6 +56,10 @@ public enum SampleDossiers {
                 CitedQuote(label: nil, text: "We hire for curiosity first; the maritime knowledge comes in about six months if people are willing to ask naive questions", source: 10),
                 CitedQuote(label: "Lesson", text: "My biggest mistake early on was building for the largest customers; the small operators taught us what the product really had to do", source: 11),
             ],
+            mentions: [
+                CitedSentence(text: "Marsh serves on the advisory board of a regional programme that trains former seafarers as data analysts.", source: 12),
+                CitedSentence(text: "In 2024 she co-authored an open report on measuring fuel savings from hull cleaning, which several operators now use as a reference.", source: 13),
+            ],
             companyProfile: CompanyProfile(
                 facts: [
                     TimelineEntry(kind: .inception, value: "2017", start: nil, end: nil, source: 15),

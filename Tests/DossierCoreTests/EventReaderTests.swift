@@ -24,7 +24,9 @@ struct EventReaderTests {
         let joined = summary(events(
             "Since then, I have done full-stack development at a Fortune 500 company and led front-end web projects at a digital agency, before joining Axios in April of 2019.",
             ownWords: true))
-        #expect(joined.contains("joined|Axios|-|Apr 2019"))
+        #expect(joined.contains("joined|Axios|-|April 2019"))
+        #expect(joined.contains("joined|a Fortune 500 company|full-stack development|-"))
+        #expect(joined.contains("joined|a digital agency|led front-end web projects|-"))
     }
 
     @Test("a role with the page's own organisation, a title before a name, an apposition")
@@ -44,10 +46,10 @@ struct EventReaderTests {
     @Test("places, founding, awards, reckoned dates")
     func placesFoundingAwards() {
         #expect(summary(events("Marissa Halpert, a front end engineer working out of Washington, D.C., and Rick Terrill led it."))
-            .contains("based|-|Washington, D.C|-"))
+            .contains("based|-|Washington, D.C.|-"))
         #expect(summary(events("Michael Larabel is the principal author of Phoronix.com and founded the site in 2004.",
                                person: "Michael Larabel", pageOrganisation: "Phoronix"))
-            == ["role|Phoronix.com|principal author|2004", "founded|Phoronix|-|2004"])
+            == ["role|Phoronix.com|principal author|-", "founded|Phoronix|-|2004"])
         #expect(summary(events("I am very honored to be on the SBJ 40 Under 40 list.", person: "Junior Gaspard", ownWords: true))
             .contains("award|-|SBJ 40 Under 40 list|-"))
         #expect(summary(events("There has been a lot of change in the industry over the past six years since I joined the company.",

@@ -57,7 +57,9 @@ struct RenderTests {
 
     @Test("the notes space shrinks for every printed section, the 'what changed' one too")
     func noteSpaceCountsEverySection() {
-        let plain = SampleDossiers.full()
+        var plain = SampleDossiers.full()
+        plain.sources = Array(plain.sources.prefix(5))
+        plain.mentions = []
         var changed = plain
         changed.changes = DossierChanges(since: SampleDossiers.generatedAt, newSentences: plain.companyProfile.sentences + plain.commonGround,
                                          newNews: plain.companyProfile.news, newTimeline: plain.timeline)

@@ -48,10 +48,9 @@ struct ProcessCommandRunnerTests {
     func timeLimit() async throws {
         let (url, handle) = try log()
         defer { try? FileManager.default.removeItem(at: url) }
-        let started = ContinuousClock.now
+        // No status: the limit stopped it (a sleep that ran its course would give 0).
         let status = try await runner.run(ExternalCommand("sh", ["-c", "sleep 30"]), loggingTo: handle, timeLimit: .milliseconds(200))
         #expect(status == nil)
-        #expect(ContinuousClock.now - started < .seconds(20))
     }
 
     @Test("cancelling the task stops a timed run")

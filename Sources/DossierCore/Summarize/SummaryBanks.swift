@@ -45,6 +45,30 @@ public enum QuestionFill: String, Sendable, Codable, CaseIterable {
     case goal
 }
 
+extension QuestionFill {
+    /// The placeholders a fact of this kind fills, besides those always filled.
+    public var placeholders: Set<String> {
+        let own: Set<String> = switch self {
+        case .role, .pastRole: ["title", "organisation", "in year"]
+        case .move: ["from", "organisation", "in year"]
+        case .joined, .founded, .left: ["organisation", "in year"]
+        case .tenure: ["organisation", "years"]
+        case .education: ["school", "field of"]
+        case .award: ["award"]
+        case .roots: ["place"]
+        case .knownFor: ["work"]
+        case .quote, .lesson: ["quote"]
+        case .view: ["view"]
+        case .led: ["unit"]
+        case .goal: ["goal"]
+        }
+        return own.union(Self.alwaysFilled)
+    }
+
+    /// The company and the reader's goal fill every question, generic ones too.
+    public static let alwaysFilled: Set<String> = ["company", "goal"]
+}
+
 /// A question template of `questions.toml`.
 public struct QuestionTemplate: Sendable, Equatable {
     public var topic: QuestionTopic
