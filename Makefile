@@ -90,6 +90,7 @@ bench-extract: deps
 score-dossier: deps
 	$(RELEASE) --product dossier
 	$(RELEASE) --product dossier-bench
+	@scripts/install-deps --print
 	.build/release/dossier-bench score --dossier .build/release/dossier --miniweb ../shared/tools/miniweb --web ../shared/corpus/web $(if $(SCORE_KEEP),--keep $(SCORE_KEEP))
 
 # The binary, the shipped Sources.d and Banks.d where it looks for them ($(DATADIR)/dossier), shell

@@ -60,7 +60,7 @@ public struct Meeting: Sendable, Equatable {
 
     /// What the dossier needs to know of the meeting.
     public var context: MeetingContext {
-        MeetingContext(startsAt: startsAt, timeZone: zone, via: via, goal: goal, callBy: callBy, held: status == .held)
+        MeetingContext(startsAt: startsAt, timeZone: zone, via: via, goal: goal, callBy: callBy, held: status == .held, place: location)
     }
 }
 

@@ -6,7 +6,7 @@ import Foundation
 public enum SampleDossiers {
     public static let generatedAt = Date(timeIntervalSince1970: 1_795_000_000)
 
-    /// About 1,100 words of body text, 10 questions, a dated checklist and 25 sources.
+    /// About 1,000 words of body text, 10 questions, a dated checklist and 25 sources: a long real build.
     public static func full() -> Dossier {
         let sources = (1...25).map { number in
             CitedSource(
@@ -27,34 +27,38 @@ public enum SampleDossiers {
             ),
             company: CompanyIdentity(name: "Tidewater Analytics", wikidataID: "Q12345678",
                                      domain: "tidewater-analytics.example", wikipediaTitle: nil),
-            atAGlance: [
-                CitedSentence(text: "Elena Marsh is the chief technology officer of Tidewater Analytics, a company that turns ship sensor data into fuel and maintenance forecasts for mid-sized shipping lines.", source: 1),
-                CitedSentence(text: "Before Tidewater she spent nine years at a port authority, where she led the team that replaced paper berth schedules with a live planning system used by three terminals.", source: 2),
-                CitedSentence(text: "She studied naval architecture at a technical university and later completed a master's degree in statistics while working full time.", source: 3),
-                CitedSentence(text: "Marsh joined Tidewater in 2019 as its first engineering hire and became chief technology officer two years later, when the company raised its first large round.", source: 4),
-                CitedSentence(text: "She speaks regularly at industry events about decarbonising short-sea shipping and about hiring engineers who have never worked at sea.", source: 5),
+            headline: "Chief technology officer, Tidewater Analytics",
+            meeting: MeetingLine(when: "Wed 3 Dec 2025, 10:00 (Europe/Amsterdam)", place: "Tidewater office, Halvard",
+                                 via: "Ana Costa", goal: "understand how data teams work in shipping"),
+            sourceNote: "25 pages read, 18 about her, dated Jan 2025 to Sep 2025.",
+            profile: [
+                ProfileLine(label: "Role", text: "Chief technology officer, Tidewater Analytics (since 2021)", source: 8),
+                ProfileLine(label: "Before", text: "systems engineer, later head of planning systems, Port of Halvard (2009)", source: 6),
+                ProfileLine(label: "Education", text: "naval architecture, Northern Technical University (2004); MSc statistics, Open Statistics Institute (2016)", source: 6),
+                ProfileLine(label: "Known for", text: "an open report on measuring fuel savings from hull cleaning (2024)", source: 13),
+                ProfileLine(label: "Based", text: "Halvard", source: 1),
+                ProfileLine(label: "Bio", text: "Elena Marsh is the chief technology officer of Tidewater Analytics, a company that turns ship sensor data into fuel and maintenance forecasts for mid-sized shipping lines.", source: 1),
+                ProfileLine(label: "Bio", text: "Before Tidewater she spent nine years at a port authority, where she led the team that replaced paper berth schedules with a live planning system used by three terminals.", source: 2),
             ],
             timeline: [
-                TimelineItem(when: "2004 – 2009", text: "Studied at: Northern Technical University (naval architecture)", verbatim: false, source: 6),
-                TimelineItem(when: "2009 – 2018", text: "Worked at: Port of Halvard, systems engineer, later head of planning systems", verbatim: false, source: 6,
-                             otherDates: [CitedDate(date: "2010 – 2018", source: 7)]),
-                TimelineItem(when: "2014", text: "Marsh led the rollout of the port's live berth planning system, which cut average waiting times for feeder ships by a fifth.", verbatim: true, source: 2),
-                TimelineItem(when: "2016", text: "Studied at: Open Statistics Institute (MSc statistics)", verbatim: false, source: 7),
-                TimelineItem(when: "2019", text: "She joined Tidewater Analytics as its first engineer, writing the data pipeline that still ingests readings from more than four hundred vessels.", verbatim: true, source: 4),
-                TimelineItem(when: "since 2021", text: "Position: chief technology officer, Tidewater Analytics", verbatim: false, source: 8),
+                TimelineItem(when: "2004", text: "Studies naval architecture at Northern Technical University", verbatim: false, source: 6),
+                TimelineItem(when: "2009", text: "Systems engineer, Port of Halvard", verbatim: false, source: 6,
+                             otherDates: [CitedDate(date: "2010", source: 7)]),
+                TimelineItem(when: "2014", text: "Leads the rollout of the port's live berth planning system", verbatim: false, source: 2,
+                             evidence: "Marsh led the rollout of the port's live berth planning system, which cut average waiting times for feeder ships by a fifth."),
+                TimelineItem(when: "2016", text: "Studies statistics at Open Statistics Institute", verbatim: false, source: 7),
+                TimelineItem(when: "2019", text: "Joins Tidewater Analytics as its first engineer", verbatim: false, source: 4),
+                TimelineItem(when: "2021", text: "Chief technology officer, Tidewater Analytics", verbatim: false, source: 8),
             ],
             ownWords: [
-                CitedSentence(text: "\"I learned more about software on a tugboat at three in the morning than in any classroom,\" Marsh said in an interview.", source: 9),
-                CitedSentence(text: "\"The best advice I ever got was to sit with the people who will use the system before writing a line of it,\" she said.", source: 9),
-                CitedSentence(text: "\"We hire for curiosity first; the maritime knowledge comes in about six months if people are willing to ask naive questions,\" Marsh told the magazine.", source: 10),
-                CitedSentence(text: "\"My biggest mistake early on was building for the largest customers; the small operators taught us what the product really had to do,\" she said.", source: 11),
-                CitedSentence(text: "\"If you want to work in this industry, go to a port open day, ask the pilots what slows them down, and you will have more ideas than you can use,\" Marsh said.", source: 25),
+                CitedQuote(label: "Lesson", text: "I learned more about software on a tugboat at three in the morning than in any classroom", source: 9),
+                CitedQuote(label: "Advice", text: "The best advice I ever got was to sit with the people who will use the system before writing a line of it", source: 9),
+                CitedQuote(label: nil, text: "We hire for curiosity first; the maritime knowledge comes in about six months if people are willing to ask naive questions", source: 10),
+                CitedQuote(label: "Lesson", text: "My biggest mistake early on was building for the largest customers; the small operators taught us what the product really had to do", source: 11),
             ],
             mentions: [
                 CitedSentence(text: "Marsh serves on the advisory board of a regional programme that trains former seafarers as data analysts.", source: 12),
                 CitedSentence(text: "In 2024 she co-authored an open report on measuring fuel savings from hull cleaning, which several operators now use as a reference.", source: 13),
-                CitedSentence(text: "Colleagues describe her as direct, patient with newcomers and unusually willing to answer questions from students.", source: 14),
-                CitedSentence(text: "She mentors two engineers a year through a women-in-maritime network and has said that most of her own career moves came from conversations, not job advertisements.", source: 14),
             ],
             companyProfile: CompanyProfile(
                 facts: [
@@ -89,8 +93,8 @@ public enum SampleDossiers {
             questions: [
                 SuggestedQuestion(topic: .motivation, text: "What drew you from port planning systems to a young software company like Tidewater in 2019?", source: 4),
                 SuggestedQuestion(topic: .career, text: "You said you learned more on a tugboat than in a classroom; how do you give new engineers that kind of exposure today?", source: 9),
-                SuggestedQuestion(topic: .career, text: "What was hardest about moving from first engineer to chief technology officer in two years?", source: 8),
-                SuggestedQuestion(topic: .industry, text: "How are the new emissions reporting rules changing what small operators ask of your product?", source: 22),
+                SuggestedQuestion(topic: .lessons, text: "What was hardest about moving from first engineer to chief technology officer in two years?", source: 8),
+                SuggestedQuestion(topic: .company, text: "How are the new emissions reporting rules changing what small operators ask of your product?", source: 22),
                 SuggestedQuestion(topic: .industry, text: "Which skills will matter most for people entering maritime software over the next five years?", source: nil),
                 SuggestedQuestion(topic: .company, text: "What did the small operators teach you that the largest customers could not?", source: 11),
                 SuggestedQuestion(topic: .company, text: "How will the Rotterdam office change the way the engineering team works with customers?", source: 19),
@@ -98,6 +102,9 @@ public enum SampleDossiers {
                 SuggestedQuestion(topic: .advice, text: "What do you wish you had known in your first year at the port authority?", source: nil),
                 SuggestedQuestion(topic: .referral, text: "Who else should I talk to to learn more about data work in shipping?", source: nil),
             ],
+            commonGround: [CitedSentence(text: "You have both worked at Port of Halvard.", source: 6)],
+            careNotes: ["Colleagues' descriptions of her character come from a company page: read them as promotion.",
+                        "Ask about their path and their work; don't guess at age, pay or private life."],
             preparation: PreparationNotes(
                 name: "Sam Rivera",
                 meetingGoals: ["understand how data teams work in shipping", "learn which skills to build first"],
@@ -139,15 +146,18 @@ public enum SampleDossiers {
             identity: Identity(name: text, wikidataID: text, description: text, confidence: 0.5, evidence: [text, text],
                                wikipediaTitle: text, domain: text, github: text),
             company: CompanyIdentity(name: text, wikidataID: text, domain: text, wikipediaTitle: text),
-            atAGlance: cited,
-            timeline: [TimelineItem(when: text, text: text, verbatim: true, source: 1, otherDates: [CitedDate(date: text, source: 2)])],
-            ownWords: cited, mentions: cited,
+            headline: text, meeting: MeetingLine(when: text, place: text, via: text, goal: text), sourceNote: text,
+            profile: [ProfileLine(label: text, text: text, source: 1), ProfileLine(label: text, text: text, source: nil)],
+            timeline: [TimelineItem(when: text, text: text, verbatim: true, source: 1, otherDates: [CitedDate(date: text, source: 2)],
+                                    evidence: text)],
+            ownWords: [CitedQuote(label: text, text: text, source: 1)],
             companyProfile: CompanyProfile(
                 facts: [TimelineEntry(kind: FactKind(rawValue: text), value: text, start: text, end: text, source: 1)], sentences: cited,
                 news: [NewsItem(date: text, title: text, sentence: text, source: 1)]
             ),
             industry: IndustryContext(keyPhrases: [text, text], trends: cited),
             questions: [SuggestedQuestion(topic: .motivation, text: text, source: 1), SuggestedQuestion(topic: .referral, text: text, source: nil)],
+            commonGround: cited, careNotes: [text],
             preparation: PreparationNotes(name: text, meetingGoals: [text], careerGoals: [text], background: text,
                                           practiceQuestions: [text]),
             checklist: [ChecklistItem(text: text, due: text)],

@@ -40,6 +40,6 @@ struct DemoBuildTests {
         let html = try String(contentsOfFile: summary.files[1], encoding: .utf8)
         #expect(html.contains("Content-Security-Policy"))
         #expect(!html.contains("<script"))
-        #expect(html.contains("&quot;The best lesson of my career"))
+        #expect(html.contains("The best lesson of my career"))
     }
 }

@@ -42,8 +42,8 @@ struct HostileHTMLTests {
     @Test("no script, handler, javascript: link or CSS expression from the web runs; the title stays the dossier's")
     func nothingRuns() throws {
         var dossier = SampleDossiers.hostile()
-        dossier.atAGlance = Self.attacks.enumerated().map { CitedSentence(text: $1, source: 1 + $0 % max(dossier.sources.count, 1)) }
-        dossier.mentions = dossier.atAGlance
+        dossier.mentions = Self.attacks.enumerated().map { CitedSentence(text: $1, source: 1 + $0 % max(dossier.sources.count, 1)) }
+        dossier.profile = dossier.mentions.map { ProfileLine(label: "Bio", text: $0.text, source: $0.source) }
         dossier.sources[0].url = "javascript:document.title='pwned-7'"
         dossier.sources[0].title = "<script>document.title='pwned-8'</script>"
         let html = HTMLRenderer.render(dossier)

@@ -1,5 +1,5 @@
 @testable import DossierApp
-import DossierCore
+@testable import DossierCore
 import DossierDiscover
 import DossierExtract
 import DossierSchedule
@@ -108,7 +108,13 @@ struct MiniWebBuildTests {
         #expect(summary.files.allSatisfy { FileManager.default.fileExists(atPath: $0) })
         let markdown = try String(contentsOfFile: summary.files[0], encoding: .utf8)
         #expect(markdown.contains("## Sources"))
-        #expect(markdown.contains("404"))
+        // What had nothing is in the report and on screen, not in print.
+        #expect(!markdown.contains("HTTP 404"))
+        let html = try String(contentsOfFile: summary.files[1], encoding: .utf8)
+        #expect(html.contains("<div class=\"screen-only\">\n<h3>Failed sources</h3>"))
+        #expect(html.contains("HTTP 404"))
+
+        try Self.lintQuestionsAndCare(markdown: markdown, sources: summary.sources.map { $0.title ?? "" })
 
         // Offline, the same dossier comes from the store alone.
         web.stop()
@@ -117,5 +123,42 @@ struct MiniWebBuildTests {
             offline: true
         ))
         #expect(offline.sources.map(\.url) == summary.sources.map(\.url))
+    }
+
+    /// Every generated question: a question, no empty or unfilled slot, no page title (a
+    /// headline) quoted in it, no duration in place of a name, none twice, none on a sensitive
+    /// topic. Outside their own words, nothing in the body touches a sensitive topic.
+    static func lintQuestionsAndCare(markdown: String, sources titles: [String]) throws {
+        let body = String(markdown[..<(markdown.range(of: "\n## Sources")?.lowerBound ?? markdown.endIndex)])
+        let section = try #require(body.range(of: "## Suggested questions\n"))
+        let questions = body[section.upperBound...].split(separator: "\n").prefix { !$0.hasPrefix("## ") }
+            .filter { $0.first?.isNumber == true }
+            .map { $0.drop { $0 != " " }.dropFirst().replacing(/\[[0-9]+\]$/, with: "") }
+        #expect(questions.count >= 8)
+        #expect(Set(questions).count == questions.count, "a question twice")
+        for question in questions {
+            let text = String(question)
+            #expect(text.hasSuffix("?"), "not a question: \(text)")
+            #expect(!text.contains("{") && !text.contains("}") && !text.contains("“”") && !text.contains("  "), "slot left: \(text)")
+            #expect(!Sensitivity.touches(text), "sensitive: \(text)")
+            #expect(text.range(of: #"\b(for|in|about) (the )?[a-z]+ (years|months|decades)\b"#, options: .regularExpression) == nil
+                        || text.contains("for about"), "a duration in a slot: \(text)")
+            for title in titles where title.split(separator: " ").count >= 4 {
+                #expect(!text.contains(title), "a headline in a question: \(text)")
+            }
+        }
+        // The body's sensitive words are only in the care notes or the person's own words.
+        let lines = body.split(separator: "\n")
+        var inOwnWords = false
+        var inCare = false
+        for line in lines {
+            if line.hasPrefix("## ") {
+                inOwnWords = line == "## In their own words"
+                inCare = line == "## Be careful"
+                continue
+            }
+            guard !inOwnWords, !inCare, line.hasPrefix("- ") else { continue }
+            #expect(!Sensitivity.touches(String(line)), "sensitive outside their words: \(line)")
+        }
     }
 }

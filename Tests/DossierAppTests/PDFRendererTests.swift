@@ -126,7 +126,7 @@ struct ChromiumLayoutTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("dossier.pdf")
         var dossier = SampleDossiers.full()
-        dossier.mentions += Array(dossier.atAGlance.prefix(extraSentences))
+        dossier.mentions += Array(dossier.companyProfile.sentences.prefix(extraSentences))
         let html = HTMLRenderer.render(dossier)
             .replacingOccurrences(of: "@page{size:auto;", with: "@page{size:\(paperSize);")
         try await PDFRenderer(searchPath: InstalledTools.searchPath, timeLimit: .seconds(60)).render(html: html, to: target)

@@ -138,8 +138,8 @@ struct RecordedWebBuildTests {
         let labelsRequest = try #require(built.web.requests.first { $0.url.contains("action=wbgetentities") })
         #expect(labelsRequest.url.contains("languagefallback=1"))
         #expect(labelsRequest.url.contains("languages=en%7Cmul"))
-        #expect(built.markdown.contains("Position: Label of Q"))
-        #expect(built.markdown.contains("Award: Label of Q"))
+        #expect(built.markdown.range(of: #"Role: Label of Q[0-9]+ \(fixture\)"#, options: .regularExpression) != nil)
+        #expect(built.markdown.range(of: #"Recognition: Label of Q[0-9]+ \(fixture\)"#, options: .regularExpression) != nil)
         // Both kinds of label were read: an English one and a mul one.
         #expect(built.markdown.range(of: #"Label of Q[0-9]*[02468] \(fixture\)"#, options: .regularExpression) != nil)
         #expect(built.markdown.range(of: #"Label of Q[0-9]*[13579] \(fixture\)"#, options: .regularExpression) != nil)

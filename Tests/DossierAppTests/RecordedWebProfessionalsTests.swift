@@ -111,8 +111,10 @@ struct RecordedWebProfessionalsTests {
         #expect(built.summary.identity.evidence.contains(
             "OpenAlex A5017898742: affiliated with Bangor University (2014–2021), which matches bangor.ac.uk"))
         #expect(built.web.requests.contains { $0.url.hasPrefix("api.openalex.org/authors?search=Joseph%20Mearman") })
-        #expect(built.markdown.contains("Affiliation: Bangor University (2014 – 2021)"), "\(built.markdown)")
-        #expect(built.markdown.contains("Augmented Reality Applications"))
+        #expect(built.markdown.contains("Before: Bangor University (2014 – 2021)"), "\(built.markdown)")
+        #expect(built.markdown.contains("Works on: Augmented Reality Applications"))
+        #expect(built.markdown.contains("What drew you to Augmented Reality Applications"))
+        #expect(built.markdown.contains("1. OpenAlex record <https://openalex.org/A5017898742>"), "\(built.markdown)")
         #expect(built.markdown.contains("Same person?"))
         #expect(built.summary.sources.contains { $0.url == "https://openalex.org/A5017898742" })
         // The domain came from the invitation: the company site was asked.

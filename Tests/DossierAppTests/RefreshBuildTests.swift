@@ -182,6 +182,7 @@ struct RefreshBuildTests {
         let markdown = try String(contentsOfFile: summary.files[0], encoding: .utf8)
         #expect(markdown.contains("**2026-11-13** Letter of introduction sent, naming Ana Costa."))
         #expect(markdown.contains("**2026-11-20** Called by the date the letter promised."))
-        #expect(markdown.contains("Goals for this meeting: learn how field trials are run"))
+        #expect(markdown.contains("my goal learn how field trials are run"))
+        #expect(markdown.contains("introduced by Ana Costa"))
     }
 }

@@ -130,7 +130,7 @@ struct CrashSafetyTests {
             let files = try hashes(in: folder)
             let markdown = String(decoding: files["dossier.md"] ?? Data(), as: UTF8.self)
             let html = String(decoding: files["dossier.html"] ?? Data(), as: UTF8.self)
-            #expect(markdown.hasPrefix("# Mara Quintero\n") && markdown.hasSuffix(" by dossier \(DossierVersion.current)._\n"),
+            #expect(markdown.hasPrefix("# Mara Quintero") && markdown.hasSuffix(" by dossier \(DossierVersion.current)._\n"),
                     "dossier.md is not complete after attempt \(attempts)")
             #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"), "dossier.html is not complete after attempt \(attempts)")
         }

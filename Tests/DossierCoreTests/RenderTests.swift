@@ -11,7 +11,7 @@ struct RenderTests {
             identity: Identity(name: "Jane", wikidataID: nil, description: nil, confidence: 0.5, evidence: ["x"],
                                wikipediaTitle: nil, domain: nil, github: nil),
             company: CompanyIdentity(name: nil, wikidataID: nil, domain: nil, wikipediaTitle: nil),
-            atAGlance: [CitedSentence(text: sentence, source: 1)], timeline: [], ownWords: [], mentions: [],
+            profile: [ProfileLine(label: "Bio", text: sentence, source: 1)], timeline: [], ownWords: [],
             companyProfile: CompanyProfile(), industry: IndustryContext(), questions: [], preparation: PreparationNotes(), checklist: [],
             sources: [CitedSource(number: 1, title: "<img src=x onerror=alert(1)>", site: nil, published: nil, url: url,
                                   fetchedAt: Date(timeIntervalSince1970: 0))],
@@ -57,9 +57,11 @@ struct RenderTests {
 
     @Test("the notes space shrinks for every printed section, the 'what changed' one too")
     func noteSpaceCountsEverySection() {
-        let plain = SampleDossiers.full()
+        var plain = SampleDossiers.full()
+        plain.sources = Array(plain.sources.prefix(5))
+        plain.mentions = []
         var changed = plain
-        changed.changes = DossierChanges(since: SampleDossiers.generatedAt, newSentences: plain.atAGlance + plain.mentions,
+        changed.changes = DossierChanges(since: SampleDossiers.generatedAt, newSentences: plain.companyProfile.sentences + plain.commonGround,
                                          newNews: plain.companyProfile.news, newTimeline: plain.timeline)
         #expect(NoteSpace.height(of: changed) > NoteSpace.height(of: plain))
         #expect(NoteSpace.lines(for: changed) < NoteSpace.lines(for: plain))
@@ -68,7 +70,7 @@ struct RenderTests {
     @Test("every format prints the sections in the outline's order")
     func sectionsInOutlineOrder() {
         var dossier = SampleDossiers.full()
-        dossier.changes = DossierChanges(since: SampleDossiers.generatedAt, newSentences: dossier.atAGlance)
+        dossier.changes = DossierChanges(since: SampleDossiers.generatedAt, newSentences: dossier.companyProfile.sentences)
         let titles = DossierOutline(dossier).sections.map(\.title)
         #expect(titles.count >= 8)
         for rendered in [MarkdownRenderer.render(dossier), PlainTextRenderer.render(dossier), HTMLRenderer.render(dossier)] {
@@ -80,5 +82,38 @@ struct RenderTests {
                 if let found { rest = rest[found.upperBound...] }
             }
         }
+    }
+
+    @Test("the meeting line, with blanks to fill when no meeting is stored, and the sources note head every format")
+    func header() {
+        var dossier = SampleDossiers.full()
+        for rendered in [MarkdownRenderer.render(dossier), PlainTextRenderer.render(dossier), HTMLRenderer.render(dossier)] {
+            #expect(rendered.contains("Elena Marsh: Chief technology officer, Tidewater Analytics"))
+            #expect(rendered.contains("introduced by Ana Costa"))
+            #expect(rendered.contains("25 pages read"))
+        }
+        dossier.meeting = MeetingLine()
+        #expect(MarkdownRenderer.render(dossier).contains("**Meeting:** when \\_\\_\\_\\_ · where"))
+        #expect(PlainTextRenderer.render(dossier).contains("Meeting: when ____ · where ____ · introduced by ____ · my goal ____"))
+    }
+
+    @Test("failed and skipped sources and the timeline's source sentences are on screen only; the page size is the paper's")
+    func printOnly() {
+        let html = HTMLRenderer.render(SampleDossiers.full(), paper: .letter)
+        #expect(html.contains("@page{size:letter;"))
+        #expect(HTMLRenderer.render(SampleDossiers.full(), paper: .a4).contains("@page{size:A4;"))
+        #expect(HTMLRenderer.render(SampleDossiers.full()).contains("@page{size:auto;"))
+        #expect(html.contains("<div class=\"screen-only\">\n<h3>Failed sources</h3>"))
+        #expect(html.contains(".screen-only,.evidence{display:none}"))
+        #expect(html.contains("<span class=\"evidence\">Marsh led the rollout"))
+        #expect(!MarkdownRenderer.render(SampleDossiers.full()).contains("Marsh led the rollout of the port"))
+    }
+
+    @Test("the paper follows the locale: Letter in the United States and Canada, A4 elsewhere")
+    func paperFromLocale() {
+        #expect(PaperSize.fromLocale(["LANG": "en_US.UTF-8"]) == .letter)
+        #expect(PaperSize.fromLocale(["LC_PAPER": "en_CA.UTF-8", "LANG": "de_DE.UTF-8"]) == .letter)
+        #expect(PaperSize.fromLocale(["LANG": "de_DE.UTF-8"]) == .a4)
+        #expect(PaperSize.fromLocale([:]) == .a4)
     }
 }

@@ -19,7 +19,12 @@ struct SummaryBanksTests {
         let banks = try BankFiles.load(shippedDirectory: shipped, userDirectory: nil)
         let topics = Set(banks.questions.map(\.topic))
         #expect(topics == Set(QuestionTopic.allCases))
-        #expect(banks.questions.filter { $0.fills == nil }.count >= 8)
+        #expect(banks.questions.filter { $0.fills == nil }.count >= 6)
+        // Every slot of every template is one its kind of fact fills.
+        for question in banks.questions {
+            let allowed = question.fills.map(\.placeholders) ?? QuestionFill.alwaysFilled
+            #expect(Set(SummaryBanks.placeholders(in: question.text)).isSubset(of: allowed), "\(question.text)")
+        }
         #expect(banks.avoid.contains("salary"))
         #expect(banks.checklist.count == 7)
         #expect(!banks.practice.isEmpty)
@@ -58,11 +63,18 @@ struct SummaryBanksTests {
         }
         try "[[question]]\ntopic = \"career\"\nfills = \"salary\"\ntext = \"x\"\n".write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: SourceLoadError.self) { try BankFiles.load(shippedDirectory: nil, userDirectory: user) }
+        // A slot its kind of fact does not fill: a school in a question about a founding.
+        try "[[question]]\ntopic = \"career\"\nfills = \"founded\"\ntext = \"How was {school}?\"\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            try BankFiles.load(shippedDirectory: nil, userDirectory: user)
+        } throws: { error in
+            (error as? SourceLoadError)?.message.contains("{school} is not filled by a fact of kind `founded`") == true
+        }
         try "[[question]]\ntopic = \"gossip\"\ntext = \"x\"\n".write(to: file, atomically: true, encoding: .utf8)
         #expect {
             try BankFiles.load(shippedDirectory: nil, userDirectory: user)
         } throws: { error in
-            (error as? SourceLoadError)?.message.contains("unknown topic `gossip`; expected one of \"motivation\"") == true
+            (error as? SourceLoadError)?.message.contains("unknown topic `gossip`; expected one of \"opening\"") == true
         }
     }
 

@@ -11,14 +11,27 @@ public struct MeetingContext: Sendable, Equatable {
     /// `yyyy-MM-dd`.
     public var callBy: String?
     public var held: Bool
+    /// Where: an address or a video link.
+    public var place: String?
 
-    public init(startsAt: Date, timeZone: TimeZone, via: String? = nil, goal: String? = nil, callBy: String? = nil, held: Bool = false) {
+    public init(startsAt: Date, timeZone: TimeZone, via: String? = nil, goal: String? = nil, callBy: String? = nil, held: Bool = false,
+                place: String? = nil) {
         self.startsAt = startsAt
         self.timeZone = timeZone
         self.via = via
         self.goal = goal
         self.callBy = callBy
         self.held = held
+        self.place = place
+    }
+
+    /// The start as the dossier's first line shows it: "Tue 8 Dec 2026, 10:00 (Europe/Berlin)".
+    public var whenText: String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "EEE d MMM yyyy, HH:mm"
+        return formatter.string(from: startsAt) + " (\(timeZone.identifier))"
     }
 
     /// The day (`yyyy-MM-dd`) a step of the routine is due: the letter a week before the

@@ -49,12 +49,15 @@ struct DossierOutline {
         var text: String
         var source: Int?
         var otherDates: [CitedDate] = []
+        /// Shown on screen beside the line, never printed (the sentence a timeline step is read from).
+        var screenNote: String?
 
-        init(lead: Lead? = nil, text: String, source: Int? = nil, otherDates: [CitedDate] = []) {
+        init(lead: Lead? = nil, text: String, source: Int? = nil, otherDates: [CitedDate] = [], screenNote: String? = nil) {
             self.lead = lead
             self.text = text
             self.source = source
             self.otherDates = otherDates
+            self.screenNote = screenNote
         }
 
         init(_ sentence: CitedSentence) {
@@ -78,11 +81,16 @@ struct DossierOutline {
         if let changes = dossier.changes {
             add(SectionTitle.changes(changes.since), [.list(.bullets, ChangeWording.lines(changes).map(Line.init))])
         }
-        add(SectionTitle.atAGlance, [.list(.bullets, dossier.atAGlance.map(Line.init))])
-        add(SectionTitle.timeline, [.list(.timeline, dossier.timeline.map { item in
-            Line(lead: item.when.map(Line.Lead.when), text: item.text, source: item.source, otherDates: item.otherDates)
+        add(SectionTitle.atAGlance, [.list(.bullets, dossier.profile.map { line in
+            Line(lead: .label(line.label), text: line.text, source: line.source)
         })])
-        add(SectionTitle.ownWords, [.list(.bullets, dossier.ownWords.map(Line.init))])
+        add(SectionTitle.timeline, [.list(.timeline, dossier.timeline.map { item in
+            Line(lead: item.when.map(Line.Lead.when), text: item.text, source: item.source, otherDates: item.otherDates,
+                 screenNote: item.evidence)
+        })])
+        add(SectionTitle.ownWords, [.list(.bullets, dossier.ownWords.map { quote in
+            Line(lead: quote.label.map(Line.Lead.label), text: "“" + quote.text + "”", source: quote.source)
+        })])
         add(SectionTitle.mentions(dossier.subject.name), [.list(.bullets, dossier.mentions.map(Line.init))])
         let company = dossier.companyProfile
         add(SectionTitle.company(dossier.company.name), [
@@ -97,6 +105,8 @@ struct DossierOutline {
             .list(.bullets, dossier.industry.trends.map(Line.init)),
         ])
         add(SectionTitle.questions, [.list(.numbered, dossier.questions.map { Line(text: $0.text, source: $0.source) })])
+        add(SectionTitle.commonGround, [.list(.bullets, dossier.commonGround.map(Line.init))])
+        add(SectionTitle.care, [.list(.bullets, dossier.careNotes.map { Line(text: $0) })])
         let you = dossier.preparation
         add(SectionTitle.you, [.list(.bullets, [
             you.meetingGoals.isEmpty ? nil : Line(lead: .label("Goals for this meeting"), text: you.meetingGoals.joined(separator: "; ")),
@@ -145,10 +155,36 @@ enum SectionTitle {
     static let news = "Recent news"
     static let industry = "Industry"
     static let questions = "Suggested questions"
+    static let commonGround = "Common ground"
+    static let care = "Be careful"
     static let you = "You"
     static let checklist = "Checklist"
     static let sources = "Sources"
     static func changes(_ since: Date) -> String { "What changed since \(DateText.day(since))" }
+    static let meeting = "Meeting"
+}
+
+/// The lines before the first section, the same in every format: the heading's second part,
+/// the meeting, what the sources are, whether they are about the right person.
+enum HeaderWording {
+    /// "Junior Gaspard: President and CEO, Experience".
+    static func title(_ dossier: Dossier) -> String {
+        dossier.subject.name + (dossier.headline.map { ": " + $0 } ?? "")
+    }
+
+    /// The meeting line's parts, each filled or a blank.
+    static func meetingParts(_ meeting: MeetingLine) -> [(label: String, value: String)] {
+        [("when", meeting.when ?? "____"), ("where", meeting.place ?? "____"), ("introduced by", meeting.via ?? "____"),
+         ("my goal", meeting.goal ?? "____")]
+    }
+
+    static func identity(_ identity: Identity) -> String {
+        var line = "\(Int((identity.confidence * 100).rounded())) %"
+        let evidence = identity.evidence.joined(separator: "; ")
+        if !evidence.isEmpty { line += " — " + evidence }
+        if let id = identity.wikidataID { line += " (Wikidata \(id))" }
+        return line
+    }
 }
 
 /// The "What changed" section as cited lines, the same in every format.

@@ -8,11 +8,12 @@ import Foundation
 /// bidirectional overrides and control characters dropped; links only for http(s) URLs.
 /// Citations are superscript links to the `#s<N>` anchors of the Sources list.
 ///
-/// Printed (A4 or Letter), the dossier proper ends with as many ruled note lines as fit
-/// on its last page without starting a third (`NoteSpace`), and the Sources list, with the
-/// failed and skipped sources, starts on a new page.
+/// Printed (A4 or Letter), the whole dossier, Sources included, fits two pages: the body, as
+/// many ruled note lines as fit (`NoteSpace`), then the Sources list in small type. Failed and
+/// skipped sources, and each timeline line's source sentence, are shown on screen only.
 public enum HTMLRenderer {
-    public static func render(_ dossier: Dossier) -> String {
+    /// The page, sized for `paper` when given (else the printer's choice).
+    public static func render(_ dossier: Dossier, paper: PaperSize? = nil) -> String {
         var body = header(dossier)
         for section in DossierOutline(dossier).sections {
             body += self.section(section.title, section.blocks.map(block).joined(separator: "\n"))
@@ -30,7 +31,7 @@ public enum HTMLRenderer {
         <meta name="referrer" content="no-referrer">
         <title>\(escape(dossier.subject.name)) — dossier</title>
         <style>
-        \(style)
+        \(style.replacingOccurrences(of: "@page{size:auto;", with: "@page{size:\(paper?.css ?? "auto");"))
         </style>
         </head>
         <body>
@@ -46,16 +47,14 @@ public enum HTMLRenderer {
 
     private static func header(_ dossier: Dossier) -> String {
         var facts: [String] = []
-        if let company = dossier.company.name { facts.append("<b>Company:</b> \(escape(company))") }
+        facts.append("<b>\(SectionTitle.meeting):</b> " + HeaderWording.meetingParts(dossier.meeting)
+            .map { "\($0.label) \(escape($0.value))" }.joined(separator: " · "))
         if let description = dossier.identity.description { facts.append("<b>Who:</b> \(escape(description))") }
-        let confidence = Int((dossier.identity.confidence * 100).rounded())
-        var identity = "<b>Same person?</b> \(confidence) %"
-        let evidence = dossier.identity.evidence.joined(separator: "; ")
-        if !evidence.isEmpty { identity += " — \(escape(evidence))" }
-        if let id = dossier.identity.wikidataID { identity += " (Wikidata \(escape(id)))" }
-        facts.append(identity)
-        return "<header>\n<h1>\(escape(dossier.subject.name))</h1>\n<p class=\"meta\">"
-            + facts.joined(separator: "<br>\n") + "</p>\n</header>\n"
+        facts.append("<b>Same person?</b> " + escape(HeaderWording.identity(dossier.identity)))
+        var html = "<header>\n<h1>\(escape(HeaderWording.title(dossier)))</h1>\n<p class=\"meta\">"
+            + facts.joined(separator: "<br>\n") + "</p>\n"
+        if let note = dossier.sourceNote { html += "<p class=\"note\">\(escape(note))</p>\n" }
+        return html + "</header>\n"
     }
 
     private static func block(_ block: DossierOutline.Block) -> String {
@@ -86,6 +85,7 @@ public enum HTMLRenderer {
             let others = line.otherDates.map { escape($0.date) + cite($0.source) }
             out += " <span class=\"also\">(also \(others.joined(separator: ", ")))</span>"
         }
+        if let screenNote = line.screenNote { out += "<span class=\"evidence\">\(escape(screenNote))</span>" }
         return out
     }
 
@@ -103,13 +103,14 @@ public enum HTMLRenderer {
             line += link(source.url, text: source.title ?? source.url)
             if let site = source.site { line += " — \(escape(site))" }
             if let dates = SourceWording.dates(source) { line += ", \(escape(dates))" }
-            line += "<br><span class=\"url\">\(escape(source.url))</span>"
+            line += " <span class=\"url\">\(escape(source.url))</span>"
             line += " <span class=\"fetched\">(fetched \(DateText.day(source.fetchedAt)))</span></li>\n"
             html += line
         }
         html += "</ol>\n"
-        html += outcomes("Failed sources", dossier.failed)
-        html += outcomes("Skipped", dossier.skipped)
+        // On screen only: what failed or was left out is the build report's, not the printout's.
+        let report = outcomes("Failed sources", dossier.failed) + outcomes("Skipped", dossier.skipped)
+        if !report.isEmpty { html += "<div class=\"screen-only\">\n" + report + "</div>\n" }
         return html + "</section>\n"
     }
 
@@ -203,14 +204,16 @@ public enum HTMLRenderer {
     a{color:#1a4d8f}
     @page{size:auto;margin:14mm 14mm 13mm}
     @page{@bottom-right{content:counter(page) " / " counter(pages);font:8pt sans-serif;color:#777}}
+    .note{font-style:italic;color:#333;margin:.25em 0 0}.evidence{display:block;color:#555;font-size:.9em}
     @media print{
-    body{background:none;font-size:9.5pt;line-height:1.28}
+    body{background:none;font-size:9pt;line-height:1.25}
     main{max-width:none;margin:0;padding:0;box-shadow:none}
-    h1{font-size:15pt}h2{font-size:10.5pt;margin:.5em 0 .12em}h3{margin:.4em 0 .1em}
-    li{margin:.06em 0}
+    h1{font-size:14pt}h2{font-size:10pt;margin:.45em 0 .1em}h3{margin:.35em 0 .1em}
+    li{margin:.04em 0}
     a,sup.cite a{color:inherit;text-decoration:none}
-    .sources{break-before:page}.sources h2{margin-top:0}
-    .rule{height:7mm;box-sizing:border-box}
+    .sources{font-size:7pt;line-height:1.2}.sources h2{margin-top:.5em;font-size:8.5pt}.sources li{margin:0}.fetched{display:none}
+    .screen-only,.evidence{display:none}
+    .rule{height:6.5mm;box-sizing:border-box}
     }
     """
 }

@@ -5,12 +5,12 @@ import Foundation
 /// structure (headings, links, HTML) to the document.
 public enum MarkdownRenderer {
     public static func render(_ dossier: Dossier) -> String {
-        var out = "# \(escape(dossier.subject.name))\n\n"
-        if let company = dossier.company.name { out += "**Company:** \(escape(company))  \n" }
+        var out = "# \(escape(HeaderWording.title(dossier)))\n\n"
+        out += "**\(SectionTitle.meeting):** " + HeaderWording.meetingParts(dossier.meeting)
+            .map { "\($0.label) \(escape($0.value))" }.joined(separator: " · ") + "  \n"
         if let description = dossier.identity.description { out += "**Who:** \(escape(description))  \n" }
-        out += "**Same person?** \(Int((dossier.identity.confidence * 100).rounded())) % — \(escape(dossier.identity.evidence.joined(separator: "; ")))"
-        if let id = dossier.identity.wikidataID { out += " (Wikidata \(escape(id)))" }
-        out += "\n\n"
+        out += "**Same person?** \(escape(HeaderWording.identity(dossier.identity)))\n\n"
+        if let note = dossier.sourceNote { out += "_\(escape(note))_\n\n" }
         for section in DossierOutline(dossier).sections {
             out += "## \(escape(section.title))\n\n" + section.blocks.map(block).joined(separator: "\n") + "\n"
         }
@@ -22,14 +22,6 @@ public enum MarkdownRenderer {
             if let dates = SourceWording.dates(source) { line += ", \(escape(dates))" }
             line += " \(escapeURL(source.url)) (fetched \(DateText.day(source.fetchedAt)))"
             out += line + "\n"
-        }
-        if !dossier.failed.isEmpty {
-            out += "\n### Failed sources\n\n"
-            for outcome in dossier.failed { out += "- \(outcomeLine(outcome))\n" }
-        }
-        if !dossier.skipped.isEmpty {
-            out += "\n### Skipped\n\n"
-            for outcome in dossier.skipped { out += "- \(outcomeLine(outcome))\n" }
         }
         out += "\n_Built \(DateText.minute(dossier.generatedAt)) by dossier \(DossierVersion.current)._\n"
         return out
@@ -68,13 +60,6 @@ public enum MarkdownRenderer {
         return out
     }
 
-    static func outcomeLine(_ outcome: SourceOutcome) -> String {
-        var line = escape(outcome.sourceName)
-        if let url = outcome.url { line += " \(escapeURL(url))" }
-        let reason = [outcome.category?.rawValue, outcome.message].compactMap { $0 }.joined(separator: ": ")
-        if !reason.isEmpty { line += " — \(escape(reason))" }
-        return line
-    }
 
     /// Backslash-escapes Markdown punctuation, replaces angle brackets and ampersands with
     /// entities, turns line breaks into spaces and drops control and bidirectional-override

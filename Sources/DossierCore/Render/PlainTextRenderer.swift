@@ -10,14 +10,12 @@ public enum PlainTextRenderer {
 
     public static func render(_ dossier: Dossier) -> String {
         var out: [String] = []
-        out += underlined(dossier.subject.name, with: "=")
-        if let company = dossier.company.name { out += wrap("Company: \(clean(company))") }
+        out += underlined(HeaderWording.title(dossier), with: "=")
+        out += wrap("\(SectionTitle.meeting): " + HeaderWording.meetingParts(dossier.meeting)
+            .map { "\($0.label) \(clean($0.value))" }.joined(separator: " · "))
         if let description = dossier.identity.description { out += wrap("Who: \(clean(description))") }
-        var identity = "Same person? \(Int((dossier.identity.confidence * 100).rounded())) %"
-        let evidence = dossier.identity.evidence.joined(separator: "; ")
-        if !evidence.isEmpty { identity += " — \(clean(evidence))" }
-        if let id = dossier.identity.wikidataID { identity += " (Wikidata \(clean(id)))" }
-        out += wrap(identity)
+        out += wrap("Same person? " + clean(HeaderWording.identity(dossier.identity)))
+        if let note = dossier.sourceNote { out += [""] + wrap(clean(note)) }
 
         for section in DossierOutline(dossier).sections {
             out += heading(section.title)
@@ -76,24 +74,9 @@ public enum PlainTextRenderer {
             out += wrap(clean(source.url) + " (fetched \(DateText.day(source.fetchedAt)))",
                         first: String(repeating: " ", count: marker.count))
         }
-        if !dossier.failed.isEmpty {
-            out += ["", "Failed sources:"]
-            for outcome in dossier.failed { out += wrap(outcomeLine(outcome), first: "- ") }
-        }
-        if !dossier.skipped.isEmpty {
-            out += ["", "Skipped:"]
-            for outcome in dossier.skipped { out += wrap(outcomeLine(outcome), first: "- ") }
-        }
         return out
     }
 
-    private static func outcomeLine(_ outcome: SourceOutcome) -> String {
-        var line = clean(outcome.sourceName)
-        if let url = outcome.url { line += " " + clean(url) }
-        let reason = [outcome.category?.rawValue, outcome.message].compactMap { $0 }.joined(separator: ": ")
-        if !reason.isEmpty { line += " — " + clean(reason) }
-        return line
-    }
 
     private static func heading(_ title: String) -> [String] {
         [""] + underlined(title, with: "-")

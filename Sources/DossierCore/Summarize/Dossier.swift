@@ -64,13 +64,17 @@ public struct TimelineItem: Sendable, Equatable, Codable {
     public var source: Int
     /// Other dates other sources give for the same fact, shown beside it and not resolved.
     public var otherDates: [CitedDate]
+    /// The source's sentence that tells the step, verbatim, when `text` is a short wording of it
+    /// (shown on screen in the HTML, not printed).
+    public var evidence: String?
 
-    public init(when: String?, text: String, verbatim: Bool, source: Int, otherDates: [CitedDate] = []) {
+    public init(when: String?, text: String, verbatim: Bool, source: Int, otherDates: [CitedDate] = [], evidence: String? = nil) {
         self.when = when
         self.text = text
         self.verbatim = verbatim
         self.source = source
         self.otherDates = otherDates
+        self.evidence = evidence
     }
 }
 
@@ -188,6 +192,54 @@ public struct DossierChanges: Sendable, Equatable, Codable {
     public var isEmpty: Bool { newSentences.isEmpty && newNews.isEmpty && newTimeline.isEmpty }
 }
 
+/// One line of the profile ("At a glance"): a slot and what the sources say for it, cited;
+/// without a citation when it says what the sources do not give ("not in the sources").
+public struct ProfileLine: Sendable, Equatable, Codable {
+    /// The slot: "Role", "Before", "Education", "Known for", "Based" …
+    public var label: String
+    public var text: String
+    public var source: Int?
+
+    public init(label: String, text: String, source: Int?) {
+        self.label = label
+        self.text = text
+        self.source = source
+    }
+}
+
+/// The person's own words: a quotation, verbatim (an ellipsis may mark a cut), with what it is
+/// about.
+public struct CitedQuote: Sendable, Equatable, Codable {
+    /// What the words are about ("On deciding"), when the page says it (the question answered).
+    public var label: String?
+    public var text: String
+    public var source: Int
+
+    public init(label: String?, text: String, source: Int) {
+        self.label = label
+        self.text = text
+        self.source = source
+    }
+}
+
+/// The meeting the dossier prepares, as its first line shows it; a missing part is a blank to
+/// fill in by hand.
+public struct MeetingLine: Sendable, Equatable, Codable {
+    /// "Tue 8 Dec 2026, 10:00 (Europe/Berlin)".
+    public var when: String?
+    public var place: String?
+    /// Who introduced the person.
+    public var via: String?
+    public var goal: String?
+
+    public init(when: String? = nil, place: String? = nil, via: String? = nil, goal: String? = nil) {
+        self.when = when
+        self.place = place
+        self.via = via
+        self.goal = goal
+    }
+}
+
 /// A source as the dossier's Sources list shows it.
 public struct CitedSource: Sendable, Equatable, Codable {
     public var number: Int
@@ -211,51 +263,68 @@ public struct CitedSource: Sendable, Equatable, Codable {
     }
 }
 
-/// The content of a dossier, before rendering: every sentence about the person is a
-/// verbatim span of a source, and every entry cites one. Its JSON form (`schemaVersion`)
-/// is documented in docs/dossier-json.md.
+/// The content of a dossier, before rendering: every statement cites a source, and every
+/// quotation is a verbatim span of it. Its JSON form (`schemaVersion`) is documented in
+/// docs/dossier-json.md.
 public struct Dossier: Sendable, Codable {
     /// The version of the JSON schema; raised on any incompatible change.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     public var subject: Subject
     public var identity: Identity
     public var company: CompanyIdentity
-    public var atAGlance: [CitedSentence]
+    /// The person's current role and organisation as the sources give it, for the heading.
+    public var headline: String?
+    public var meeting: MeetingLine
+    /// What the sources are and how old: what to check before the meeting.
+    public var sourceNote: String?
+    /// "At a glance": one short line per slot.
+    public var profile: [ProfileLine]
     public var timeline: [TimelineItem]
-    /// Quoted and first-person sentences about motivation and lessons.
-    public var ownWords: [CitedSentence]
-    /// Further sentences about the person that no other section holds.
+    /// Their own words on why they do the work and what they learned.
+    public var ownWords: [CitedQuote]
+    /// Further sentences about the person that no other section holds, most telling first.
     public var mentions: [CitedSentence]
     public var companyProfile: CompanyProfile
     public var industry: IndustryContext
     public var questions: [SuggestedQuestion]
+    /// What the reader and the person share, as the sources prove it ("You both studied at …").
+    public var commonGround: [CitedSentence]
+    /// What to keep out of the conversation, and how to read the sources.
+    public var careNotes: [String]
     public var preparation: PreparationNotes
     public var checklist: [ChecklistItem]
     public var sources: [CitedSource]
-    /// Sources that failed, with the reason.
+    /// Sources that failed, with the reason (on screen and in JSON; not printed).
     public var failed: [SourceOutcome]
-    /// Pages left out as not about the subject, and sources that had nothing.
+    /// Pages left out as not about the subject, and sources that had nothing (not printed).
     public var skipped: [SourceOutcome]
     public var generatedAt: Date
     /// Set by a rebuild that found something the previous dossier did not have.
     public var changes: DossierChanges?
 
-    public init(subject: Subject, identity: Identity, company: CompanyIdentity, atAGlance: [CitedSentence],
-                timeline: [TimelineItem], ownWords: [CitedSentence], mentions: [CitedSentence],
-                companyProfile: CompanyProfile, industry: IndustryContext, questions: [SuggestedQuestion],
+    public init(subject: Subject, identity: Identity, company: CompanyIdentity, headline: String? = nil,
+                meeting: MeetingLine = MeetingLine(), sourceNote: String? = nil, profile: [ProfileLine],
+                timeline: [TimelineItem], ownWords: [CitedQuote], mentions: [CitedSentence] = [], companyProfile: CompanyProfile,
+                industry: IndustryContext,
+                questions: [SuggestedQuestion], commonGround: [CitedSentence] = [], careNotes: [String] = [],
                 preparation: PreparationNotes, checklist: [ChecklistItem], sources: [CitedSource],
                 failed: [SourceOutcome], skipped: [SourceOutcome], generatedAt: Date, changes: DossierChanges? = nil) {
         self.subject = subject
         self.identity = identity
         self.company = company
-        self.atAGlance = atAGlance
+        self.headline = headline
+        self.meeting = meeting
+        self.sourceNote = sourceNote
+        self.profile = profile
         self.timeline = timeline
         self.ownWords = ownWords
         self.mentions = mentions
         self.companyProfile = companyProfile
         self.industry = industry
         self.questions = questions
+        self.commonGround = commonGround
+        self.careNotes = careNotes
         self.preparation = preparation
         self.checklist = checklist
         self.sources = sources
@@ -283,9 +352,10 @@ extension Dossier {
         func renumber(_ news: inout [NewsItem]) {
             for index in news.indices { news[index].source = number(news[index].source) }
         }
-        renumber(&atAGlance)
+        for index in profile.indices { profile[index].source = profile[index].source.map(number) }
         renumber(&timeline)
-        renumber(&ownWords)
+        for index in ownWords.indices { ownWords[index].source = number(ownWords[index].source) }
+        renumber(&commonGround)
         renumber(&mentions)
         for index in companyProfile.facts.indices { companyProfile.facts[index].source = number(companyProfile.facts[index].source) }
         renumber(&companyProfile.sentences)

@@ -15,7 +15,7 @@ public struct DossierSummarizer: Sendable {
     /// The meeting the dossier prepares, when one is stored: its goal, the checklist's dates.
     public var meeting: MeetingContext?
     /// The most words the body (everything before the Sources list) may have.
-    public var bodyWordBudget = 1_180
+    public var bodyWordBudget = 950
     /// How many sentences the graph ranks at most (the best by prior).
     public var rankedSentenceLimit = 600
 
@@ -31,8 +31,8 @@ public struct DossierSummarizer: Sendable {
         let documents = discovery.documents
         let personMatcher = NameMatcher(subject.name)
         let companyNames = NameMatcher.companyNames(discovery.company.name ?? subject.company)
-        let pool = SentencePool(documents: documents, person: personMatcher, companies: companyNames.map(NameMatcher.init),
-                                ownDomain: discovery.identity.domain)
+        let pool = SentencePool(documents: documents, person: personMatcher, companies: companyNames,
+                                ownDomain: discovery.identity.domain, personName: subject.name)
         let relevant = Self.withoutNearDuplicates(pool.sentences.filter { $0.person != .none || $0.company }, documents: documents)
         let query = Set(TermVector.terms(NameMatcher.fold(([subject.name] + companyNames).joined(separator: " ")))
                         + SentenceCues.career.flatMap { TermVector.terms($0) })
@@ -63,73 +63,121 @@ public struct DossierSummarizer: Sendable {
             let sentence = sentences[index]
             return CitedSentence(text: sentence.text, source: citations.number(for: documents[sentence.document]))
         }
-        let all = Array(sentences.indices)
-        let aboutPerson = all.filter { sentences[$0].person != .none }
-        // At a glance: sentences naming the person; on their own site, where they write in
-        // the first person and rarely name themselves, first-person sentences too.
-        let named = aboutPerson.filter { sentences[$0].person == .named && sentences[$0].wordCount <= 60 }
-        let glance = picker.pick(named.count >= 3 ? named : aboutPerson.filter {
-            [.named, .firstPerson].contains(sentences[$0].person) && sentences[$0].wordCount <= 60
-        }, count: 4)
-        let careerSentences = picker.pick(aboutPerson.filter {
-            !sentences[$0].years.isEmpty && (SentenceCues.matches(SentenceCues.career, in: sentences[$0].folded)
-                || SentenceCues.hasSinceYear(sentences[$0].folded))
-        }, count: 12)
-        let ownWords = picker.pick(aboutPerson.filter { index in
-            let sentence = sentences[index]
-            return (sentence.person == .firstPerson || SentenceCues.hasQuotation(sentence.text))
-                && SentenceCues.matches(SentenceCues.reflection, in: sentence.folded)
-                && !banks.avoid.contains { NameMatcher.containsWords($0, in: sentence.folded) }
-        }, count: 3)
-        let companySentences = picker.pick(all.filter {
-            sentences[$0].company && sentences[$0].person == .none && SentenceCues.matches(SentenceCues.company, in: sentences[$0].folded)
-        }, count: 8)
-        let trends = picker.pick(all.filter { SentenceCues.count(SentenceCues.trend, in: sentences[$0].folded) >= 2 }, count: 2)
-        let mentions = picker.pick(aboutPerson, count: 30)
+        func citeEvent(_ event: CareerEvent) -> Int? {
+            if let document = event.document { return citations.number(for: documents[document]) }
+            if let url = event.factURL { return citations.number(factURL: url, readAt: generatedAt) }
+            return nil
+        }
 
-        let news = newsItems(documents: documents, sentences: sentences, ranker: ranker, pool: pool, person: personMatcher,
-                             companies: companyNames.map(NameMatcher.init), used: Set(picker.used), citations: &citations)
-        let subjectWords = Set(TermVector.terms(NameMatcher.fold(subject.name))).union(["he", "she", "i", "we", "they"])
-        var timeline = Self.mergedBySteps(careerSentences.map { sentences[$0] }, subjects: subjectWords) { sentence in
+        // The career: events from structured data and from every sentence about the person.
+        let knowledge = CareerKnowledge(
+            pool: pool.sentences, documents: documents, facts: discovery.personFacts, personName: subject.name,
+            companies: companyNames,
+            pageOrganisation: { index in
+                Self.isCompanySite(documents[index], companies: companyNames, domain: discovery.company.domain ?? subject.domain)
+                    || Self.isAboutCompany(documents[index], companies: companyNames)
+                    ? (discovery.company.name ?? subject.company) : nil
+            })
+        let career = CareerSections(steps: knowledge.steps, documents: documents, companyNames: companyNames.map(NameMatcher.fold),
+                                    readAt: generatedAt)
+        var profileLines = career.profile(cite: citeEvent, personalAnswers: knowledge.personalAnswers) { sentence in
             citations.number(for: documents[sentence.document])
         }
-        timeline += structuredTimeline(discovery.personFacts, citations: &citations, readAt: generatedAt)
-        // Undated lines come after the dated ones, in the order of their text.
-        timeline.sort { first, second in
-            switch (first.when, second.when) {
-            case let (a?, b?): (a, first.text) < (b, second.text)
-            case (.some, nil): true
-            case (nil, .some): false
-            case (nil, nil): first.text < second.text
-            }
+        let timeline = career.timeline(cite: citeEvent)
+
+        let all = Array(sentences.indices)
+        // Small talk they offered (favourite athletes, childhood memories) is for the profile's
+        // "Outside work" line only.
+        let smallTalk = { (sentence: PoolSentence) in sentence.question.map(CareerKnowledge.isPersonalQuestion) == true }
+        let aboutPerson = all.filter {
+            sentences[$0].person != .none && !Sensitivity.touches(sentences[$0].text) && !smallTalk(sentences[$0])
+                && sentences[$0].wordCount >= 6
         }
+        // A short biography after the profile lines: the best sentences naming the person, from
+        // a by-line, an author box or an article's lead.
+        // A biography's sentence opens with their name ("Michael Larabel is the principal author …").
+        let biography = picker.pick(aboutPerson.filter {
+            sentences[$0].person == .named && sentences[$0].wordCount <= 35 && sentences[$0].speaker == .narrator
+                && personMatcher.isNamed(inSentence: NameMatcher.fold(sentences[$0].text.split(separator: " ").prefix(3).joined(separator: " ")))
+                && SentenceCues.matches(SentenceCues.career, in: sentences[$0].folded)
+        }, count: 1)
+        let missing = profileLines.firstIndex { $0.source == nil } ?? profileLines.endIndex
+        profileLines.insert(contentsOf: biography.map { index in
+            let cited = cite(index)
+            return ProfileLine(label: "Bio", text: cited.text, source: cited.source)
+        }, at: missing)
+
+        let quotes = OwnWordsPicker(person: personMatcher, avoid: banks.avoid).pick(from: sentences, ranker: ranker, count: 4)
+        let usedTexts = Set(quotes.map(\.sentence.text))
+        let ownWords = quotes.map { pick in
+            CitedQuote(label: pick.label, text: pick.text, source: citations.number(for: documents[pick.sentence.document]))
+        }
+        // What the company does: sentences about it by a narrator, or by the person when they
+        // name it ("Axios launched in 2017 with a mission …").
+        let companySentences = picker.pick(all.filter {
+            let sentence = sentences[$0]
+            // Their answers about the business count too ("What's on the horizon for the business?").
+            let aboutBusiness = sentence.speaker == .subject && sentence.question.map(Self.asksAboutBusiness) == true
+            // About the organisation, not about the speaker: no "I" or "my".
+            let aboutThemselves = ["i", "my", "me", "i'm", "i've"].contains { NameMatcher.containsWords($0, in: sentence.folded) }
+            // "Axios' Erica Pandey writes: Microsoft announced …" is another story, reported.
+            let reported = sentence.text.split(separator: " ").prefix(8).contains { $0.hasSuffix(":") }
+            return (sentence.company && (sentence.person == .none || sentence.person == .firstPerson) || aboutBusiness)
+                && !aboutThemselves && !reported && !usedTexts.contains(sentence.text)
+                && !Sensitivity.touches(sentence.text) && SentenceCues.matches(SentenceCues.company, in: sentence.folded)
+        }, count: 4)
+        // Pages that speak of the person are read in their sections; news is the company's.
+        var anchoredCount: [Int: Int] = [:]
+        for sentence in pool.sentences where sentence.person != .none { anchoredCount[sentence.document, default: 0] += 1 }
+        let aboutPersonDocuments = Set(anchoredCount.filter { $0.value >= 5 }.map(\.key))
+        let news = newsItems(documents: documents, excluding: aboutPersonDocuments, sentences: sentences, ranker: ranker, pool: pool,
+                             person: personMatcher,
+                             companies: companyNames.map(NameMatcher.init), used: Set(picker.used), citations: &citations)
         let companyFacts = discovery.companyFacts.map {
             TimelineEntry($0, source: citations.number(forFact: $0, readAt: generatedAt))
         }
-        let citedDocuments = Set(picker.used.map { sentences[$0].document })
-        let phraseText = pool.sentences.filter { citedDocuments.contains($0.document) }.map(\.text).joined(separator: "\n")
-        let nameWords = Set(TermVector.terms(NameMatcher.fold(([subject.name] + companyNames).joined(separator: " "))))
-        let keyPhrases = KeyPhraseExtractor.keyPhrases(in: phraseText, count: 16, excluding: [subject.name] + companyNames)
-            .filter { phrase in TermVector.terms(NameMatcher.fold(phrase)).allSatisfy { !nameWords.contains($0) } }
-            .prefix(8).map { $0 }
 
-        let questionSentences = (glance + careerSentences + ownWords + mentions).filter { sentences[$0].person != .none }
-        var questionWriter = QuestionWriter(banks: banks, companyName: companyNames.first, subjectWords: subjectWords)
-        let questions = questionWriter.questions(
-            steps: questionSentences.map { (sentences[$0], documents[sentences[$0].document]) },
-            news: news.filter { item in documents.contains { ($0.title ?? $0.url) == item.title && Self.englishShare($0.text) > 0.5 } },
-            keyPhrases: keyPhrases, documents: documents, citations: &citations
-        )
+        // More about the person: what no other section holds, fact-dense sentences and table rows first.
+        // Their own words are quoted in their section, not pasted here.
+        let candidates = aboutPerson.filter {
+            !usedTexts.contains(sentences[$0].text) && sentences[$0].wordCount <= 50 && sentences[$0].person != .firstPerson
+        }
+        // Rows of a profile's tables (a researcher's publications, a list naming them) first.
+        let rows = picker.pick(candidates.filter { sentences[$0].paragraph < 0 }, count: 5)
+        let mentions = rows + picker.pick(candidates.filter { sentences[$0].paragraph >= 0 }, count: 6 - rows.count)
+        let goal = meeting?.goal ?? profile.goals.first ?? profile.careerGoals.first
+        let latestYear = documents.compactMap { $0.published.flatMap(EventDate.init(iso:))?.year }.max()
+        // What pages report them saying ("… said that …"), for questions about their views.
+        var views: [(text: String, source: Int)] = []
+        for index in aboutPerson where sentences[index].speaker == .narrator && views.count < 3 {
+            if let view = QuestionPlanner.reportedView(in: sentences[index].text, person: personMatcher) {
+                views.append((view, citations.number(for: documents[sentences[index].document])))
+            }
+        }
+        let slots = QuestionPlanner.slots(
+            steps: knowledge.steps, current: career.currentRole, quotes: ownWords.map { ($0.label, $0.text, $0.source) }, views: views,
+            goal: goal,
+            latestYear: latestYear, cite: citeEvent)
+        let questions = QuestionPlanner(banks: banks, companyName: companyNames.first, goal: goal).questions(from: slots)
+
+        let careNotes = CareNotes.notes(documents: documents, pool: pool.sentences, person: personMatcher, subject: subject,
+                                        companies: companyNames, generatedAt: generatedAt)
+        let commonGround = CommonGround.lines(profile: profile, steps: knowledge.steps, cite: citeEvent)
 
         var dossier = Dossier(
-            subject: subject, identity: discovery.identity, company: discovery.company,
-            atAGlance: glance.map(cite), timeline: timeline, ownWords: ownWords.map(cite), mentions: mentions.map(cite),
-            companyProfile: CompanyProfile(facts: companyFacts, sentences: companySentences.map(cite), news: news),
-            industry: IndustryContext(keyPhrases: keyPhrases, trends: trends.map(cite)),
-            questions: questions,
-            preparation: PreparationNotes(name: profile.name, meetingGoals: (meeting?.goal.map { [$0] } ?? []) + profile.goals,
-                                          careerGoals: profile.careerGoals, background: profile.background,
-                                          practiceQuestions: banks.practice),
+            subject: subject, identity: discovery.identity, company: discovery.company, headline: career.headline,
+            meeting: MeetingLine(when: meeting?.whenText, place: meeting?.place, via: meeting?.via, goal: meeting?.goal ?? profile.goals.first),
+            profile: profileLines, timeline: timeline, ownWords: ownWords, mentions: mentions.map(cite),
+            companyProfile: CompanyProfile(facts: companyFacts, sentences: companySentences.map { index in
+                // Another speaker's words keep their name, as the page gives it ("Rick: All of our ads …").
+                var cited = cite(index)
+                if case .other(let name) = sentences[index].speaker { cited.text = name + ": " + cited.text }
+                return cited
+            }, news: news),
+            industry: IndustryContext(),
+            questions: questions, commonGround: commonGround, careNotes: careNotes,
+            preparation: PreparationNotes(name: profile.name, meetingGoals: [], careerGoals: profile.careerGoals,
+                                          background: profile.background, practiceQuestions: banks.practice),
             checklist: checklist(),
             sources: [], failed: Self.listed(discovery.outcomes, .failed), skipped: Self.listed(discovery.outcomes, .skipped),
             generatedAt: generatedAt
@@ -144,7 +192,52 @@ public struct DossierSummarizer: Sendable {
             }
         }
         Self.numberSources(&dossier, from: citations.sources)
+        dossier.sourceNote = Self.sourceNote(sources: dossier.sources, generatedAt: generatedAt)
         return dossier
+    }
+
+    /// Whether an interview question asks about the organisation: its business, plans or products.
+    static func asksAboutBusiness(_ question: String) -> Bool {
+        let folded = NameMatcher.fold(question)
+        return ["business", "company", "horizon", "plans", "product", "products", "customers", "partners", "mission", "strategy",
+                "next for", "team"].contains { NameMatcher.containsWords($0, in: folded) }
+    }
+
+    /// Whether a page is about the company: titled with its name ("Microsoft — Wikipedia").
+    static func isAboutCompany(_ document: SourceDocument, companies: [String]) -> Bool {
+        guard let title = document.title.map(NameMatcher.fold) else { return false }
+        return companies.map(NameMatcher.fold).contains { title == $0 || title.hasPrefix($0 + " - ") || title.hasPrefix($0 + " — ") }
+    }
+
+    /// Whether a page is the company's own: on its domain, or its site named as the company.
+    static func isCompanySite(_ document: SourceDocument, companies: [String], domain: String?) -> Bool {
+        if let domain, SentencePool.isOnDomain(document.url, domain) { return true }
+        // A host named as the company: phoronix.com for Phoronix Media's core name "Phoronix".
+        let labels = (URLComponents(string: document.url)?.host?.lowercased() ?? "").split(separator: ".").map(String.init)
+        let squashed = companies.map { NameMatcher.fold($0).filter { $0.isLetter || $0.isNumber } }
+        if labels.dropLast().contains(where: { label in squashed.contains { $0.count >= 4 && $0 == label } }) { return true }
+        guard let site = document.siteName.map(NameMatcher.fold), !site.isEmpty else { return false }
+        return companies.map(NameMatcher.fold).contains { $0 == site || NameMatcher.containsWords($0, in: site) && site.count <= $0.count + 12 }
+    }
+
+    /// What the cited sources are and how old, so the reader knows what to confirm: "One source:
+    /// Experience, 2018-04-09. It is 8 years old: check that the role is still current."
+    static func sourceNote(sources: [CitedSource], generatedAt: Date) -> String? {
+        guard !sources.isEmpty else { return nil }
+        let dates = sources.compactMap { ($0.updated ?? $0.published).flatMap(EventDate.init(iso:)) }.sorted()
+        var note: String
+        if sources.count == 1, let only = sources.first {
+            let named = [only.site ?? only.title, only.published].compactMap { $0 }
+            note = named.isEmpty ? "One source" : "One source: " + named.joined(separator: ", ")
+        } else {
+            note = "\(sources.count) sources"
+            if let first = dates.first, let last = dates.last, first != last { note += ", dated \(first.text) to \(last.text)" }
+        }
+        let year = Calendar(identifier: .gregorian).component(.year, from: generatedAt)
+        if let last = dates.last, year - last.year >= 2 {
+            note += ". The newest is \(year - last.year) years old: check that the role is still current"
+        }
+        return note + "."
     }
 
     /// The routine's steps, `{via}` filled in, dated from the meeting when there is one;
@@ -219,33 +312,11 @@ public struct DossierSummarizer: Sendable {
 
     // MARK: - Sections
 
-    /// Timeline lines from career sentences (best first), merged by the step they tell (its
-    /// kind and organisation or title): a later sentence with the same step adds its year
-    /// beside the first when it differs, rather than a line of its own.
-    static func mergedBySteps(_ career: [PoolSentence], subjects: Set<String>, cite: (PoolSentence) -> Int) -> [TimelineItem] {
-        var items: [TimelineItem] = []
-        var itemByStep: [StepKey: Int] = [:]
-        for sentence in career {
-            let source = cite(sentence)
-            let year = sentence.years.first.map(String.init)
-            let keys = CareerStep.steps(in: sentence.text, subjects: subjects).map { StepKey(kind: $0.kind.rawValue, name: NameMatcher.fold($0.name)) }
-            if let existing = keys.lazy.compactMap({ itemByStep[$0] }).first {
-                if let year, year != items[existing].when, !items[existing].otherDates.contains(where: { $0.date == year }) {
-                    items[existing].otherDates.append(CitedDate(date: year, source: source))
-                }
-                continue
-            }
-            for key in keys { itemByStep[key] = items.count }
-            items.append(TimelineItem(when: year, text: sentence.text, verbatim: true, source: source))
-        }
-        return items
-    }
-
     /// Up to five pages with a publication date (encyclopedia articles aside): those naming the
     /// person first, then those naming the company, then the rest, newest first within each;
     /// shown newest first, each with its best-ranked sentence (or its first, when none was
     /// ranked) unless that only repeats the title.
-    private func newsItems(documents: [SourceDocument], sentences: [PoolSentence], ranker: SentenceRanker,
+    private func newsItems(documents: [SourceDocument], excluding: Set<Int>, sentences: [PoolSentence], ranker: SentenceRanker,
                            pool: SentencePool, person: NameMatcher, companies: [NameMatcher], used: Set<Int>,
                            citations: inout CitationTable) -> [NewsItem] {
         let encyclopedias = ["wikipedia.org", "wikidata.org"]
@@ -254,13 +325,15 @@ public struct DossierSummarizer: Sendable {
             let host = URLComponents(string: documents[index].url)?.host?.lowercased() ?? ""
             return !encyclopedias.contains { host == $0 || host.hasSuffix("." + $0) }
         }
+        // A page about the person (titled with their name) is their profile, not news.
+        let datedNews = dated.filter { !excluding.contains($0) }
         func tier(_ index: Int) -> Int {
             let folded = NameMatcher.fold((documents[index].title ?? "") + " " + documents[index].text)
             return person.isMentioned(in: folded) ? 0 : companies.contains { $0.isMentioned(in: folded) } ? 1 : 2
         }
-        let tiers = Dictionary(uniqueKeysWithValues: dated.map { ($0, tier($0)) })
+        let tiers = Dictionary(uniqueKeysWithValues: datedNews.map { ($0, tier($0)) })
         var seenTitles = Set<String>()
-        let chosen = dated
+        let chosen = datedNews
             .sorted { (tiers[$0]!, documents[$1].published!, $0) < (tiers[$1]!, documents[$0].published!, $1) }
             .filter { seenTitles.insert(NameMatcher.fold(documents[$0].title ?? documents[$0].url)).inserted }
             .prefix(5)
@@ -291,40 +364,12 @@ public struct DossierSummarizer: Sendable {
         }
     }
 
-    /// Employer, position and education claims; the same claim with different dates from
-    /// different sources is one line with the other dates beside it.
-    /// Kinds of person facts that say where to find them rather than what they did.
-    static let identityKinds: Set<FactKind> = [.website, .github, .twitter, .instanceOf]
-
-    private func structuredTimeline(_ facts: [StructuredFact], citations: inout CitationTable, readAt: Date) -> [TimelineItem] {
-        var items: [TimelineItem] = []
-        var indexByClaim: [StepKey: Int] = [:]
-        for fact in facts where !Self.identityKinds.contains(fact.kind) {
-            let source = citations.number(forFact: fact, readAt: readAt)
-            let entry = TimelineEntry(fact, source: source)
-            let key = StepKey(kind: fact.kind.rawValue, name: NameMatcher.fold(fact.value))
-            if let existing = indexByClaim[key] {
-                if let date = fact.date, date != items[existing].when, source != items[existing].source {
-                    items[existing].otherDates.append(CitedDate(date: date, source: source))
-                }
-                continue
-            }
-            // A statement whose value is itself a date (a birth date) is placed at it.
-            let valueIsDate = fact.value.wholeMatch(of: /[0-9]{4}(-[0-9]{2}){0,2}/) != nil
-            let span = fact.start != nil || fact.end != nil
-                ? [fact.start, fact.end].compactMap { $0?.prefix(4) }.joined(separator: " – ")
-                : (fact.pointInTime ?? (valueIsDate ? fact.value : nil)).map { String($0.prefix(4)) } ?? ""
-            indexByClaim[key] = items.count
-            items.append(TimelineItem(when: span.isEmpty ? nil : span, text: TimelineWording.line(entry), verbatim: false, source: source))
-        }
-        return items
-    }
-
     /// What `current` has that `previous` did not, at most five lines: timeline lines first
     /// (changed roles), then news, then other sentences.
     static func changes(from previous: Dossier, to current: Dossier) -> DossierChanges {
         func sentences(_ dossier: Dossier) -> [CitedSentence] {
-            dossier.atAGlance + dossier.ownWords + dossier.mentions + dossier.companyProfile.sentences
+            dossier.profile.compactMap { line in line.source.map { CitedSentence(text: line.text, source: $0) } }
+                + dossier.ownWords.map { CitedSentence(text: $0.text, source: $0.source) } + dossier.companyProfile.sentences
         }
         let known = Set(sentences(previous).map(\.text) + previous.timeline.map(\.text))
         let knownNews = Set(previous.companyProfile.news.map(\.title))
@@ -356,10 +401,9 @@ public struct DossierSummarizer: Sendable {
 
     // MARK: - Budget and numbering
 
-    /// Drops the least necessary lines until the body fits: trends, news beyond three and
-    /// company sentences beyond three first (the person comes first), then further mentions,
-    /// then company lines down to two each, timeline lines beyond five, own words beyond one
-    /// and glance sentences beyond three.
+    /// Drops the least necessary lines until the body fits: key phrases and trends, news beyond
+    /// two, company lines beyond two, quotes beyond three, biography lines, timeline lines
+    /// beyond eight, practice questions, questions beyond eight, the checklist beyond four.
     static func fitBudget(_ dossier: inout Dossier, words budget: Int) {
         // Rendering is exact but costs a full render: drop lines by their estimated words,
         // and render again only to check when the estimate says the body fits.
@@ -367,14 +411,23 @@ public struct DossierSummarizer: Sendable {
         while words > budget {
             var removed: String?
             if !dossier.industry.trends.isEmpty { removed = dossier.industry.trends.removeLast().text }
-            else if dossier.companyProfile.news.count > 3 { removed = newsLine(dossier.companyProfile.news.removeLast()) }
-            else if dossier.companyProfile.sentences.count > 3 { removed = dossier.companyProfile.sentences.removeLast().text }
-            else if !dossier.mentions.isEmpty { removed = dossier.mentions.removeLast().text }
+            else if !dossier.industry.keyPhrases.isEmpty { removed = dossier.industry.keyPhrases.removeLast() }
             else if dossier.companyProfile.news.count > 2 { removed = newsLine(dossier.companyProfile.news.removeLast()) }
             else if dossier.companyProfile.sentences.count > 2 { removed = dossier.companyProfile.sentences.removeLast().text }
-            else if let index = dossier.timeline.lastIndex(where: \.verbatim), dossier.timeline.count > 5 { removed = dossier.timeline.remove(at: index).text }
-            else if dossier.ownWords.count > 1 { removed = dossier.ownWords.removeLast().text }
-            else if dossier.atAGlance.count > 3 { removed = dossier.atAGlance.removeLast().text }
+            else if dossier.mentions.count > 3 { removed = dossier.mentions.removeLast().text }
+            else if !dossier.preparation.practiceQuestions.isEmpty {
+                removed = dossier.preparation.practiceQuestions.joined(separator: " ")
+                dossier.preparation.practiceQuestions = []
+            }
+            else if dossier.ownWords.count > 3 { removed = dossier.ownWords.removeLast().text }
+            else if let index = dossier.profile.lastIndex(where: { $0.label == "Bio" }) { removed = dossier.profile.remove(at: index).text }
+            else if dossier.timeline.count > 8 { removed = dossier.timeline.removeLast().text }
+            else if dossier.checklist.count > 4 { removed = dossier.checklist.removeLast().text }
+            else if dossier.questions.count > 8 { removed = dossier.questions.remove(at: dossier.questions.count - 2).text }
+            else if dossier.companyProfile.facts.count > 3 { removed = TimelineWording.line(dossier.companyProfile.facts.removeLast()) }
+            else if dossier.companyProfile.news.count > 1 { removed = newsLine(dossier.companyProfile.news.removeLast()) }
+            else if dossier.ownWords.count > 2 { removed = dossier.ownWords.removeLast().text }
+            else if !dossier.mentions.isEmpty { removed = dossier.mentions.removeLast().text }
             guard let removed else { return }
             words -= removed.split(separator: " ").count + 1
             if words <= budget + 25 { words = bodyWords(dossier) }
@@ -439,7 +492,21 @@ struct CitationTable {
 
     /// Structured facts are cited to their entity page, read during this build.
     mutating func number(forFact fact: StructuredFact, readAt: Date) -> Int {
-        number(url: fact.sourceURL, title: "Wikidata", site: "Wikidata", published: nil, fetchedAt: readAt)
+        number(factURL: fact.sourceURL, readAt: readAt)
+    }
+
+    /// A fact is cited to the registry record it came from, named by that registry.
+    mutating func number(factURL: String, readAt: Date) -> Int {
+        number(url: factURL, title: Self.registryName(of: factURL) + " record", site: nil, published: nil, fetchedAt: readAt)
+    }
+
+    /// "Wikidata", "OpenAlex", "ORCID": the name a registry goes by, else the record's host.
+    static func registryName(of url: String) -> String {
+        let host = URL(string: url)?.host()?.lowercased() ?? url
+        let known = ["wikidata.org": "Wikidata", "openalex.org": "OpenAlex", "orcid.org": "ORCID", "dblp.org": "dblp",
+                     "github.com": "GitHub", "ycombinator.com": "Hacker News"]
+        if let name = known.first(where: { host == $0.key || host.hasSuffix("." + $0.key) })?.value { return name }
+        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
     }
 
     private mutating func number(url: String, title: String?, site: String?, published: String?, updated: String? = nil,
@@ -453,9 +520,4 @@ struct CitationTable {
     }
 }
 
-/// One step of a career, as the timeline merges it: its kind and the organisation, title or
-/// value it names (folded).
-struct StepKey: Hashable {
-    var kind: String
-    var name: String
-}
+

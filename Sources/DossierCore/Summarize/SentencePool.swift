@@ -5,7 +5,8 @@ enum PersonAnchor: Int, Comparable {
     case none = 0
     /// A pronoun ("He", "Her") continuing a paragraph that named the person.
     case pronoun = 1
-    /// First person ("I", "my") on the person's own site.
+    /// The person's own words: first person ("I", "my") on their own site, or their answers in
+    /// an interview.
     case firstPerson = 2
     /// The full name or the surname.
     case named = 3
@@ -32,46 +33,87 @@ struct PoolSentence {
     let company: Bool
     /// Years (1900–2099) the sentence names, in order.
     let years: [Int]
+    /// Who says it on the page.
+    var speaker: Speaker = .narrator
+    /// For an interview answer, the question it answers.
+    var question: String?
 }
 
 /// All usable sentences of the discovered documents.
 struct SentencePool {
     private(set) var sentences: [PoolSentence] = []
 
-    init(documents: [SourceDocument], person: NameMatcher, companies: [NameMatcher], ownDomain: String?) {
+    init(documents: [SourceDocument], person: NameMatcher, companies: [String], ownDomain: String?, personName: String) {
+        let speakers = SpeakerReader(personName: personName)
+        let nameParts = personName.split(separator: " ").map(String.init)
+        let surname = nameParts.count > 1 ? nameParts.last : nil
+        // An author box goes on by first name: "Michael Larabel is … Michael has written …".
+        let firstName = nameParts.count > 1 ? nameParts.first : nil
+        // A surname or a one-word company name that is also a common word ("Page", "Experience")
+        // counts only with its capital letter; the full name counts however it is written.
+        func namesPerson(_ text: String, _ folded: String) -> Bool {
+            guard person.isNamed(inSentence: folded) else { return false }
+            return person.matchesFullName(in: folded) || surname.map { Self.occursCapitalised($0, in: text) } ?? false
+        }
+        let companyMatchers = companies.map { (name: $0, matcher: NameMatcher($0), oneWord: !$0.contains(" ")) }
+        func namesCompany(_ text: String, _ folded: String) -> Bool {
+            companyMatchers.contains { company in
+                company.matcher.isMentioned(in: folded) && (!company.oneWord || Self.occursCapitalised(company.name, in: text))
+            }
+        }
         for (documentIndex, document) in documents.enumerated() {
             let personal = ownDomain.map { Self.isOnDomain(document.url, $0) } ?? false
             var position = 0
-            for (paragraphIndex, paragraph) in document.text.split(separator: "\n").enumerated() {
+            var question: String?
+            for (paragraphIndex, turn) in speakers.turns(of: document.text, title: document.title).enumerated() {
+                if turn.speaker == .question {
+                    question = turn.text
+                    continue
+                }
                 var carried = false
                 var companyCarried = false
-                for raw in SentenceSplitter.sentences(in: String(paragraph)) {
+                for raw in SentenceSplitter.sentences(in: turn.text) {
                     position += 1
                     let text = Self.clean(raw)
                     let words = text.split(whereSeparator: \.isWhitespace)
-                    guard Self.isUsable(text, wordCount: words.count) else {
+                    // A short answer to an interview's question may be a phrase ("A Fistful of Rice and The
+                    // Hard Thing About Hard Things"): it is kept as the person's words.
+                    let shortAnswer = turn.speaker == .subject && question != nil && (1...25).contains(words.count)
+                        && text.first.map { $0.isLetter || $0.isNumber } == true
+                    guard Self.isUsable(text, wordCount: words.count) || shortAnswer else {
                         carried = false
                         companyCarried = false
                         continue
                     }
                     let folded = NameMatcher.fold(text)
                     var anchor = PersonAnchor.none
-                    if person.isNamed(inSentence: folded) {
-                        anchor = .named
-                    } else if personal && Self.isFirstPerson(words) {
+                    switch turn.speaker {
+                    case .subject:
+                        // Their answers are their own words, named or not.
                         anchor = .firstPerson
-                    } else if carried && Self.startsWithPronoun(words) {
-                        anchor = .pronoun
+                    case .other:
+                        // Another speaker's words are theirs: a sentence naming the person is a
+                        // mention, never the person's own.
+                        anchor = namesPerson(text, folded) ? .named : .none
+                    case .narrator, .question:
+                        if namesPerson(text, folded) {
+                            anchor = .named
+                        } else if personal && Self.isFirstPerson(words) {
+                            anchor = .firstPerson
+                        } else if carried && (Self.startsWithPronoun(words)
+                                    || firstName.map { words.first.map(String.init) == $0 } == true) {
+                            anchor = .pronoun
+                        }
                     }
                     carried = anchor == .named || anchor == .pronoun
-                    let namesCompany = companies.contains { $0.isMentioned(in: folded) }
                     // "The company …" or "It …" continuing a paragraph that named the company.
-                    let mentionsCompany = namesCompany || (companyCarried && Self.startsWithCompanyReference(words))
+                    let mentionsCompany = namesCompany(text, folded) || (companyCarried && Self.startsWithCompanyReference(words))
                     companyCarried = mentionsCompany
                     sentences.append(PoolSentence(
                         id: sentences.count, text: text, folded: folded, terms: TermVector.terms(folded),
                         wordCount: words.count, document: documentIndex, paragraph: paragraphIndex,
-                        position: position, person: anchor, company: mentionsCompany, years: Self.years(in: text)
+                        position: position, person: anchor, company: mentionsCompany, years: Self.years(in: text),
+                        speaker: turn.speaker, question: turn.speaker == .subject ? question : nil
                     ))
                 }
             }
@@ -83,7 +125,7 @@ struct SentencePool {
                     sentences.append(PoolSentence(
                         id: sentences.count, text: text, folded: folded, terms: TermVector.terms(folded), wordCount: wordCount,
                         document: documentIndex, paragraph: -1, position: 0, person: .named,
-                        company: companies.contains { $0.isMentioned(in: folded) }, years: Self.years(in: text)
+                        company: namesCompany(text, folded), years: Self.years(in: text)
                     ))
                 }
             }
@@ -94,7 +136,7 @@ struct SentencePool {
                 sentences.append(PoolSentence(
                     id: sentences.count, text: text, folded: folded, terms: TermVector.terms(folded),
                     wordCount: text.split(separator: " ").count, document: documentIndex, paragraph: -1,
-                    position: position, person: .named, company: companies.contains { $0.isMentioned(in: folded) },
+                    position: position, person: .named, company: namesCompany(text, folded),
                     years: Self.years(in: text)
                 ))
             }
@@ -239,6 +281,20 @@ struct SentencePool {
             previous = character
         }
         return years
+    }
+
+    /// Whether `word` occurs in `text` as a whole word starting with a capital letter.
+    static func occursCapitalised(_ word: String, in text: String) -> Bool {
+        let target = NameMatcher.fold(word)
+        var rest = text[...]
+        while let found = rest.range(of: word, options: [.caseInsensitive, .diacriticInsensitive]) {
+            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+            let bounded = !(before?.isLetter ?? false) && !(after?.isLetter ?? false)
+            if bounded, text[found].first?.isUppercase == true, NameMatcher.fold(String(text[found])) == target { return true }
+            rest = text[found.upperBound...]
+        }
+        return false
     }
 
     static func isOnDomain(_ url: String, _ domain: String) -> Bool {

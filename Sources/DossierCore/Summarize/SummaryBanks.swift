@@ -1,28 +1,75 @@
 import Foundation
 
-/// What a suggested question asks about; the order is the order of an interview.
-public enum QuestionTopic: String, Sendable, Codable, CaseIterable {
-    case motivation, career, industry, company, advice, referral
+/// What a suggested question asks about; the order of the cases is the order of an interview.
+public enum QuestionTopic: String, Sendable, Codable, CaseIterable, Comparable {
+    case opening, career, motivation, lessons, company, industry, advice, referral
+
+    public static func < (lhs: QuestionTopic, rhs: QuestionTopic) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
 }
 
-/// The kind of cited fact that fills a question template.
+/// The kind of cited fact that fills a question template; each fills its own placeholders.
 public enum QuestionFill: String, Sendable, Codable, CaseIterable {
-    /// Something the person founded or started.
-    case founded
-    /// An organisation they joined.
-    case joined
-    /// A role they were appointed to.
+    /// Their current role: {title}, {organisation}, {in year}.
     case role
-    /// Where they studied.
+    /// An earlier organisation and the current one: {from}, {organisation}, {in year}.
+    case move
+    /// An organisation they joined: {organisation}, {in year}.
+    case joined
+    /// Years at one organisation: {organisation}, {years}.
+    case tenure
+    /// Where they studied: {school}, {field of}.
     case education
-    /// An organisation they left.
-    case left
-    /// An award they received.
+    /// Something they started: {organisation}, {in year}.
+    case founded
+    /// An award or a list: {award}.
     case award
-    /// A recent headline about them or their company.
-    case news
-    /// A topic of their field (a key phrase).
-    case phrase
+    /// Where they grew up: {place}.
+    case roots
+    /// A product, book or project: {work}.
+    case knownFor = "known_for"
+    /// Their own words on why they do the work: {quote}.
+    case quote
+    /// Their own words on what they learned: {quote}.
+    case lesson
+    /// What a page reports they said: {view}.
+    case view
+    /// A unit they led: {unit}.
+    case led
+    /// A field they work in (a research topic, a discipline): {area}.
+    case field
+    /// An organisation they left: {organisation}, {in year}.
+    case left
+    /// An earlier role: {title}, {organisation}.
+    case pastRole = "past_role"
+    /// The reader's goal for the meeting: {goal}.
+    case goal
+}
+
+extension QuestionFill {
+    /// The placeholders a fact of this kind fills, besides those always filled.
+    public var placeholders: Set<String> {
+        let own: Set<String> = switch self {
+        case .role, .pastRole: ["title", "organisation", "in year"]
+        case .move: ["from", "organisation", "in year"]
+        case .joined, .founded, .left: ["organisation", "in year"]
+        case .tenure: ["organisation", "years"]
+        case .education: ["school", "field of"]
+        case .award: ["award"]
+        case .roots: ["place"]
+        case .knownFor: ["work"]
+        case .quote, .lesson: ["quote"]
+        case .view: ["view"]
+        case .led: ["unit"]
+        case .field: ["area"]
+        case .goal: ["goal"]
+        }
+        return own.union(Self.alwaysFilled)
+    }
+
+    /// The company and the reader's goal fill every question, generic ones too.
+    public static let alwaysFilled: Set<String> = ["company", "goal"]
 }
 
 /// A question template of `questions.toml`.
@@ -119,7 +166,10 @@ public struct SummaryBanks: Sendable, Equatable {
     public var practice: [String]
     public var letters: LetterTemplates
 
-    public static let placeholders: Set<String> = ["name", "in year", "company", "headline", "phrase"]
+    public static let placeholders: Set<String> = [
+        "title", "organisation", "in year", "from", "years", "school", "field of", "award", "place", "work", "quote", "goal", "company",
+        "view", "unit", "area",
+    ]
     public static let letterPlaceholders: Set<String> = [
         "person", "first_name", "company", "via", "call_by", "meeting_day", "goal", "me", "background", "notes",
     ]

@@ -44,8 +44,15 @@ public enum BankFiles {
                     }
                     fills = kind
                 }
-                for placeholder in SummaryBanks.placeholders(in: text) where !SummaryBanks.placeholders.contains(placeholder) {
-                    throw SourceLoadError(file: url, line: line, message: "question \(index + 1): unknown placeholder {\(placeholder)}")
+                for placeholder in SummaryBanks.placeholders(in: text) {
+                    guard SummaryBanks.placeholders.contains(placeholder) else {
+                        throw SourceLoadError(file: url, line: line, message: "question \(index + 1): unknown placeholder {\(placeholder)}")
+                    }
+                    // A slot is filled only by a value of its kind: a founding has no school.
+                    guard (fills?.placeholders ?? QuestionFill.alwaysFilled).contains(placeholder) else {
+                        let kind = fills.map { "a fact of kind `\($0.rawValue)`" } ?? "a generic question (no `fills`)"
+                        throw SourceLoadError(file: url, line: line, message: "question \(index + 1): {\(placeholder)} is not filled by \(kind)")
+                    }
                 }
                 banks.questions.append(QuestionTemplate(topic: topic, fills: fills, text: text))
             }

@@ -30,12 +30,18 @@ struct ConfigDecoder {
         }
         if let me = try table(document, "me", in: root) {
             let path = root.appending("me")
-            warnAboutUnknownKeys(in: me, at: path, known: ["name", "goals", "career_goals", "background"])
+            warnAboutUnknownKeys(in: me, at: path, known: [
+                "name", "goals", "career_goals", "background", "schools", "employers", "places", "interests",
+            ])
             config.me = UserProfile(
                 name: try string(me, "name", in: path),
                 goals: try strings(me, "goals", in: path) ?? [],
                 careerGoals: try strings(me, "career_goals", in: path) ?? [],
-                background: try string(me, "background", in: path)
+                background: try string(me, "background", in: path),
+                schools: try strings(me, "schools", in: path) ?? [],
+                employers: try strings(me, "employers", in: path) ?? [],
+                places: try strings(me, "places", in: path) ?? [],
+                interests: try strings(me, "interests", in: path) ?? []
             )
         }
         if let calendar = try table(document, "calendar", in: root) {

@@ -1,0 +1,230 @@
+import Foundation
+
+/// What the sources say about the person's career, merged across sources: events read from
+/// structured data and from sentences whose subject is the person, and what they answered to
+/// an interview's personal questions (where they grew up, their favourite books).
+struct CareerKnowledge {
+    /// A merged event: the first reading of it, and the other dates other sources give.
+    struct Step {
+        var event: CareerEvent
+        /// Other readings with a different date, for "(also 2010 [4])".
+        var otherDates: [(date: EventDate, event: CareerEvent)] = []
+    }
+
+    private(set) var steps: [Step] = []
+    /// Answers to personal questions of an interview: the question and the answer's sentence.
+    private(set) var personalAnswers: [(question: String, sentence: PoolSentence)] = []
+
+    /// The subject's company names, longest first.
+    private let companies: [String]
+
+    init(pool: [PoolSentence], documents: [SourceDocument], facts: [StructuredFact], personName: String, companies: [String],
+         pageOrganisation: (Int) -> String?) {
+        self.companies = companies.sorted { $0.count > $1.count }
+        let nameWords = Set(NameMatcher.fold(personName).split(separator: " ").map(String.init))
+        // Table rows and page summaries are lists, not sentences: no step is read from them.
+        for sentence in pool where sentence.person != .none && (sentence.paragraph >= 0 || sentence.position == 0) {
+            let document = documents[sentence.document]
+            let ownWords = sentence.person == .firstPerson
+            let subjectWords = ownWords ? nameWords.union(["i"]) : nameWords.union(["he", "she", "they"])
+            var reader = EventReader(subjectWords: subjectWords, pageOrganisation: pageOrganisation(sentence.document),
+                                     pageDate: document.published.flatMap(EventDate.init(iso:)))
+            reader.pageSite = URLComponents(string: document.url)?.host.map { $0.hasPrefix("www.") ? String($0.dropFirst(4)) : $0 }
+            for event in reader.events(in: sentence.text, ownWords: ownWords, document: sentence.document) {
+                add(event)
+            }
+            if let question = sentence.question, sentence.speaker == .subject {
+                if let event = Self.answerEvent(question: question, answer: sentence, document: sentence.document) {
+                    add(event)
+                } else if Self.isPersonalQuestion(question), !personalAnswers.contains(where: { $0.question == question }) {
+                    personalAnswers.append((question, sentence))
+                }
+            }
+        }
+        for fact in facts {
+            if let event = Self.event(from: fact) { add(event) }
+        }
+        // A row naming them on a list of laureates, winners or fellows is an award.
+        for sentence in pool where sentence.paragraph < 0 && sentence.position != 0 {
+            if let event = Self.listedAward(sentence, title: documents[sentence.document].title, nameWords: nameWords) { add(event) }
+        }
+        // A title without its organisation ("a front end engineer working out of Washington")
+        // is held where they last joined, or at the page's own organisation.
+        for index in steps.indices where steps[index].event.kind == .role && steps[index].event.organisation == nil {
+            let role = steps[index].event
+            let roleDate = role.date ?? role.document.flatMap { documents[$0].published.flatMap(EventDate.init(iso:)) }
+            let joined = steps.filter { step in
+                step.event.kind == .joined && step.event.organisation.map { $0.first?.isUppercase == true } == true
+                    && (roleDate == nil || step.event.date.map { $0 <= roleDate! } ?? true)
+            }.max { ($0.event.date ?? EventDate(year: 0)) < ($1.event.date ?? EventDate(year: 0)) }
+            steps[index].event.organisation = joined?.event.organisation ?? role.document.flatMap(pageOrganisation)
+                ?? companyNamedIn(role.evidence)
+        }
+        // Leaving without saying what: the organisation the sentence names, else the current one's.
+        for index in steps.indices where steps[index].event.kind == .left && steps[index].event.organisation == nil {
+            steps[index].event.organisation = companyNamedIn(steps[index].event.evidence)
+        }
+        // Leaving nothing known is no step.
+        steps.removeAll { $0.event.kind == .left && $0.event.organisation == nil && $0.event.detail == nil }
+        // A role is over once they left its organisation after it began.
+        for index in steps.indices where steps[index].event.kind == .role && steps[index].event.end == nil {
+            let role = steps[index].event
+            let leaving = steps.first { step in
+                step.event.kind == .left && step.event.organisation != nil && step.event.organisation == role.organisation
+                    && (step.event.date.map { date in role.date.map { date >= $0 } ?? true } ?? false)
+            }
+            if let left = leaving?.event.date { steps[index].event.end = left }
+        }
+    }
+
+    /// The first of the subject's companies a sentence names, as the user or discovery spells it.
+    private func companyNamedIn(_ sentence: String) -> String? {
+        companies.first { SentencePool.occursCapitalised($0, in: sentence) }
+    }
+
+    /// Adds an event, merged with one of the same kind about the same organisation or detail.
+    mutating func add(_ event: CareerEvent) {
+        var event = event
+        // A student is at school: "a student at the Accademia" is an education.
+        if event.kind == .role, ["student", "undergraduate", "graduate student", "phd student"].contains(NameMatcher.fold(event.detail ?? "")) {
+            guard event.organisation != nil else { return }
+            event.kind = .education
+            event.detail = nil
+        }
+        if let index = steps.firstIndex(where: { Self.same($0.event, event) }) {
+            var step = steps[index]
+            if step.event.date == nil, event.date != nil {
+                // A dated reading says more: it leads, the undated one adds nothing.
+                step.event.date = event.date
+                step.event.evidence = event.evidence
+                step.event.document = event.document
+                step.event.factURL = event.factURL
+            } else if let date = event.date, let first = step.event.date, date.year != first.year,
+                      event.document != step.event.document || event.factURL != step.event.factURL,
+                      !step.otherDates.contains(where: { $0.date.year == date.year }) {
+                step.otherDates.append((date, event))
+            }
+            // The longer title says more ("President and CEO" over "CEO").
+            if step.event.detail == nil || (event.kind == .role && (event.detail?.count ?? 0) > (step.event.detail?.count ?? 0)) {
+                step.event.detail = event.detail
+            }
+            if step.event.organisation == nil { step.event.organisation = event.organisation }
+            steps[index] = step
+        } else {
+            steps.append(Step(event: event))
+        }
+    }
+
+    /// Two readings of one step: the same kind, and the same organisation (or, without one,
+    /// the same detail), one name containing the other ("Axios" and "Axios Media").
+    private static func same(_ first: CareerEvent, _ second: CareerEvent) -> Bool {
+        guard first.kind == second.kind else { return false }
+        let a = NameMatcher.fold(first.organisation ?? "")
+        let b = NameMatcher.fold(second.organisation ?? "")
+        if first.kind == .role {
+            // "CEO" and "President and CEO" are one role: one title's role nouns are all in the other.
+            let nouns = [first.detail, second.detail].map { Self.roleNouns(of: $0 ?? "") }
+            let sameTitle = !nouns[0].isEmpty && !nouns[1].isEmpty && (nouns[0].isSubset(of: nouns[1]) || nouns[1].isSubset(of: nouns[0]))
+            return sameTitle && (a.isEmpty || b.isEmpty || a == b || NameMatcher.containsWords(a, in: b) || NameMatcher.containsWords(b, in: a))
+        }
+        if !a.isEmpty, !b.isEmpty { return a == b || NameMatcher.containsWords(a, in: b) || NameMatcher.containsWords(b, in: a) }
+        let detailA = NameMatcher.fold(first.detail ?? "")
+        let detailB = NameMatcher.fold(second.detail ?? "")
+        return !detailA.isEmpty && (detailA == detailB || NameMatcher.containsWords(detailA, in: detailB)
+            || NameMatcher.containsWords(detailB, in: detailA))
+    }
+
+    /// The role nouns of a title, with the usual long forms made short: "Chief Executive
+    /// Officer" is "ceo", "chairwoman" is "chairman".
+    static func roleNouns(of title: String) -> Set<String> {
+        var folded = " " + NameMatcher.fold(title) + " "
+        for (long, short) in [("chief executive officer", "ceo"), ("chief executive", "ceo"), ("chief technology officer", "cto"),
+                              ("chief technical officer", "cto"), ("chief financial officer", "cfo"), ("chief operating officer", "coo"),
+                              ("chief marketing officer", "cmo"), ("chairwoman", "chairman"), ("chairperson", "chairman"),
+                              ("co-founder", "founder"), ("cofounder", "founder"), ("prof.", "professor"), ("prof", "professor")] {
+            folded = folded.replacingOccurrences(of: " " + long + " ", with: " " + short + " ")
+        }
+        return Set(folded.split(separator: " ").map(String.init).filter { EventReader.roleNouns.contains($0) || $0 == "professor" })
+    }
+
+    /// "List of Nobel laureates: Year: 2024 · Physics: John Hopfield; Geoffrey Hinton" gives
+    /// "Nobel laureates (Physics)" in 2024.
+    static func listedAward(_ row: PoolSentence, title: String?, nameWords: Set<String>) -> CareerEvent? {
+        guard let title, title.lowercased().hasPrefix("list of ") else { return nil }
+        let listed = String(title.dropFirst("list of ".count))
+        let lowered = listed.lowercased()
+        guard ["laureates", "winners", "recipients", "awardees", "fellows", "honorees", "honourees", "prize", "award", "medal"]
+            .contains(where: { lowered.contains($0) }) else { return nil }
+        let cells = row.text.split(separator: "·").map { $0.trimmingCharacters(in: .whitespaces) }
+        let naming = cells.first { cell in
+            let words = Set(NameMatcher.fold(cell).split { !$0.isLetter }.map(String.init))
+            return nameWords.isSubset(of: words)
+        }
+        guard let naming else { return nil }
+        // "Nobel laureates" is the Nobel Prize; "Turing Award winners" the Turing Award.
+        var base = listed.split(separator: " ").filter {
+            !["laureates", "winners", "recipients", "awardees", "fellows", "honorees", "honourees"].contains($0.lowercased())
+        }.joined(separator: " ")
+        if !["prize", "award", "medal", "fellowship"].contains(where: { base.lowercased().contains($0) }) { base += " Prize" }
+        var detail = "the " + base
+        if let colon = naming.firstIndex(of: ":"), naming.distance(from: naming.startIndex, to: colon) <= 30 {
+            let category = naming[..<colon].trimmingCharacters(in: .whitespaces)
+            if category.first?.isUppercase == true, Int(category) == nil, category.lowercased() != "year" { detail += " in " + category }
+        }
+        return CareerEvent(kind: .award, organisation: nil, detail: detail, date: row.years.first.map { EventDate(year: $0) },
+                           evidence: row.text, document: row.document)
+    }
+
+    /// "Where did you grow up?" "St. Croix in the U.S. Virgin Islands – …": the answer's first
+    /// phrase is the place.
+    private static func answerEvent(question: String, answer: PoolSentence, document: Int) -> CareerEvent? {
+        let folded = NameMatcher.fold(question)
+        let kind: CareerEvent.Kind
+        if folded.contains("grow up") || folded.contains("grew up") || folded.contains("where are you from")
+            || folded.contains("hometown") {
+            kind = .roots
+        } else if folded.contains("where are you based") || folded.contains("where do you live") {
+            kind = .based
+        } else {
+            return nil
+        }
+        let phrase = answer.text.split(whereSeparator: { "–—;:(".contains($0) }).first.map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: " ,.!"))
+        } ?? ""
+        let words = phrase.split(separator: " ")
+        guard (1...10).contains(words.count), words.first?.first?.isUppercase == true else { return nil }
+        return CareerEvent(kind: kind, organisation: nil, detail: phrase, evidence: answer.text, document: document)
+    }
+
+    /// Questions about the person's life outside work that make small talk ("Favorite books?",
+    /// "What are your hobbies?").
+    static func isPersonalQuestion(_ question: String) -> Bool {
+        let folded = NameMatcher.fold(question)
+        return ["favorite", "favourite", "hobbies", "hobby", "spare time", "free time", "outside of work", "for fun",
+                "childhood memory", "where did you grow up"].contains { folded.contains($0) }
+    }
+
+    /// The event a structured fact states, if it is a career step.
+    static func event(from fact: StructuredFact) -> CareerEvent? {
+        let start = fact.start.flatMap(EventDate.init(iso:))
+        let end = fact.end.flatMap(EventDate.init(iso:))
+        let moment = fact.pointInTime.flatMap(EventDate.init(iso:))
+        func make(_ kind: CareerEvent.Kind, organisation: String? = nil, detail: String? = nil, date: EventDate? = nil) -> CareerEvent {
+            CareerEvent(kind: kind, organisation: organisation, detail: detail, date: date ?? start, end: end,
+                        evidence: fact.value, document: nil, factURL: fact.sourceURL)
+        }
+        switch fact.kind {
+        case .employer: return make(.joined, organisation: fact.value)
+        case .position: return make(.role, detail: fact.value)
+        case .education: return make(.education, organisation: fact.value)
+        case .award: return make(.award, detail: fact.value, date: moment)
+        case .notableWork: return make(.knownFor, detail: fact.value, date: moment)
+        case .birthplace: return make(.roots, detail: fact.value)
+        case .location: return make(.based, detail: fact.value)
+        case .profileCompany: return make(.joined, organisation: fact.value)
+        case .affiliation, .memberOf: return make(.joined, organisation: fact.value)
+        case .field, .occupation: return make(.field, detail: fact.value)
+        default: return nil
+        }
+    }
+}

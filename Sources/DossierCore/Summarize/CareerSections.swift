@@ -1,0 +1,234 @@
+import Foundation
+
+/// Writes the profile ("At a glance"), the heading's current role and the career timeline from
+/// the merged career steps: one short, cited line per slot or step, in words the sources use.
+struct CareerSections {
+    let steps: [CareerKnowledge.Step]
+    let documents: [SourceDocument]
+    /// The company's names (the user's and discovery's), folded, to prefer its roles.
+    let companyNames: [String]
+    let readAt: Date
+
+    // MARK: - The current role
+
+    /// The role the sources give as current: not ended, at the company when one is known, the
+    /// latest dated (a page's own date standing in for an undated role), the first read.
+    var currentRole: CareerKnowledge.Step? {
+        // A student or an intern is on the way to a role; the sources' current role is another.
+        let roles = steps.filter { step in
+            step.event.kind == .role && step.event.end == nil
+                && !["student", "intern", "trainee"].contains(step.event.detail.map(NameMatcher.fold) ?? "")
+        }
+        return roles.enumerated().max { a, b in
+            rank(a.element, order: a.offset) < rank(b.element, order: b.offset)
+        }?.element
+    }
+
+    private func rank(_ step: CareerKnowledge.Step, order: Int) -> (Int, Int, Int, Int, Int) {
+        let atCompany = step.event.organisation.map { organisation in
+            let folded = NameMatcher.fold(organisation)
+            return companyNames.contains { NameMatcher.containsWords($0, in: folded) || NameMatcher.containsWords(folded, in: $0) }
+        } ?? false
+        let date = asOf(step.event)
+        return (atCompany ? 1 : 0, step.event.organisation == nil ? 0 : 1, Self.weight(of: step.event.detail ?? ""),
+                (date?.year ?? 0) * 13 + (date?.month ?? 0), -order)
+    }
+
+    /// How much a title says about someone's work: leading an organisation, then doing its work,
+    /// then owning or advising it.
+    static func weight(of title: String) -> Int {
+        let nouns = CareerKnowledge.roleNouns(of: title)
+        if !nouns.isDisjoint(with: ["ceo", "president", "founder", "chairman", "cto", "cfo", "coo", "director", "head", "professor",
+                                    "dean", "partner", "principal", "chief", "editor", "lead"]) { return 2 }
+        if !nouns.isDisjoint(with: ["owner", "investor", "member", "advisor", "adviser", "fellow", "student", "intern"]) { return 0 }
+        return 1
+    }
+
+    /// The event's own date, else the date of the page that says it.
+    private func asOf(_ event: CareerEvent) -> EventDate? {
+        event.date ?? event.document.flatMap { documents[$0].published.flatMap(EventDate.init(iso:)) }
+    }
+
+    /// "President and CEO, Experience"; without a current role, the latest one: "former CEO, Mozilla".
+    var headline: String? {
+        if let current = currentRole { return roleText(current.event) }
+        let ended = steps.filter { $0.event.kind == .role && $0.event.end != nil && $0.event.organisation != nil }
+        return ended.max { ($0.event.end ?? EventDate(year: 0)) < ($1.event.end ?? EventDate(year: 0)) }.map { "former " + roleText($0.event) }
+    }
+
+    private func roleText(_ event: CareerEvent) -> String {
+        [event.detail, event.organisation].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    // MARK: - Profile
+
+    /// One line per slot the sources fill: role, before, education, founded, known for,
+    /// recognition, based, roots; then what they do not give, to ask.
+    func profile(cite: (CareerEvent) -> Int?, personalAnswers: [(question: String, sentence: PoolSentence)] = [],
+                 citeSentence: (PoolSentence) -> Int) -> [ProfileLine] {
+        var lines: [ProfileLine] = []
+        let current = currentRole
+        if let current {
+            var text = roleText(current.event)
+            if let date = current.event.date {
+                text += " (since \(date.text))"
+            } else if let date = asOf(current.event) {
+                text += " (as of \(date.text))"
+            }
+            lines.append(ProfileLine(label: "Role", text: text, source: cite(current.event)))
+        }
+        let currentOrganisation = current?.event.organisation.map(NameMatcher.fold)
+        let earlier = steps.filter { step in
+            guard [.role, .joined, .left].contains(step.event.kind) else { return false }
+            if let current, step.event == current.event { return false }
+            let organisation = step.event.organisation.map(NameMatcher.fold)
+            return organisation == nil || organisation != currentOrganisation || step.event.kind == .role
+        }
+        .sorted { (asOf($0.event) ?? EventDate(year: 0)) < (asOf($1.event) ?? EventDate(year: 0)) }
+        if !earlier.isEmpty {
+            lines.append(joined("Before", earlier.prefix(4).map(\.event), cite: cite, text: experienceText))
+        }
+        for (kind, label) in [(CareerEvent.Kind.education, "Education"), (.founded, "Founded"), (.led, "Led"), (.knownFor, "Known for"),
+                              (.award, "Recognition"), (.field, "Works on"), (.based, "Based"), (.roots, "Roots")] {
+            let found = steps.filter { $0.event.kind == kind }.map(\.event)
+            guard !found.isEmpty else { continue }
+            lines.append(joined(label, Array(found.prefix([.award, .field].contains(kind) ? 3 : 2)), cite: cite, text: slotText))
+        }
+        // Small talk they offered: favourite books and hobbies, never family or health.
+        let interests = personalAnswers
+            .filter { !Sensitivity.touches($0.sentence.text) && $0.sentence.wordCount <= 20 && Self.interestRank($0.question) >= 2 }
+            .sorted { Self.interestRank($0.question) > Self.interestRank($1.question) }
+            .prefix(1)
+        if !interests.isEmpty {
+            let text = interests.map { Self.topic(of: $0.question) + ": " + $0.sentence.text }.joined(separator: " ")
+            lines.append(ProfileLine(label: "Outside work", text: text, source: interests.first.map { citeSentence($0.sentence) }))
+        }
+        let missing = [("education", CareerEvent.Kind.education), ("earlier roles", .role), ("where they are based", .based)]
+            .filter { _, kind in
+                kind == .role ? earlier.isEmpty : !steps.contains { $0.event.kind == kind }
+            }
+            .map(\.0)
+        if !missing.isEmpty {
+            lines.append(ProfileLine(label: "Not in the sources, so ask", text: missing.joined(separator: ", "), source: nil))
+        }
+        return lines
+    }
+
+    /// One line for several events of a slot, cited to the first one's source (the others'
+    /// sources are cited where the timeline shows them).
+    private func joined(_ label: String, _ events: [CareerEvent], cite: (CareerEvent) -> Int?,
+                        text: (CareerEvent) -> String) -> ProfileLine {
+        ProfileLine(label: label, text: events.map(text).joined(separator: "; "), source: events.first.flatMap(cite))
+    }
+
+    /// "full-stack development at a Fortune 500 company", "Chief Technology Officer, Mozilla (2005)".
+    private func experienceText(_ event: CareerEvent) -> String {
+        var text: String
+        switch event.kind {
+        case .role: text = roleText(event)
+        case .left: text = "left " + [event.detail, event.organisation].compactMap { $0 }.joined(separator: ", ")
+        case .led: text = "led " + (event.detail ?? "")
+        default:
+            if let detail = event.detail, let organisation = event.organisation {
+                // "full-stack development at a Fortune 500 company"; "engineer, Axios".
+                let isTitle = !CareerKnowledge.roleNouns(of: detail).isEmpty
+                text = isTitle ? detail + ", " + organisation : detail + " at " + organisation
+            } else {
+                text = event.organisation ?? event.detail ?? ""
+            }
+        }
+        if let date = event.date, let end = event.end, end != date {
+            text += " (\(date.text) – \(end.text))"
+        } else if let date = event.date {
+            text += " (\(date.text))"
+        }
+        return text
+    }
+
+    /// "computer science, James Madison University (2004)", "SBJ 40 Under 40 list".
+    private func slotText(_ event: CareerEvent) -> String {
+        var text = [event.detail, event.organisation].compactMap { $0 }.joined(separator: ", ")
+        if let date = event.date, !text.contains(String(date.year)) { text += " (\(date.text))" }
+        return text
+    }
+
+    /// Books and reading first, then hobbies, then the rest.
+    private static func interestRank(_ question: String) -> Int {
+        let folded = NameMatcher.fold(question)
+        if folded.contains("book") || folded.contains("read") { return 3 }
+        if folded.contains("hobb") || folded.contains("free time") || folded.contains("spare time") { return 2 }
+        return 1
+    }
+
+    /// "Favorite books?" → "Favorite books".
+    private static func topic(of question: String) -> String {
+        question.trimmingCharacters(in: CharacterSet(charactersIn: "?:. ")).replacingOccurrences(of: "What are your ", with: "")
+            .prefix(1).uppercased() + question.trimmingCharacters(in: CharacterSet(charactersIn: "?:. "))
+            .replacingOccurrences(of: "What are your ", with: "").dropFirst()
+    }
+
+    /// Verbs an experience phrase starts with ("led front-end web projects").
+    static let workVerbs: Set<String> = ["done", "did", "led", "worked", "working", "spent", "managed", "ran", "built", "taught",
+                                         "interned", "volunteered", "developed", "designed", "wrote", "covered", "reported"]
+
+    // MARK: - Timeline
+
+    /// The dated steps in order, one short line each; a date reckoned from the page says how.
+    func timeline(cite: (CareerEvent) -> Int?) -> [TimelineItem] {
+        // An undated role or award stands at the date of the page that gives it: "by Apr 2018".
+        let placed: [(date: EventDate, by: Bool, step: CareerKnowledge.Step)] = steps.compactMap { step in
+            guard step.event.kind != .roots, step.event.kind != .based || step.event.date != nil else { return nil }
+            if let date = step.event.date { return (date, false, step) }
+            guard [.role, .award].contains(step.event.kind), let date = asOf(step.event) else { return nil }
+            return (date, true, step)
+        }
+        let dated = placed.sorted { ($0.date, $0.step.event.kind.rawValue) < ($1.date, $1.step.event.kind.rawValue) }
+        return dated.prefix(12).compactMap { placed in
+            let event = placed.step.event
+            guard let source = cite(event) else { return nil }
+            var text = Self.stepText(event)
+            if event.date?.approximate == true { text += "; year reckoned from “" + Self.reckoningClause(event.evidence) + "”" }
+            let others = placed.step.otherDates.compactMap { other in cite(other.event).map { CitedDate(date: other.date.text, source: $0) } }
+            return TimelineItem(when: (placed.by ? "by " : "") + placed.date.text, text: text, verbatim: false, source: source,
+                                otherDates: others, evidence: event.document == nil ? nil : event.evidence)
+        }
+    }
+
+    /// The step in a few words: "Joins Axios", "President and CEO, Experience", "Studies
+    /// computer science at James Madison University".
+    static func stepText(_ event: CareerEvent) -> String {
+        let organisation = event.organisation
+        let detail = event.detail
+        switch event.kind {
+        case .role: return [detail, organisation].compactMap { $0 }.joined(separator: ", ")
+        case .joined:
+            if let detail, let organisation { return capitalisedFirst(detail) + " at " + organisation }
+            return "Joins " + (organisation ?? detail ?? "")
+        case .education:
+            if let detail, let organisation { return "Studies \(detail) at \(organisation)" }
+            return "Studies at " + (organisation ?? detail ?? "")
+        case .founded: return "Founds " + (organisation ?? detail ?? "")
+        case .award: return detail ?? organisation ?? ""
+        case .left: return "Leaves " + [detail, organisation].compactMap { $0 }.joined(separator: ", ")
+        case .based: return "Based in " + (detail ?? "")
+        case .roots: return "Grew up in " + (detail ?? "")
+        case .knownFor: return detail ?? organisation ?? ""
+        case .led: return "Leads " + (detail ?? "")
+        case .field: return "Works on " + (detail ?? "")
+        }
+    }
+
+    private static func capitalisedFirst(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    /// The words around "years" in the sentence that gave a reckoned date, at most twelve.
+    static func reckoningClause(_ sentence: String) -> String {
+        let words = sentence.split(separator: " ")
+        guard let index = words.firstIndex(where: { $0.lowercased().hasPrefix("year") }) else { return String(sentence.prefix(80)) }
+        let start = max(0, index - 4)
+        let end = min(words.count, index + 7)
+        let clause = words[start..<end].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",.;:!? "))
+        return (start > 0 ? "…" : "") + clause + (end < words.count ? "…" : "")
+    }
+}

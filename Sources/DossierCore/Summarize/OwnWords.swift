@@ -1,0 +1,176 @@
+import Foundation
+
+/// Picks the person's own words on why they do the work and what they learned: their answers
+/// in an interview, first-person sentences on their own site, and quotations a page attributes
+/// to them ("…," she said). Never another speaker's words, never small talk, never a sensitive
+/// topic.
+struct OwnWordsPicker {
+    /// A quotation with what it is about and the sentence it came from.
+    struct Pick {
+        var label: String?
+        var text: String
+        var sentence: PoolSentence
+    }
+
+    let person: NameMatcher
+    /// Words that keep a sentence out (the banks' avoid list).
+    let avoid: [String]
+
+    /// Words that say why someone does the work or what they learned.
+    static let reflection: [String: String] = [
+        "learned": "Lesson", "learnt": "Lesson", "lesson": "Lesson", "lessons": "Lesson", "advice": "Advice",
+        "mistake": "Lesson", "mistakes": "Lesson", "realized": "Lesson", "realised": "Lesson", "taught me": "Lesson",
+        "important": "Lesson", "critical": "Lesson", "must": "Lesson", "key": "Lesson",
+        "love": "Motivation", "passion": "Motivation", "inspired": "Motivation", "inspire": "Motivation",
+        "humbled": "Motivation", "proud": "Motivation", "excited": "Motivation", "mission": "Motivation",
+        "why": "Motivation", "drew": "Motivation", "wanted": "Motivation", "dream": "Motivation", "fun": "Motivation",
+        "surprised": "Surprise", "surprising": "Surprise", "decisions": "On deciding", "decision": "On deciding",
+        "decide": "On deciding", "believe": "Belief", "reminds": "Belief", "means": "Belief", "always": "Belief",
+        "never": "Belief", "should": "Advice", "need to": "Lesson", "convinced": "Motivation", "advocating": "Motivation",
+        "wanting": "Motivation", "honored": "Motivation", "honoured": "Motivation", "habits": "Habit", "prioritize": "Habit",
+        "prioritise": "Habit", "focused": "Habit",
+    ]
+
+    /// Cues that say little alone ("wanted", "always"): half a strong cue's weight.
+    static let weakCues: Set<String> = ["wanted", "why", "fun", "means", "must", "key", "should", "always", "never", "need to",
+                                        "reminds", "important", "drew", "focused", "wanting", "dream"]
+
+    func pick(from sentences: [PoolSentence], ranker: SentenceRanker?, count: Int) -> [Pick] {
+        var candidates: [(score: Double, pick: Pick)] = []
+        for (index, sentence) in sentences.enumerated() {
+            guard let pick = quotation(in: sentence), !Sensitivity.touches(pick.text), !avoids(pick.text) else { continue }
+            // A quotation's cues may sit in the sentence around it ("Quill said the hardest lesson was …").
+            let folded = NameMatcher.fold(sentence.person == .firstPerson ? pick.text : sentence.text)
+            let asked = NameMatcher.fold(sentence.question ?? "")
+            func weight(_ cue: String) -> Double { Self.weakCues.contains(cue) ? 0.5 : 1 }
+            let cues = Self.reflection.keys.filter { NameMatcher.containsWords($0, in: folded) }.map(weight).reduce(0, +)
+                + 0.5 * Self.reflection.keys.filter { NameMatcher.containsWords($0, in: asked) }.map(weight).reduce(0, +)
+            guard cues >= 1 else { continue }
+            let words = pick.text.split(separator: " ").count
+            let length = words < 5 ? 0.6 : words <= 30 ? 1.0 : 30 / Double(words)
+            let firstPerson = NameMatcher.containsWords("i", in: NameMatcher.fold(pick.text)) ? 1.3 : 1.0
+            let rank = ranker.map { 1 + $0.scores[index] * Double($0.scores.count) } ?? 1
+            candidates.append((cues.squareRoot() * length * firstPerson * min(rank, 3), pick))
+        }
+        candidates.sort { ($1.score, $0.pick.sentence.id) < ($0.score, $1.pick.sentence.id) }
+        var chosen: [Pick] = []
+        var labels: [String: Int] = [:]
+        var answered: [String: Int] = [:]
+        for candidate in candidates where chosen.count < count {
+            let label = candidate.pick.label ?? ""
+            // Variety: at most two of a kind, two per question answered.
+            if labels[label, default: 0] >= 2 { continue }
+            if let question = candidate.pick.sentence.question {
+                if answered[question, default: 0] >= 2 { continue }
+                answered[question, default: 0] += 1
+            }
+            labels[label, default: 0] += 1
+            chosen.append(candidate.pick)
+        }
+        return chosen
+    }
+
+    /// The person's words in the sentence: the whole sentence when it is theirs (an answer, or
+    /// first person on their site), the quoted part when the page quotes them by name.
+    private func quotation(in sentence: PoolSentence) -> Pick? {
+        if sentence.person == .firstPerson {
+            if let question = sentence.question, CareerKnowledge.isPersonalQuestion(question) { return nil }
+            // Words about themselves: "I", "my", "we" (their team), not a statement about the company.
+            let folded = NameMatcher.fold(sentence.text)
+            guard ["i", "my", "me", "i'm", "i've", "we", "our", "us"].contains(where: { NameMatcher.containsWords($0, in: folded) }) else { return nil }
+            return Pick(label: label(for: sentence.text, question: sentence.question), text: Self.trimmed(sentence.text), sentence: sentence)
+        }
+        guard sentence.person == .named, sentence.speaker == .narrator, let quoted = Self.quoted(in: sentence.text),
+              saysPerson(sentence.text) else { return nil }
+        return Pick(label: label(for: sentence.text, question: nil), text: quoted, sentence: sentence)
+    }
+
+    /// A speech verb with the person's name or pronoun next to it: "she said", "said Halpert".
+    private func saysPerson(_ text: String) -> Bool {
+        let words = text.split(separator: " ").map { NameMatcher.fold(String($0)).trimmingCharacters(in: .punctuationCharacters) }
+        let verbs: Set<String> = ["said", "says", "told", "explained", "explains", "recalled", "recalls", "added", "adds", "wrote", "writes"]
+        for (index, word) in words.enumerated() where verbs.contains(word) {
+            let near = words[max(0, index - 3)..<min(words.count, index + 4)].joined(separator: " ")
+            if person.isNamed(inSentence: near) || ["he", "she", "they"].contains(where: { NameMatcher.containsWords($0, in: near) }) {
+                return true
+            }
+        }
+        return false
+    }
+
+    private func label(for text: String, question: String?) -> String? {
+        let folded = NameMatcher.fold((question ?? "") + " " + text)
+        let found = Self.reflection.filter { NameMatcher.containsWords($0.key, in: folded) }.map(\.value)
+        for label in ["Lesson", "Surprise", "On deciding", "Advice", "Motivation", "Belief", "Habit"] where found.contains(label) { return label }
+        return nil
+    }
+
+    private func avoids(_ text: String) -> Bool {
+        let folded = NameMatcher.fold(text)
+        return avoid.contains { NameMatcher.containsWords($0, in: folded) }
+    }
+
+    /// The longest double-quoted span of at least five words.
+    static func quoted(in text: String) -> String? {
+        var best: String?
+        for (open, close) in [("“", "”"), ("\"", "\"")] {
+            var rest = text[...]
+            while let start = rest.range(of: open), let end = rest[start.upperBound...].range(of: close) {
+                let inside = rest[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+                if inside.split(separator: " ").count >= 5, inside.count > (best?.count ?? 0) { best = inside }
+                rest = rest[end.upperBound...]
+            }
+        }
+        return best.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ", ")) }
+    }
+
+    /// A long sentence cut after its first clause that holds thirty words or fewer, marked "…".
+    static func trimmed(_ sentence: String) -> String {
+        let words = sentence.split(separator: " ")
+        guard words.count > 34 else { return sentence }
+        var cut = 34
+        for index in stride(from: min(words.count - 1, 33), through: 12, by: -1) where words[index].hasSuffix(",") || words[index].hasSuffix(";") {
+            cut = index + 1
+            break
+        }
+        return words[..<cut].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",;: ")) + " …"
+    }
+}
+
+/// Topics a dossier never asks about and mentions only in the person's own words about their
+/// work: health, family, sexuality, religion, politics, experiences of abuse, allegations.
+enum Sensitivity {
+    static let words: [String] = [
+        // Health
+        "cancer", "illness", "ill", "disease", "diagnosed", "diagnosis", "depression", "anxiety", "mental health", "therapy",
+        "pregnant", "pregnancy", "miscarriage", "surgery", "disability", "autism", "adhd", "addiction", "rehab", "overdose",
+        "drug use", "drugs", "alcoholism", "suicide", "died", "death", "dying", "funeral",
+        // Family
+        "wife", "husband", "son", "daughter", "children", "kids", "mother", "father", "parents", "divorce", "custody",
+        "married", "marriage", "family", "girlfriend", "boyfriend", "fiancee", "fiance", "spouse",
+        // Sexuality
+        "gay", "lesbian", "bisexual", "transgender", "sexuality", "sexual", "lgbt", "lgbtq", "coming out",
+        // Religion
+        "religion", "religious", "church", "faith", "god", "muslim", "christian", "jewish", "catholic", "mormon", "hindu",
+        "buddhist", "atheist", "prayer",
+        // Politics
+        "political", "politics", "donation", "donated", "democrat", "democratic party", "republican", "election", "campaign",
+        "proposition", "trump", "biden", "conservative", "liberal", "same-sex", "abortion", "immigration",
+        // Abuse and allegations
+        "abuse", "abused", "harassment", "assault", "rape", "allegation", "allegations", "alleged", "accused", "lawsuit",
+        "scandal", "arrested", "convicted", "controversy", "controversial", "boycott", "boycotts", "protest", "protests",
+        "backlash", "fired", "lawsuits", "sued",
+    ]
+
+    /// Whether the text touches a sensitive topic.
+    static func touches(_ text: String) -> Bool {
+        let folded = NameMatcher.fold(text)
+        return words.contains { NameMatcher.containsWords($0, in: folded) }
+    }
+
+    /// The sensitive words the text holds.
+    static func topics(in text: String) -> [String] {
+        let folded = NameMatcher.fold(text)
+        return words.filter { NameMatcher.containsWords($0, in: folded) }
+    }
+}

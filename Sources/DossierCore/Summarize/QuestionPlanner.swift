@@ -1,0 +1,241 @@
+import Foundation
+
+/// Plans the suggested questions: every template of the bank filled with every typed value
+/// the career gives (over-generation), then picked for an interview's flow (opening, path,
+/// motivation, lessons, company, advice, referral), for variety (each fact once, each template
+/// once) and for grounding; generic questions fill the rest. A slot takes only a value of its
+/// kind (an organisation, a title, a year, a quote), never a headline or a duration.
+struct QuestionPlanner {
+    /// A typed value a template can use, with where it came from.
+    struct Slot {
+        var fill: QuestionFill
+        var values: [String: String]
+        /// What the question is about, folded, so no fact is asked about twice.
+        var subject: String
+        var source: Int?
+        var weight: Double
+    }
+
+    let banks: SummaryBanks
+    let companyName: String?
+    /// The reader's goal for the meeting (or their career goal), when known.
+    let goal: String?
+    /// How many questions, and how many of each topic at most.
+    var count = 10
+    var quotas: [QuestionTopic: Int] = [
+        .opening: 1, .career: 3, .motivation: 2, .lessons: 2, .company: 1, .industry: 1, .advice: 2, .referral: 1,
+    ]
+
+    func questions(from slots: [Slot]) -> [SuggestedQuestion] {
+        struct Candidate {
+            var template: Int
+            var slot: Slot?
+            var text: String
+            var score: Double
+        }
+        var candidates: [Candidate] = []
+        for (index, template) in banks.questions.enumerated() {
+            if let fill = template.fills {
+                for slot in slots where slot.fill == fill {
+                    guard let text = filled(template.text, with: slot.values) else { continue }
+                    candidates.append(Candidate(template: index, slot: slot, text: text, score: 1 + slot.weight))
+                }
+            } else if let text = filled(template.text, with: [:]) {
+                candidates.append(Candidate(template: index, slot: nil, text: text, score: 0))
+            }
+        }
+        // Grounded first, then by weight; the bank's order breaks ties.
+        candidates.sort { ($1.score, $0.template) < ($0.score, $1.template) }
+        var chosen: [(topic: QuestionTopic, candidate: Candidate)] = []
+        var perTopic: [QuestionTopic: Int] = [:]
+        var usedTemplates = Set<Int>()
+        var usedSubjects = Set<String>()
+        func take(_ candidate: Candidate, limit: (QuestionTopic) -> Int) -> Bool {
+            let topic = banks.questions[candidate.template].topic
+            guard chosen.count < count, perTopic[topic, default: 0] < limit(topic), !usedTemplates.contains(candidate.template),
+                  !chosen.contains(where: { $0.candidate.text == candidate.text }) else { return false }
+            if let slot = candidate.slot, slot.fill != .goal, usedSubjects.contains(slot.subject) { return false }
+            perTopic[topic, default: 0] += 1
+            usedTemplates.insert(candidate.template)
+            if let slot = candidate.slot { usedSubjects.insert(slot.subject) }
+            chosen.append((topic, candidate))
+            return true
+        }
+        // The referral closes every conversation; then grounded questions within the quotas,
+        // then generic ones where a topic has none, then anything up to the count.
+        for candidate in candidates where banks.questions[candidate.template].topic == .referral {
+            if take(candidate, limit: { _ in 1 }) { break }
+        }
+        for candidate in candidates where candidate.slot != nil { _ = take(candidate) { quotas[$0] ?? 1 } }
+        for candidate in candidates where candidate.slot == nil {
+            let topic = banks.questions[candidate.template].topic
+            if perTopic[topic, default: 0] == 0 { _ = take(candidate) { quotas[$0] ?? 1 } }
+        }
+        // Still short: more of a kind, but one opening and one referral only.
+        for candidate in candidates { _ = take(candidate) { [.opening, .referral].contains($0) ? 1 : (quotas[$0] ?? 1) + 1 } }
+        return chosen.enumerated()
+            .sorted { ($0.element.topic, $0.offset) < ($1.element.topic, $1.offset) }
+            .map { SuggestedQuestion(topic: $0.element.topic, text: $0.element.candidate.text, source: $0.element.candidate.slot?.source) }
+    }
+
+    /// The template with its placeholders filled, or nil when one has no value.
+    private func filled(_ template: String, with values: [String: String]) -> String? {
+        var text = template
+        for placeholder in SummaryBanks.placeholders(in: template) {
+            let value: String?
+            switch placeholder {
+            case "in year": value = values["year"].map { " in " + $0 } ?? ""
+            case "field of": value = values["field"].map { " " + $0 + " at" } ?? " at"
+            case "company": value = companyName ?? "your company"
+            case "goal": value = values["goal"] ?? goal ?? "this kind of work"
+            default: value = values[placeholder]
+            }
+            guard let value else { return nil }
+            text = text.replacingOccurrences(of: "{\(placeholder)}", with: value)
+        }
+        return text
+    }
+
+    // MARK: - Slots from the career
+
+    /// The typed values the career gives: the current role, a move from an earlier
+    /// organisation, joining, tenure, education, founding, awards, roots, work, short quotes,
+    /// the reader's goal.
+    static func slots(steps: [CareerKnowledge.Step], current: CareerKnowledge.Step?, quotes: [(label: String?, text: String, source: Int)],
+                      views: [(text: String, source: Int)],
+                      goal: String?, latestYear: Int?, cite: (CareerEvent) -> Int?) -> [Slot] {
+        var slots: [Slot] = []
+        func add(_ fill: QuestionFill, _ values: [String: String], subject: String, event: CareerEvent?, weight: Double, source: Int? = nil) {
+            let combined = values.values.joined(separator: " ")
+            // Never a question built on a sentence that touches a sensitive topic.
+            guard !Sensitivity.touches(combined), !Sensitivity.touches(event?.evidence ?? ""), !values.values.contains(where: isDuration)
+            else { return }
+            slots.append(Slot(fill: fill, values: values, subject: NameMatcher.fold(subject),
+                              source: source ?? event.flatMap(cite), weight: weight))
+        }
+        let currentOrganisation = current?.event.organisation
+        if let current, let title = current.event.detail, let organisation = current.event.organisation {
+            var values = ["title": title, "organisation": organisation]
+            if let year = current.event.date, !year.approximate { values["year"] = String(year.year) }
+            add(.role, values, subject: title + " " + organisation, event: current.event, weight: 1.2)
+        }
+        for step in steps {
+            let event = step.event
+            let year = event.date.flatMap { $0.approximate ? nil : String($0.year) }
+            switch event.kind {
+            case .joined:
+                guard let organisation = event.organisation, isProperName(organisation) else { continue }
+                var values = ["organisation": organisation]
+                if let year { values["year"] = year }
+                add(.joined, values, subject: organisation, event: event, weight: 1)
+                if let date = event.date, let latestYear, latestYear - date.year >= 3, organisation == currentOrganisation {
+                    add(.tenure, ["organisation": organisation, "years": String(latestYear - date.year)], subject: "tenure " + organisation,
+                        event: event, weight: 0.9)
+                }
+            case .education:
+                guard let school = event.organisation, EventReader.isSchool(school) else { continue }
+                var values = ["school": school]
+                if let field = event.detail { values["field"] = field }
+                add(.education, values, subject: school, event: event, weight: 0.9)
+            case .founded:
+                guard let organisation = event.organisation ?? event.detail, isProperName(organisation) else { continue }
+                var values = ["organisation": organisation]
+                if let year { values["year"] = year }
+                add(.founded, values, subject: organisation, event: event, weight: 1.1)
+            case .award:
+                guard let award = event.detail else { continue }
+                add(.award, ["award": (award.lowercased().hasPrefix("the ") ? "" : "the ") + award], subject: award, event: event, weight: 0.8)
+            case .roots:
+                guard let place = event.detail else { continue }
+                add(.roots, ["place": place], subject: place, event: event, weight: 0.7)
+            case .knownFor:
+                guard let work = event.detail, isProperName(work) else { continue }
+                add(.knownFor, ["work": work], subject: work, event: event, weight: 0.8)
+            case .led:
+                guard let unit = event.detail, isProperName(unit) || unit.split(separator: " ").count >= 2 else { continue }
+                add(.led, ["unit": unit], subject: unit, event: event, weight: 0.9)
+            case .left:
+                guard let organisation = event.organisation, isProperName(organisation) else { continue }
+                var values = ["organisation": organisation]
+                if let year { values["year"] = year }
+                add(.left, values, subject: "left " + organisation, event: event, weight: 0.8)
+            case .role:
+                // An earlier role: what it taught them.
+                guard step.event != current?.event, let title = event.detail, let organisation = event.organisation,
+                      isProperName(organisation) else { continue }
+                add(.pastRole, ["title": title, "organisation": organisation], subject: title + " " + organisation, event: event, weight: 0.8)
+            case .field:
+                guard let area = event.detail, area.split(separator: " ").count <= 5 else { continue }
+                add(.field, ["area": area], subject: area, event: event, weight: 0.7)
+            case .based:
+                continue
+            }
+        }
+        // A move: the latest earlier organisation, then the current one.
+        if let currentOrganisation {
+            let earlier = steps.filter { step in
+                [.joined, .role].contains(step.event.kind) && step.event.organisation.map { isProperName($0) && $0 != currentOrganisation } == true
+            }
+            if let from = earlier.last?.event.organisation {
+                var values = ["from": from, "organisation": currentOrganisation]
+                let joined = steps.first { $0.event.kind == .joined && $0.event.organisation == currentOrganisation }
+                if let date = joined?.event.date, !date.approximate { values["year"] = String(date.year) }
+                add(.move, values, subject: "move " + from, event: joined?.event ?? earlier.last?.event, weight: 1.1)
+            }
+        }
+        for quote in quotes {
+            // Only words about why they work and what they learned, in the first person, short
+            // enough to say back to them.
+            guard let label = quote.label, label != "Habit",
+                  ["i", "my", "me", "we", "our"].contains(where: { NameMatcher.containsWords($0, in: NameMatcher.fold(quote.text)) })
+            else { continue }
+            let words = quote.text.split(separator: " ")
+            guard (4...20).contains(words.count), !quote.text.contains("…") else { continue }
+            let text = quote.text.hasSuffix(".") || quote.text.hasSuffix("!") || quote.text.hasSuffix("?") ? quote.text : quote.text + "."
+            let fill: QuestionFill = ["Lesson", "Surprise", "On deciding", "Advice"].contains(label) ? .lesson : .quote
+            add(fill, ["quote": text], subject: quote.text, event: nil, weight: 1, source: quote.source)
+        }
+        for view in views {
+            add(.view, ["view": view.text], subject: view.text, event: nil, weight: 0.9, source: view.source)
+        }
+        if let goal, !goal.isEmpty {
+            slots.append(Slot(fill: .goal, values: ["goal": goal], subject: "goal", source: nil, weight: 0.5))
+        }
+        return slots
+    }
+
+    /// What the person said, as a page reports it: "Nadella said that corporations need to create
+    /// profitable solutions …" gives "corporations need to create profitable solutions …". Only a
+    /// clause that reads the same said back to them (no "he", "his").
+    static func reportedView(in sentence: String, person: NameMatcher) -> String? {
+        let words = sentence.split(separator: " ").map(String.init)
+        let verbs: Set<String> = ["said", "says", "argued", "argues", "believes", "believed", "told", "explained", "noted", "wrote"]
+        for (index, word) in words.enumerated() where verbs.contains(word.lowercased()) {
+            let before = words[max(0, index - 3)..<index].joined(separator: " ")
+            guard person.isNamed(inSentence: NameMatcher.fold(before)) || ["he", "she"].contains(words[max(0, index - 1)].lowercased()) else { continue }
+            guard let that = words[(index + 1)...].prefix(6).firstIndex(of: "that") else { continue }
+            let clause = words[(that + 1)...].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+            let folded = NameMatcher.fold(clause)
+            let count = clause.split(separator: " ").count
+            guard (5...24).contains(count), !["he", "she", "his", "her", "him", "i", "my"].contains(where: { NameMatcher.containsWords($0, in: folded) })
+            else { continue }
+            return clause
+        }
+        return nil
+    }
+
+    /// A value that names something rather than describing it: at least one capitalised word
+    /// (or a domain), and not a generic phrase ("a Fortune 500 company").
+    private static func isProperName(_ value: String) -> Bool {
+        let words = value.split(separator: " ")
+        guard let first = words.first, !["a", "an"].contains(first.lowercased()) else { return false }
+        return words.contains { $0.first?.isUppercase == true || $0.contains(".") }
+    }
+
+    /// "six years", "two decades": a duration is never a slot's value.
+    private static func isDuration(_ value: String) -> Bool {
+        let folded = NameMatcher.fold(value)
+        let words = folded.split(separator: " ")
+        return words.count <= 3 && words.contains { ["years", "year", "months", "decades", "decade", "weeks"].contains(String($0)) }
+    }
+}
