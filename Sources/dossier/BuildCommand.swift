@@ -52,6 +52,9 @@ struct BuildCommand: WorkspaceCommand {
 
     @OptionGroup var format: FormatOptions
 
+    @Option(help: "The paper to lay the dossier out for, a4 or letter (default: [print] paper in the config, else the locale's).")
+    var paper: PaperSize?
+
     @Flag(help: "Rebuild from the store without network.")
     var offline = false
 
@@ -90,7 +93,8 @@ struct BuildCommand: WorkspaceCommand {
         let request = BuildRequest(
             subject: subject, outputRoot: output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? workspace.outputRoot,
             formats: format.formats, offline: offline,
-            extraSourcesDirectory: sourcesDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }, removedURLs: removedURLs
+            extraSourcesDirectory: sourcesDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }, removedURLs: removedURLs,
+            paper: paper
         )
         let summary = try await Interruptible.run { try await pipeline.run(request) }
         status.finish()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierApp
+import DossierCore
 import Foundation
 
 /// `dossier print`: the last dossier built for a person, as a PDF, sent to a printer if asked.
@@ -21,6 +22,7 @@ struct PrintCommand: WorkspaceCommand {
         Examples:
           dossier print "Jane Doe"        # writes <output>/jane-doe/dossier.pdf
           dossier print "Jane Doe" --pdf ~/jane.pdf
+          dossier print "Jane Doe" --paper letter
           dossier print "Jane Doe" --printer office
         """
     )
@@ -31,6 +33,9 @@ struct PrintCommand: WorkspaceCommand {
     @Option(help: "Where to write the PDF (default: dossier.pdf next to the dossier).", completion: .file(extensions: ["pdf"]))
     var pdf: String?
 
+    @Option(help: "The paper to print on, a4 or letter (default: as the dossier was laid out: [print] paper, else the locale's).")
+    var paper: PaperSize?
+
     @Option(help: "Send the PDF to this printer with lp.", completion: .shellCommand("lpstat -a 2>/dev/null | cut -d' ' -f1"))
     var printer: String?
 
@@ -38,10 +43,12 @@ struct PrintCommand: WorkspaceCommand {
 
     func run(in workspace: Workspace) async throws {
         let printing = DossierPrinter(workspace: workspace)
-        let target = try await printing.pdf(for: person, to: pdf.map { URL(fileURLWithPath: $0) })
+        let target = try await printing.pdf(for: person, to: pdf.map { URL(fileURLWithPath: $0) }, paper: paper)
         print(target.path)
         guard let printer else { return }
         try printing.send(target, to: printer)
         if !global.quiet { StandardError.write("sent to \(printer)") }
     }
 }
+
+extension PaperSize: ExpressibleByArgument {}

@@ -210,8 +210,10 @@ struct RenderFormatsTests {
         let folder = folderFolder.url
         let dossier = SampleDossiers.full()
         let written = try await DossierFiles.write(dossier, formats: OutputFormat.allCases, to: folder,
-                                                   pdf: PDFRenderer(searchPath: ""))
+                                                   paper: .letter, pdf: PDFRenderer(searchPath: ""))
         #expect(written.files == ["md", "html", "json", "txt"].map { folder.appendingPathComponent("dossier.\($0)").path })
+        let html = try String(contentsOf: folder.appendingPathComponent("dossier.html"), encoding: .utf8)
+        #expect(html.contains("@page{size:letter;"))
         #expect(written.pdfError == .noRenderer)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("dossier.pdf").path))
         #expect(try Data(contentsOf: folder.appendingPathComponent("dossier.json")) == JSONRenderer.render(dossier))
@@ -227,12 +229,12 @@ struct RenderFormatsTests {
         defer { folderFolder.remove() }
         let folder = folderFolder.url
         let old = SampleDossiers.full()
-        _ = try await DossierFiles.write(old, formats: [.md, .json], to: folder, pdf: PDFRenderer(searchPath: ""))
+        _ = try await DossierFiles.write(old, formats: [.md, .json], to: folder, paper: .a4, pdf: PDFRenderer(searchPath: ""))
         var new = old
         new.subject = Subject(name: "Someone Else")
         let markdown = folder.appendingPathComponent("dossier.md"), json = folder.appendingPathComponent("dossier.json")
         await #expect(throws: CommitFailed.self) {
-            try await DossierFiles.write(new, formats: [.md, .json], to: folder, pdf: PDFRenderer(searchPath: "")) {
+            try await DossierFiles.write(new, formats: [.md, .json], to: folder, paper: .a4, pdf: PDFRenderer(searchPath: "")) {
                 // Both new files are complete beside their targets, which still hold the old dossier.
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
                 #expect(names.filter { $0.hasSuffix(".tmp") }.count == 2)
@@ -244,7 +246,7 @@ struct RenderFormatsTests {
         #expect(try Data(contentsOf: json) == JSONRenderer.render(old))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["dossier.json", "dossier.md"])
         var committed = false
-        _ = try await DossierFiles.write(new, formats: [.md, .json], to: folder, pdf: PDFRenderer(searchPath: "")) { committed = true }
+        _ = try await DossierFiles.write(new, formats: [.md, .json], to: folder, paper: .a4, pdf: PDFRenderer(searchPath: "")) { committed = true }
         #expect(committed)
         #expect(try String(contentsOf: markdown, encoding: .utf8) == MarkdownRenderer.render(new))
     }
@@ -268,7 +270,7 @@ struct RenderFormatsTests {
         try Data("%PDF-1.4 of the previous dossier".utf8).write(to: output.appendingPathComponent("dossier.pdf"))
 
         let written = try await DossierFiles.write(SampleDossiers.full(), formats: [.md, .pdf], to: output,
-                                                   pdf: PDFRenderer(searchPath: renderers.path, workspace: blocked))
+                                                   paper: .a4, pdf: PDFRenderer(searchPath: renderers.path, workspace: blocked))
         guard case .noWorkspace = written.pdfError else {
             Issue.record("expected noWorkspace, got \(String(describing: written.pdfError))")
             return

@@ -116,4 +116,13 @@ struct RenderTests {
         #expect(PaperSize.fromLocale(["LANG": "de_DE.UTF-8"]) == .a4)
         #expect(PaperSize.fromLocale([:]) == .a4)
     }
+
+    @Test("a page laid out for A4 is resized to Letter for print --paper, and only its @page size changes")
+    func resizedPage() {
+        let a4 = HTMLRenderer.render(SampleDossiers.full(), paper: .a4)
+        #expect(a4.contains("@page{size:A4;"))
+        let letter = HTMLRenderer.resized(a4, to: .letter)
+        #expect(letter.contains("@page{size:letter;") && !letter.contains("size:A4"))
+        #expect(letter == HTMLRenderer.render(SampleDossiers.full(), paper: .letter))
+    }
 }

@@ -103,6 +103,24 @@ struct ConfigLoaderTests {
         #expect(loaded.config.network.contact == "me@example.org")
     }
 
+    @Test("[print] paper sets the paper; without it the locale decides; another value is an error with its line")
+    func paper() throws {
+        let temporary = try TemporaryConfig()
+        let letter = try ConfigLoader.load(file: temporary.write("[print]\npaper = \"Letter\"\n")).config
+        #expect(letter.paper == .letter)
+        #expect(letter.paper(environment: ["LANG": "de_DE.UTF-8"]) == .letter)
+        let unset = DossierConfig()
+        #expect(unset.paper(environment: ["LANG": "en_US.UTF-8"]) == .letter)
+        #expect(unset.paper(environment: ["LC_PAPER": "de_DE.UTF-8", "LANG": "en_US.UTF-8"]) == .a4)
+        #expect(unset.paper(environment: [:]) == .a4)
+        #expect(throws: ConfigError.self) { try ConfigLoader.load(file: temporary.write("[print]\n\npaper = \"A3\"\n")) }
+        do {
+            _ = try ConfigLoader.load(file: temporary.write("[print]\n\npaper = \"A3\"\n"))
+        } catch {
+            #expect("\(error)".contains(":3"), "\(error)")
+        }
+    }
+
     @Test("malformed TOML is an error naming the file and the line")
     func malformedTOML() throws {
         let temporary = try TemporaryConfig()

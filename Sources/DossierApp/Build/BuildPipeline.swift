@@ -21,9 +21,13 @@ public struct BuildRequest: Sendable {
     public var meeting: MeetingContext?
     /// Pages named with `--url` before that are no longer to be read (`--remove-url`).
     public var removedURLs: [String]
+    /// The paper to lay the dossier out for (`--paper`); nil for the configured or the locale's.
+    public var paper: PaperSize?
 
     public init(subject: Subject, outputRoot: URL, formats: [OutputFormat] = OutputFormat.defaults, offline: Bool = false,
-                extraSourcesDirectory: URL? = nil, meeting: MeetingContext? = nil, removedURLs: [String] = []) {
+                extraSourcesDirectory: URL? = nil, meeting: MeetingContext? = nil, removedURLs: [String] = [],
+                paper: PaperSize? = nil) {
+        self.paper = paper
         self.subject = subject
         self.outputRoot = outputRoot
         self.formats = formats
@@ -286,6 +290,7 @@ public struct BuildPipeline: Sendable {
         do {
             written = try await DossierFiles.write(
                 dossier, formats: request.formats, to: request.outputRoot.appendingPathComponent(slug, isDirectory: true),
+                paper: request.paper ?? config.paper(environment: environment),
                 pdf: PDFRenderer(environment: environment), keepingExisting: outcome == .unchanged
             ) {
                 try store.finishBuild(id: build.id!, status: .succeeded, at: now(), dossier: version)

@@ -22,10 +22,10 @@ public enum DossierFiles {
         public var pdfError: PDFRenderer.RenderError?
     }
 
-    /// Writes each of `formats`; with `keepingExisting`, a file already there with the bytes it
+    /// Writes each of `formats`, the HTML and PDF laid out for `paper`; with `keepingExisting`, a file already there with the bytes it
     /// should have is left as it is (same modification time), and only missing or differing
     /// ones are written. An existing PDF is kept as it is (a renderer's bytes vary).
-    public static func write(_ dossier: Dossier, formats: [OutputFormat], to folder: URL, pdf: PDFRenderer,
+    public static func write(_ dossier: Dossier, formats: [OutputFormat], to folder: URL, paper: PaperSize, pdf: PDFRenderer,
                              keepingExisting: Bool = false,
                              beforeReplacing: () throws -> Void = {}) async throws -> Written {
         do {
@@ -36,7 +36,7 @@ public enum DossierFiles {
         }
         removeLeftoverTemporaries(in: folder)
         var written = Written(files: [], pdfError: nil)
-        let html = HTMLRenderer.render(dossier)
+        let html = HTMLRenderer.render(dossier, paper: paper)
         // The PDF, the one slow step, is rendered before anything is staged.
         var pdfBytes: Data?
         let pdfFile = folder.appendingPathComponent(OutputFormat.pdf.fileName)

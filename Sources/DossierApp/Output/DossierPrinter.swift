@@ -14,8 +14,9 @@ public struct DossierPrinter: Sendable {
     }
 
     /// Renders the dossier of the person meant to `target` (default: `dossier.pdf` beside it) and
-    /// returns the file. No dossier in the folder nor in the store is exit 66, no renderer 69.
-    public func pdf(for reference: MeetingReference, to target: URL?) async throws(AppError) -> URL {
+    /// returns the file, on `paper` when given (else as the HTML was laid out). No dossier in the
+    /// folder nor in the store is exit 66, no renderer 69.
+    public func pdf(for reference: MeetingReference, to target: URL?, paper: PaperSize? = nil) async throws(AppError) -> URL {
         let book = MeetingBook(workspace: workspace)
         let slug = try book.slug(of: reference)
         let folder = workspace.folder(slug: slug)
@@ -30,12 +31,12 @@ public struct DossierPrinter: Sendable {
                 throw AppError(.noInput, "no dossier built for \(reference.text) yet (nothing in \(folder.path)); "
                     + "run `dossier build \"\(reference.text)\"` first")
             }
-            html = HTMLRenderer.render(dossier)
+            html = HTMLRenderer.render(dossier, paper: paper ?? workspace.config.paper(environment: workspace.environment))
         }
         let file = target ?? folder.appendingPathComponent(OutputFormat.pdf.fileName)
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try await PDFRenderer(environment: workspace.environment).render(html: html, to: file)
+            try await PDFRenderer(environment: workspace.environment).render(html: paper.map { HTMLRenderer.resized(html, to: $0) } ?? html, to: file)
         } catch {
             throw AppError(error)
         }

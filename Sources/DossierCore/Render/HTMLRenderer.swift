@@ -12,6 +12,12 @@ import Foundation
 /// many ruled note lines as fit (`NoteSpace`), then the Sources list in small type. Failed and
 /// skipped sources, and each timeline line's source sentence, are shown on screen only.
 public enum HTMLRenderer {
+    /// A page this renderer wrote, its `@page` size set to `paper` (to print it on other paper).
+    public static func resized(_ html: String, to paper: PaperSize) -> String {
+        guard let size = html.firstRange(of: /@page\{size:[A-Za-z0-9]+;/) else { return html }
+        return html.replacingCharacters(in: size, with: "@page{size:\(paper.css);")
+    }
+
     /// The page, sized for `paper` when given (else the printer's choice).
     public static func render(_ dossier: Dossier, paper: PaperSize? = nil) -> String {
         var body = header(dossier)

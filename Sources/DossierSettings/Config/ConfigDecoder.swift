@@ -15,7 +15,7 @@ struct ConfigDecoder {
 
     mutating func decode() throws(ConfigError) -> DossierConfig {
         let root = ConfigKeyPath.root
-        warnAboutUnknownKeys(in: document, at: root, known: ["network", "rewrite", "search", "me", "calendar"])
+        warnAboutUnknownKeys(in: document, at: root, known: ["network", "rewrite", "search", "me", "calendar", "print"])
         var config = DossierConfig()
         if let network = try table(document, "network", in: root) {
             config.network = try decodeNetwork(network, at: root.appending("network"))
@@ -50,6 +50,16 @@ struct ConfigDecoder {
             let tag = try string(calendar, "tag", in: path)
             config.calendar = CalendarSettings(tag: tag.flatMap { $0.isEmpty ? nil : $0 } ?? (calendar["tag"] == nil ? "[info]" : nil),
                                                attendees: try strings(calendar, "attendees", in: path) ?? [])
+        }
+        if let print = try table(document, "print", in: root) {
+            let path = root.appending("print")
+            warnAboutUnknownKeys(in: print, at: path, known: ["paper"])
+            if let paper = try string(print, "paper", in: path) {
+                guard let size = PaperSize(rawValue: paper.lowercased()) else {
+                    throw invalid(path.appending("paper"), "must be \"a4\" or \"letter\"")
+                }
+                config.paper = size
+            }
         }
         return config
     }

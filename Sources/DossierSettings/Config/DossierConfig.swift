@@ -17,19 +17,28 @@ public struct DossierConfig: Sendable, Equatable {
     public var me: UserProfile
     /// `[calendar]`: which calendar events are informational interviews.
     public var calendar: CalendarSettings
+    /// `[print] paper`: the paper dossiers are laid out for; nil for the locale's.
+    public var paper: PaperSize?
 
     public init(
         network: NetworkSettings = NetworkSettings(),
         rewrites: [RewriteRule] = [],
         search: SearchSettings = SearchSettings(),
         me: UserProfile = UserProfile(),
-        calendar: CalendarSettings = CalendarSettings()
+        calendar: CalendarSettings = CalendarSettings(),
+        paper: PaperSize? = nil
     ) {
         self.network = network
         self.rewrites = rewrites
         self.search = search
         self.me = me
         self.calendar = calendar
+        self.paper = paper
+    }
+
+    /// The paper to lay dossiers out for: `[print] paper`, else the locale's (`LC_PAPER`, `LC_ALL`, `LANG`).
+    public func paper(environment: [String: String]) -> PaperSize {
+        paper ?? PaperSize.fromLocale(environment)
     }
 }
 
