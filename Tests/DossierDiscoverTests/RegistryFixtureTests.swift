@@ -9,20 +9,20 @@ import Testing
 @Suite("registry readers on answers written for the test")
 struct RegistryFixtureTests {
     /// ORCID v3.0 `/employments` for a made-up record (the iD is ORCID's documented example's).
-    static let employments = Data(#"""
+    static var employments: Data { Data(#"""
     {"last-modified-date":{"value":1600000000000},"affiliation-group":[{"last-modified-date":{"value":1600000000000},"external-ids":{"external-id":[]},"summaries":[{"employment-summary":{"created-date":{"value":1500000000000},"last-modified-date":{"value":1600000000000},"source":null,"put-code":1234567,"department-name":"School of Computer Science","role-title":"Lecturer","start-date":{"year":{"value":"2016"},"month":{"value":"09"},"day":null},"end-date":null,"organization":{"name":"Example University","address":{"city":"Exampleton","region":null,"country":"GB"},"disambiguated-organization":null},"url":null,"external-ids":null,"display-index":"0","visibility":"public","path":"/0000-0002-1825-0097/employment/1234567"}}]},{"last-modified-date":{"value":1500000000000},"external-ids":{"external-id":[]},"summaries":[{"employment-summary":{"put-code":7654321,"department-name":null,"role-title":null,"start-date":{"year":{"value":"2010"},"month":null,"day":null},"end-date":{"year":{"value":"2016"},"month":{"value":"08"},"day":{"value":"31"}},"organization":{"name":"Acme Robotics","address":{"city":"Porto","region":null,"country":"PT"},"disambiguated-organization":null},"visibility":"public","path":"/0000-0002-1825-0097/employment/7654321"}}]}],"path":"/0000-0002-1825-0097/employments"}
-    """#.utf8)
+    """#.utf8) }
 
     /// ORCID v3.0 `/record`: the person part and the educations of the activities summary.
-    static let record = Data(#"""
+    static var record: Data { Data(#"""
     {"orcid-identifier":{"uri":"https://orcid.org/0000-0002-1825-0097","path":"0000-0002-1825-0097","host":"orcid.org"},"person":{"name":{"given-names":{"value":"Jane"},"family-name":{"value":"Doe"},"credit-name":null,"visibility":"public","path":"0000-0002-1825-0097"},"other-names":{"other-name":[],"path":"/0000-0002-1825-0097/other-names"},"biography":{"content":"Jane Doe studies how robots learn to grasp.","visibility":"public","path":"/0000-0002-1825-0097/biography"},"researcher-urls":{"researcher-url":[{"url-name":"Staff page","url":{"value":"https://www.example.ac.uk/staff/jane-doe"},"visibility":"public"}],"path":"/0000-0002-1825-0097/researcher-urls"},"emails":{"email":[],"path":"/0000-0002-1825-0097/email"},"addresses":{"address":[],"path":"/0000-0002-1825-0097/address"},"keywords":{"keyword":[{"content":"robotics, grasping","visibility":"public"},{"content":"hidden","visibility":"limited"}],"path":"/0000-0002-1825-0097/keywords"},"path":"/0000-0002-1825-0097/person"},"activities-summary":{"educations":{"affiliation-group":[{"summaries":[{"education-summary":{"role-title":"PhD","start-date":{"year":{"value":"2006"}},"end-date":{"year":{"value":"2010"}},"organization":{"name":"Example University","address":{"city":"Exampleton","country":"GB"}},"visibility":"public"}}]}],"path":"/0000-0002-1825-0097/educations"},"employments":{"affiliation-group":[],"path":"/0000-0002-1825-0097/employments"}},"path":"/0000-0002-1825-0097"}
-    """#.utf8)
+    """#.utf8) }
 
     /// dblp's author search for "Jane Doe": two homonyms, one note and one alias written as single
     /// values, the other's notes as a list.
-    static let dblp = Data(#"""
+    static var dblp: Data { Data(#"""
     {"result":{"query":"Jane* Doe*","status":{"@code":"200","text":"OK"},"time":{"@unit":"msecs","text":"1.23"},"completions":{"@total":"1","@computed":"1","@sent":"1","c":{"@sc":"2","@dc":"2","@oc":"2","@id":"1","text":"doe"}},"hits":{"@total":"2","@computed":"2","@sent":"2","@first":"0","hit":[{"@score":"6","@id":"1","info":{"author":"Jane Doe 0001","aliases":{"alias":"J. Doe"},"notes":{"note":{"@type":"affiliation","text":"Example University, School of Computing, UK"}},"url":"https://dblp.org/pid/00/0001-1"},"url":"URL#1"},{"@score":"6","@id":"2","info":{"author":"Jane Doe 0002","notes":{"note":[{"@type":"affiliation","text":"Acme Robotics, Porto, Portugal"},{"@type":"award","text":"Example Prize"}]},"url":"https://dblp.org/pid/00/0002-2"},"url":"URL#2"}]}}}
-    """#.utf8)
+    """#.utf8) }
 
     static func source(_ reader: SourceReader) -> SourceDefinition {
         SourceDefinition(

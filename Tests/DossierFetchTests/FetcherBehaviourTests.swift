@@ -82,10 +82,15 @@ struct FetcherBehaviourTests {
             }
         }
         while fixture.requests(to: "/slow").isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        // Timed from the cancellation, not from the transfer's start: a busy (sanitizer) run
+        // can queue the request for a long time before the server sees it. The page's first
+        // byte is 20 s away, so a cancellation that waited for the server would take that long.
+        let cancelled = ContinuousClock.now
         task.cancel()
         let results = await task.value
+        let waited = ContinuousClock.now - cancelled
         #expect(results[0].failure?.category == .cancelled)
-        #expect(results[0].timings.total < 30, "cancellation waited for the server: \(results[0].timings.total) s")
+        #expect(waited < .seconds(15), "cancellation waited for the server: \(waited)")
     }
 
     @Test("cancellations racing with completions leave the engine serving")
