@@ -139,12 +139,17 @@ public struct DossierSummarizer: Sendable {
 
         // More about the person: what no other section holds, fact-dense sentences and table rows first.
         // Their own words are quoted in their section, not pasted here.
+        // On their own pages (an autobiographical essay, an about page in the first person) a
+        // sentence in their words that tells a dated step of the career counts too, quoted.
         let candidates = aboutPerson.filter {
-            !usedTexts.contains(sentences[$0].text) && sentences[$0].wordCount <= 50 && sentences[$0].person != .firstPerson
+            let sentence = sentences[$0]
+            guard !usedTexts.contains(sentence.text), sentence.wordCount <= 50 else { return false }
+            return sentence.person != .firstPerson
+                || (SentenceCues.matches(SentenceCues.career, in: sentence.folded) && Self.hasYear(sentence.text))
         }
         // Rows of a profile's tables (a researcher's publications, a list naming them) first.
         let rows = picker.pick(candidates.filter { sentences[$0].paragraph < 0 }, count: 5)
-        let mentions = rows + picker.pick(candidates.filter { sentences[$0].paragraph >= 0 }, count: 6 - rows.count)
+        let mentions = rows + picker.pick(candidates.filter { sentences[$0].paragraph >= 0 }, count: 12 - rows.count)
         let goal = meeting?.goal ?? profile.goals.first ?? profile.careerGoals.first
         let latestYear = documents.compactMap { $0.published.flatMap(EventDate.init(iso:))?.year }.max()
         // What pages report them saying ("… said that …"), for questions about their views.
@@ -167,7 +172,11 @@ public struct DossierSummarizer: Sendable {
         var dossier = Dossier(
             subject: subject, identity: discovery.identity, company: discovery.company, headline: career.headline,
             meeting: MeetingLine(when: meeting?.whenText, place: meeting?.place, via: meeting?.via, goal: meeting?.goal ?? profile.goals.first),
-            profile: profileLines, timeline: timeline, ownWords: ownWords, mentions: mentions.map(cite),
+            profile: profileLines, timeline: timeline, ownWords: ownWords, mentions: mentions.map { index in
+                var cited = cite(index)
+                if sentences[index].person == .firstPerson { cited.text = "“" + cited.text + "”" }
+                return cited
+            },
             companyProfile: CompanyProfile(facts: companyFacts, sentences: companySentences.map { index in
                 // Another speaker's words keep their name, as the page gives it ("Rick: All of our ads …").
                 var cited = cite(index)
@@ -194,6 +203,11 @@ public struct DossierSummarizer: Sendable {
         Self.numberSources(&dossier, from: citations.sources)
         dossier.sourceNote = Self.sourceNote(sources: dossier.sources, generatedAt: generatedAt)
         return dossier
+    }
+
+    /// Whether a sentence names a year (four digits from 1900 to 2099 standing alone).
+    static func hasYear(_ text: String) -> Bool {
+        text.split(whereSeparator: { !$0.isNumber }).contains { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) }
     }
 
     /// Whether an interview question asks about the organisation: its business, plans or products.
