@@ -11,7 +11,7 @@ import Foundation
 /// paragraph separators) are
 /// written as `\u` escapes, so the strings keep their exact value.
 public enum JSONRenderer {
-    /// The value of the `schema` field, e.g. `dossier/2`.
+    /// The value of the `schema` field, e.g. `dossier/3`.
     public static let schema = "dossier/\(Dossier.schemaVersion)"
 
     public static func render(_ dossier: Dossier) throws -> Data {
