@@ -238,6 +238,17 @@ struct SummarizerTests {
         #expect(dossier.commonGround.map(\.text) == ["You both studied at Harlow University."])
     }
 
+    @Test("a field they work on that the reader named among their interests is common ground, cited to its record")
+    func sharedInterest() {
+        var discovery = SummaryFixture.discovery
+        discovery.personFacts.append(StructuredFact(kind: .field, value: "grid storage", sourceURL: "https://openalex.org/A1"))
+        let dossier = SummaryFixture.summarize(discovery, profile: UserProfile(name: "Sam", interests: ["Grid Storage", "sailing"]))
+        #expect(dossier.commonGround.map(\.text) == ["You share an interest in grid storage."])
+        let source = try? #require(dossier.commonGround.first?.source)
+        #expect(dossier.sources.first { $0.number == source }?.title == "OpenAlex record")
+        #expect(dossier.profile.contains { $0.label == "Works on" && $0.text.contains("grid storage") })
+    }
+
     @Test("a table row naming the person becomes a line with its column headings")
     func tableRows() {
         var world = SummaryFixture.discovery

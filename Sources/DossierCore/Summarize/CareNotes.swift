@@ -74,6 +74,7 @@ enum CommonGround {
         shared(profile.schools, kinds: [.education]) { "You both studied at \($0)." }
         shared(profile.employers, kinds: [.joined, .role, .left]) { "You have both worked at \($0)." }
         shared(profile.places, kinds: [.based, .roots]) { "You both know \($0)." }
+        shared(profile.interests, kinds: [.field, .knownFor]) { "You share an interest in \($0)." }
         return Array(lines.prefix(3))
     }
 }
