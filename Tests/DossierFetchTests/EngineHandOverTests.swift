@@ -6,12 +6,15 @@ import Testing
 
 /// The engine starts queued exchanges itself when a slot frees: these pin down that the
 /// limits hold, and that cancellation and shutdown reach exchanges still waiting in the gate.
-@Suite("engine hand-over", .timeLimit(.minutes(1)))
+// A hang fails within five minutes; a ThreadSanitizer run on two busy cores took over one.
+@Suite("engine hand-over", .timeLimit(.minutes(5)))
 struct EngineHandOverTests {
     private static let pages: @Sendable (ReceivedRequest) -> ResponsePlan = { request in
         switch request.path {
         case "/robots.txt": .notFound
-        case "/slow": ResponsePlan.ok("late").delayingFirstByte(by: .seconds(20))
+        // Longer than any test waits: only a cancellation or a shutdown ends it (a sanitizer run can
+        // take tens of seconds to get from the request to the cancel).
+        case "/slow": ResponsePlan.ok("late").delayingFirstByte(by: .seconds(600))
         default: .ok(healthyPage)
         }
     }
@@ -36,8 +39,8 @@ struct EngineHandOverTests {
         var fixture = try FetchFixture(Self.pages)
         fixture.policy.maximumConcurrency = 1
         fixture.policy.perHostConcurrency = 1
-        fixture.policy.totalTimeout = .seconds(60)
-        fixture.policy.stallTimeout = .seconds(60)
+        fixture.policy.totalTimeout = .seconds(900)
+        fixture.policy.stallTimeout = .seconds(900)
         let policy = fixture.policy
         let server = fixture.server
         let (slow, queued, after) = await CurlMultiEngine.run { engine in
@@ -63,8 +66,8 @@ struct EngineHandOverTests {
         var fixture = try FetchFixture(Self.pages)
         fixture.policy.maximumConcurrency = 1
         fixture.policy.perHostConcurrency = 1
-        fixture.policy.totalTimeout = .seconds(60)
-        fixture.policy.stallTimeout = .seconds(60)
+        fixture.policy.totalTimeout = .seconds(900)
+        fixture.policy.stallTimeout = .seconds(900)
         let policy = fixture.policy
         let server = fixture.server
         let (slow, waiting) = await CurlMultiEngine.run { engine in
