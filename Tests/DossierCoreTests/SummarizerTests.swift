@@ -172,7 +172,7 @@ struct SummarizerTests {
         let dossier = SummaryFixture.summarize()
         let specific = dossier.questions.filter { $0.source != nil }
         #expect(specific.contains { $0.text == "What made Lumen Grid the right move for you in 2009?" })
-        #expect(specific.contains { $0.text == "What does your work as chief executive at Lumen Grid look like day to day now?" })
+        #expect(specific.contains { $0.text == "What does your work as a chief executive at Lumen Grid look like day to day now?" })
         for question in specific {
             let url = dossier.sources[question.source! - 1].url
             #expect(SummaryFixture.discovery.documents.contains { $0.url == url } || url.hasPrefix("https://data.test"))
@@ -317,5 +317,31 @@ struct SentenceCueTests {
         let page = SummaryFixture.document("https://c.test/", "Lumen Grid makes batteries for utilities. The company employs 900 people in three countries. Rain fell all week on the coast.")
         let pool = SentencePool(documents: [page], person: NameMatcher("Ada Quill"), companies: ["Lumen Grid"], ownDomain: nil, personName: "Ada Quill")
         #expect(pool.sentences.map(\.company) == [true, true, false])
+    }
+}
+
+@Suite("question wording and care notes")
+struct QuestionWordingTests {
+    @Test("a title in lower case takes an article in a question; a capitalised one stands as it is")
+    func articles() {
+        #expect(QuestionPlanner.withArticle("front end engineer") == "a front end engineer")
+        #expect(QuestionPlanner.withArticle("engineering manager") == "an engineering manager")
+        #expect(QuestionPlanner.withArticle("President and CEO") == "President and CEO")
+    }
+
+    @Test("care notes speak of the cited pages only: a company page read but not cited is not 'from the company itself'")
+    func careNotesOnCitedPages() {
+        func page(_ url: String) -> SourceDocument {
+            SourceDocument(url: url, title: "A page", siteName: nil, published: nil, text: "Text.", sourceName: "test", trust: 0.5,
+                           fetchedAt: SummaryFixture.generatedAt)
+        }
+        let documents = [page("https://blog.example.org/interview"), page("https://www.acme.example/news")]
+        let subject = Subject(name: "Jo Roe", company: "Acme", domain: "acme.example")
+        func notes(citing cited: Set<String>) -> [String] {
+            CareNotes.notes(documents: documents, pool: [], person: NameMatcher("Jo Roe"), subject: subject, companies: ["Acme"],
+                            cited: cited, generatedAt: SummaryFixture.generatedAt)
+        }
+        #expect(!notes(citing: ["https://blog.example.org/interview"]).contains { $0.contains("itself") })
+        #expect(notes(citing: Set(documents.map(\.url))).contains("One page comes from Acme itself: read its praise as promotion."))
     }
 }

@@ -4,9 +4,13 @@ import Foundation
 /// whose words are whose on a page with several speakers, and which pages speak for the
 /// company itself. They name a topic without repeating its details.
 enum CareNotes {
+    /// The notes on the pages the dossier cites (`cited`, their URLs): a page that was read but
+    /// not cited is not one of "the sources" the reader holds.
     static func notes(documents: [SourceDocument], pool: [PoolSentence], person: NameMatcher, subject: Subject,
-                      companies: [String], generatedAt: Date) -> [String] {
+                      companies: [String], cited: Set<String>, generatedAt: Date) -> [String] {
         var notes: [String] = []
+        let pool = pool.filter { cited.contains(documents[$0.document].url) }
+        let documents = documents.filter { cited.contains($0.url) }
         // Other speakers of an interview.
         var others: [String] = []
         for sentence in pool {

@@ -165,8 +165,6 @@ public struct DossierSummarizer: Sendable {
             latestYear: latestYear, cite: citeEvent)
         let questions = QuestionPlanner(banks: banks, companyName: companyNames.first, goal: goal).questions(from: slots)
 
-        let careNotes = CareNotes.notes(documents: documents, pool: pool.sentences, person: personMatcher, subject: subject,
-                                        companies: companyNames, generatedAt: generatedAt)
         let commonGround = CommonGround.lines(profile: profile, steps: knowledge.steps, cite: citeEvent)
 
         var dossier = Dossier(
@@ -184,7 +182,11 @@ public struct DossierSummarizer: Sendable {
                 return cited
             }, news: news),
             industry: IndustryContext(),
-            questions: questions, commonGround: commonGround, careNotes: careNotes,
+            questions: questions, commonGround: commonGround,
+            // Counted in the budget with every page cited so far; written again below for the
+            // pages left once it is fitted (notes only go, never come).
+            careNotes: CareNotes.notes(documents: documents, pool: pool.sentences, person: personMatcher, subject: subject,
+                                       companies: companyNames, cited: Set(citations.sources.map(\.url)), generatedAt: generatedAt),
             preparation: PreparationNotes(name: profile.name, meetingGoals: [], careerGoals: profile.careerGoals,
                                           background: profile.background, practiceQuestions: banks.practice),
             checklist: checklist(),
@@ -201,6 +203,9 @@ public struct DossierSummarizer: Sendable {
             }
         }
         Self.numberSources(&dossier, from: citations.sources)
+        // The notes speak of the pages the reader holds.
+        dossier.careNotes = CareNotes.notes(documents: documents, pool: pool.sentences, person: personMatcher, subject: subject,
+                                            companies: companyNames, cited: Set(dossier.sources.map(\.url)), generatedAt: generatedAt)
         dossier.sourceNote = Self.sourceNote(sources: dossier.sources, generatedAt: generatedAt)
         return dossier
     }

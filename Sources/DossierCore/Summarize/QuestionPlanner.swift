@@ -115,7 +115,7 @@ struct QuestionPlanner {
         }
         let currentOrganisation = current?.event.organisation
         if let current, let title = current.event.detail, let organisation = current.event.organisation {
-            var values = ["title": title, "organisation": organisation]
+            var values = ["title": Self.withArticle(title), "organisation": organisation]
             if let year = current.event.date, !year.approximate { values["year"] = String(year.year) }
             add(.role, values, subject: title + " " + organisation, event: current.event, weight: 1.2)
         }
@@ -129,7 +129,9 @@ struct QuestionPlanner {
                 if let year { values["year"] = year }
                 add(.joined, values, subject: organisation, event: event, weight: 1)
                 if let date = event.date, let latestYear, latestYear - date.year >= 3, organisation == currentOrganisation {
-                    add(.tenure, ["organisation": organisation, "years": String(latestYear - date.year)], subject: "tenure " + organisation,
+                    // Counted to the newest page, and said as of its year: a page of 2018 does not
+                    // know whether they are still there.
+                    add(.tenure, ["organisation": organisation, "years": String(latestYear - date.year), "year": String(latestYear)], subject: "tenure " + organisation,
                         event: event, weight: 0.9)
                 }
             case .education:
@@ -163,7 +165,7 @@ struct QuestionPlanner {
                 // An earlier role: what it taught them.
                 guard step.event != current?.event, let title = event.detail, let organisation = event.organisation,
                       isProperName(organisation) else { continue }
-                add(.pastRole, ["title": title, "organisation": organisation], subject: title + " " + organisation, event: event, weight: 0.8)
+                add(.pastRole, ["title": Self.withArticle(title), "organisation": organisation], subject: title + " " + organisation, event: event, weight: 0.8)
             case .field:
                 guard let area = event.detail, area.split(separator: " ").count <= 5 else { continue }
                 add(.field, ["area": area], subject: area, event: event, weight: 0.7)
@@ -187,12 +189,12 @@ struct QuestionPlanner {
             // Only words about why they work and what they learned, in the first person, short
             // enough to say back to them.
             guard let label = quote.label, label != "Habit",
-                  ["i", "my", "me", "we", "our"].contains(where: { NameMatcher.containsWords($0, in: NameMatcher.fold(quote.text)) })
+                  ["i", "my", "me", "we", "our", "us"].contains(where: { NameMatcher.containsWords($0, in: NameMatcher.fold(quote.text)) })
             else { continue }
             let words = quote.text.split(separator: " ")
-            guard (4...20).contains(words.count), !quote.text.contains("…") else { continue }
+            guard (4...24).contains(words.count), !quote.text.contains("…") else { continue }
             let text = quote.text.hasSuffix(".") || quote.text.hasSuffix("!") || quote.text.hasSuffix("?") ? quote.text : quote.text + "."
-            let fill: QuestionFill = ["Lesson", "Surprise", "On deciding", "Advice"].contains(label) ? .lesson : .quote
+            let fill: QuestionFill = label == "On deciding" ? .decision : ["Lesson", "Surprise", "Advice"].contains(label) ? .lesson : .quote
             add(fill, ["quote": text], subject: quote.text, event: nil, weight: 1, source: quote.source)
         }
         for view in views {
@@ -230,6 +232,12 @@ struct QuestionPlanner {
         let words = value.split(separator: " ")
         guard let first = words.first, !["a", "an"].contains(first.lowercased()) else { return false }
         return words.contains { $0.first?.isUppercase == true || $0.contains(".") }
+    }
+
+    /// "a front end engineer" for a title written in lower case; "President and CEO" as it is.
+    static func withArticle(_ title: String) -> String {
+        guard let first = title.first, first.isLowercase else { return title }
+        return ("aeiou".contains(first) ? "an " : "a ") + title
     }
 
     /// "six years", "two decades": a duration is never a slot's value.

@@ -33,6 +33,8 @@ public enum QuestionFill: String, Sendable, Codable, CaseIterable {
     case quote
     /// Their own words on what they learned: {quote}.
     case lesson
+    /// Their own words on a decision they made: {quote}.
+    case decision
     /// What a page reports they said: {view}.
     case view
     /// A unit they led: {unit}.
@@ -54,12 +56,12 @@ extension QuestionFill {
         case .role, .pastRole: ["title", "organisation", "in year"]
         case .move: ["from", "organisation", "in year"]
         case .joined, .founded, .left: ["organisation", "in year"]
-        case .tenure: ["organisation", "years"]
+        case .tenure: ["organisation", "years", "in year"]
         case .education: ["school", "field of"]
         case .award: ["award"]
         case .roots: ["place"]
         case .knownFor: ["work"]
-        case .quote, .lesson: ["quote"]
+        case .quote, .lesson, .decision: ["quote"]
         case .view: ["view"]
         case .led: ["unit"]
         case .field: ["area"]
