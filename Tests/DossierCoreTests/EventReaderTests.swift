@@ -29,6 +29,17 @@ struct EventReaderTests {
         #expect(joined.contains("joined|a digital agency|led front-end web projects|-"))
     }
 
+    @Test("'the company's CEO' is the organisation just named, not part of the title; a name ends at a dash")
+    func possessiveTitleAndDash() {
+        let found = summary(events("With $100 million of his own money, Jo Roe founded Skyward in May 2002 and became the company's CEO and Chief Engineer.",
+                                   person: "Jo Roe"))
+        #expect(found.contains("founded|Skyward|-|May 2002"))
+        #expect(found.contains("role|Skyward|CEO and Chief Engineer|-"), "\(found)")
+        #expect(!found.contains { $0.contains("company's") })
+        #expect(summary(events("In 2016, Jo Roe co-founded Braincell—a neurotechnology company.", person: "Jo Roe"))
+            .contains("founded|Braincell|-|2016"))
+    }
+
     @Test("a role with the page's own organisation, a title before a name, an apposition")
     func roles() {
         #expect(summary(events("Experience is thrilled to have Junior Gaspard, long time ExpApper, as our new President and CEO.",

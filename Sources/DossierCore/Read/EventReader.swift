@@ -64,7 +64,10 @@ struct EventReader {
                                           "currently", "still", "later", "then"], words, after)
                     if let role = title(words, from: start) {
                         let org = organisation(words, from: skipping(["of", "at", "for", "with"], words, role.end))
-                        add(.role, organisation: org?.name ?? (role.ownOrganisation ? pageOrganisation : nil), detail: role.text, at: index)
+                        // "founded SpaceX … and became the company's CEO": the organisation just named.
+                        let named = events.last(where: { $0.organisation != nil })?.organisation
+                        add(.role, organisation: org?.name ?? (role.ownOrganisation ? pageOrganisation ?? named : nil), detail: role.text,
+                            at: index)
                     }
                 case .led:
                     if let unit = unitPhrase(words, from: after) { add(.led, organisation: nil, detail: unit, at: index) }
@@ -270,10 +273,14 @@ struct EventReader {
         // A title ends with its role noun or a field after "of" ("front end engineer", not "engineer working").
         while end > start + 1, !Self.roleNouns.contains(words[end - 1].lower), !words[end - 1].isCapitalised { end -= 1 }
         var first = start
+        // "the company's CEO": the organisation's, not part of the title.
+        let possessed = Self.organisationNouns.contains { words[start].lower == $0 + "'s" || words[start].lower == $0 + "’s" }
+        if possessed { first += 1 }
         while first < end - 1, ["new", "newly"].contains(words[first].lower) { first += 1 }
+        guard first < end else { return nil }
         let text = words.text(first..<end)
         guard text.split(separator: " ").count <= 8, Self.isTitle(words, first..<end) else { return nil }
-        let own = start > 0 && ["our", "its"].contains(words[max(0, start - 2)].lower) || (start > 0 && words[start - 1].lower == "new"
+        let own = possessed || start > 0 && ["our", "its"].contains(words[max(0, start - 2)].lower) || (start > 0 && words[start - 1].lower == "new"
             && start > 1 && ["our", "its"].contains(words[start - 2].lower))
         return (text, end, own)
     }
@@ -387,7 +394,10 @@ struct EventReader {
         var end = index
         while end < words.count, parts.count < 7 {
             let word = words[end]
-            let bare = Self.possessiveStripped(word.bare)
+            var bare = Self.possessiveStripped(word.bare)
+            // "Neuralink—a brain–computer interface company": the name ends at the dash.
+            let dashed = bare.firstIndex { $0 == "—" || $0 == "–" }
+            if let dashed { bare = String(bare[..<dashed]) }
             guard let initial = bare.first else { break }
             let isDomain = bare.contains(".") && bare.split(separator: ".").count >= 2 && bare.split(separator: ".").allSatisfy({ !$0.isEmpty })
                 && bare.last?.isLetter == true
@@ -402,7 +412,7 @@ struct EventReader {
                 break
             }
             end += 1
-            if word.endsPhrase || bare.count < word.bare.count { break }
+            if word.endsPhrase || bare.count < word.bare.count || dashed != nil { break }
         }
         guard !parts.isEmpty else { return nil }
         let name = parts.joined(separator: " ")
