@@ -24,11 +24,25 @@ struct CareerSections {
         }?.element
     }
 
-    private func rank(_ step: CareerKnowledge.Step, order: Int) -> (Int, Int, Int, Int, Int) {
-        let atCompany = step.event.organisation.map { organisation in
+    /// Without a current role, where they work now: an affiliation or employer with no end, at
+    /// the company (a registry's record or a profile says where, not as what), the latest dated.
+    var currentWorkplace: CareerKnowledge.Step? {
+        guard currentRole == nil else { return nil }
+        return steps.filter { $0.event.kind == .joined && $0.event.end == nil && isAtCompany($0.event) }
+            .enumerated().max { a, b in
+                ((asOf(a.element.event)?.year ?? 0), -a.offset) < ((asOf(b.element.event)?.year ?? 0), -b.offset)
+            }?.element
+    }
+
+    private func isAtCompany(_ event: CareerEvent) -> Bool {
+        event.organisation.map { organisation in
             let folded = NameMatcher.fold(organisation)
             return companyNames.contains { NameMatcher.containsWords($0, in: folded) || NameMatcher.containsWords(folded, in: $0) }
         } ?? false
+    }
+
+    private func rank(_ step: CareerKnowledge.Step, order: Int) -> (Int, Int, Int, Int, Int) {
+        let atCompany = isAtCompany(step.event)
         let date = asOf(step.event)
         return (atCompany ? 1 : 0, step.event.organisation == nil ? 0 : 1, Self.weight(of: step.event.detail ?? ""),
                 (date?.year ?? 0) * 13 + (date?.month ?? 0), -order)
@@ -52,6 +66,7 @@ struct CareerSections {
     /// "President and CEO, Experience"; without a current role, the latest one: "former CEO, Mozilla".
     var headline: String? {
         if let current = currentRole { return roleText(current.event) }
+        if let workplace = currentWorkplace?.event.organisation { return workplace }
         let ended = steps.filter { $0.event.kind == .role && $0.event.end != nil && $0.event.organisation != nil }
         return ended.max { ($0.event.end ?? EventDate(year: 0)) < ($1.event.end ?? EventDate(year: 0)) }.map { "former " + roleText($0.event) }
     }
@@ -77,7 +92,12 @@ struct CareerSections {
             }
             lines.append(ProfileLine(label: "Role", text: text, source: cite(current.event)))
         }
-        let currentOrganisation = current?.event.organisation.map(NameMatcher.fold)
+        let workplace = currentWorkplace
+        if let workplace, let organisation = workplace.event.organisation {
+            let since = workplace.event.date.map { " (since \($0.text))" } ?? ""
+            lines.append(ProfileLine(label: "Works at", text: organisation + since, source: cite(workplace.event)))
+        }
+        let currentOrganisation = (current ?? workplace)?.event.organisation.map(NameMatcher.fold)
         let earlier = steps.filter { step in
             guard [.role, .joined, .left].contains(step.event.kind) else { return false }
             if let current, step.event == current.event { return false }
