@@ -29,6 +29,16 @@ struct EventReaderTests {
         #expect(joined.contains("joined|a digital agency|led front-end web projects|-"))
     }
 
+    @Test("transferring to a university is study, with the degrees' field named later in the clause")
+    func transferWithDegree() {
+        let found = summary(events("Jo Roe later transferred to the University of Pennsylvania and received bachelor's degrees in economics and physics.",
+                                   person: "Jo Roe"))
+        #expect(found == ["education|University of Pennsylvania|economics and physics|-"], "\(found)")
+        #expect(summary(events("He matriculated at Queen's University at Kingston in Canada.", person: "Jo Roe"))
+            .contains { $0.hasPrefix("education|Queen's University") })
+        #expect(summary(events("Jo Roe transferred to Paris in 2010.", person: "Jo Roe")).isEmpty)
+    }
+
     @Test("'the company's CEO' is the organisation just named, not part of the title; a name ends at a dash")
     func possessiveTitleAndDash() {
         let found = summary(events("With $100 million of his own money, Jo Roe founded Skyward in May 2002 and became the company's CEO and Chief Engineer.",

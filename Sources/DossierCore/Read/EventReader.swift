@@ -50,10 +50,14 @@ struct EventReader {
                         add(.left, organisation: nil, detail: nil, at: index, window: 8)
                     }
                 case .education:
-                    let field = studyField(words, from: after)
+                    // "studied physics at X" names a field; "graduated from X", "matriculated at X" the place.
+                    let field = ["at", "to", "from", "of"].contains(trigger.phrase.last ?? "") ? nil : studyField(words, from: after)
                     let place = skipping(["at", "in", "from", "the"], words, field?.end ?? after)
-                    if let found = organisation(words, from: place), Self.isSchool(found.name) || trigger.phrase.first != "attended" {
-                        add(.education, organisation: found.name, detail: field?.text, at: index)
+                    // Attending or transferring to a place is study only when the place is a school.
+                    let needsSchool = ["attended", "transferred", "matriculated"].contains(trigger.phrase.first ?? "")
+                    if let found = organisation(words, from: place), Self.isSchool(found.name) || !needsSchool {
+                        // "… and received bachelor's degrees in economics and physics": the field later on.
+                        add(.education, organisation: found.name, detail: field?.text ?? degreeField(words, from: found.end), at: index)
                     }
                 case .award:
                     if let award = awardName(words, from: after) { add(.award, organisation: nil, detail: award, at: index) }
@@ -163,7 +167,8 @@ struct EventReader {
                            "retired from", "retired as"])
         + triggers(.education, ["studied", "study", "studying", "graduated from", "graduating from", "a graduate of",
                                 "degree from", "degree at", "phd from", "phd at", "doctorate from", "attended",
-                                "enrolled at", "enrolled in", "alumnus of", "alumna of", "went to college at"])
+                                "enrolled at", "enrolled in", "alumnus of", "alumna of", "went to college at", "matriculated at",
+                                "transferred to"])
         + triggers(.award, ["won", "received", "was awarded", "awarded", "named to", "was named to", "honored to be on",
                             "honoured to be on", "inducted into", "recipient of", "winner of", "is on", "was on"])
         + triggers(.roots, ["grew up in", "grew up on", "was raised in", "born in", "born on", "was born in", "hails from"])
@@ -395,6 +400,11 @@ struct EventReader {
         while end < words.count, parts.count < 7 {
             let word = words[end]
             var bare = Self.possessiveStripped(word.bare)
+            // "Queen's University", "St John's College": a possessive inside a school's name.
+            if bare.count < word.bare.count, end + 1 < words.count, words[end + 1].isCapitalised,
+               ["university", "college", "school", "hospital", "institute"].contains(words[end + 1].lower) {
+                bare = word.bare
+            }
             // "Neuralink—a brain–computer interface company": the name ends at the dash.
             let dashed = bare.firstIndex { $0 == "—" || $0 == "–" }
             if let dashed { bare = String(bare[..<dashed]) }
@@ -489,6 +499,28 @@ struct EventReader {
 
     /// The field after "study"/"studied": up to four words before "at"/"in"/"from"
     /// ("computer science", "painting").
+    /// "degrees in economics and physics" after a school: the field, at most five words, within
+    /// the clause.
+    private func degreeField(_ words: Words, from start: Int) -> String? {
+        var index = start
+        while index < words.count - 2, index - start < 8, !words[index].endsPhrase || index == start {
+            let word = words[index].lower
+            if ["degree", "degrees", "ba", "bs", "bsc", "ma", "ms", "msc", "phd", "doctorate"].contains(word), words[index + 1].lower == "in" {
+                var end = index + 2
+                while end < words.count, end - (index + 2) < 5 {
+                    let next = words[end]
+                    if Self.stops.contains(next.lower) && next.lower != "and" { break }
+                    end += 1
+                    if next.endsPhrase { break }
+                }
+                return end > index + 2 ? words.text((index + 2)..<end) : nil
+            }
+            if words[index].endsPhrase && index > start { break }
+            index += 1
+        }
+        return nil
+    }
+
     private func studyField(_ words: Words, from start: Int) -> (text: String, end: Int)? {
         var end = start
         while end < words.count, end - start < 4, !["at", "in", "from", "under", "with", "and", "while"].contains(words[end].lower) {

@@ -110,9 +110,11 @@ struct CareerSections {
         }
         for (kind, label) in [(CareerEvent.Kind.education, "Education"), (.founded, "Founded"), (.led, "Led"), (.knownFor, "Known for"),
                               (.award, "Recognition"), (.field, "Works on"), (.based, "Based"), (.roots, "Roots")] {
-            let found = steps.filter { $0.event.kind == kind }.map(\.event)
+            var found = steps.filter { $0.event.kind == kind }.map(\.event)
             guard !found.isEmpty else { continue }
-            lines.append(joined(label, Array(found.prefix([.award, .field].contains(kind) ? 3 : 2)), cite: cite, text: slotText))
+            // Degrees before schooling: a field of study first, then a university, then the rest.
+            if kind == .education { found = found.enumerated().sorted { Self.educationRank($0) > Self.educationRank($1) }.map(\.element) }
+            lines.append(joined(label, Array(found.prefix([.award, .field, .education].contains(kind) ? 3 : 2)), cite: cite, text: slotText))
         }
         // Small talk they offered: favourite books and hobbies, never family or health.
         let interests = personalAnswers
@@ -170,6 +172,12 @@ struct CareerSections {
         var text = [event.detail, event.organisation].compactMap { $0 }.joined(separator: ", ")
         if let date = event.date, !text.contains(String(date.year)) { text += " (\(date.text))" }
         return text
+    }
+
+    private static func educationRank(_ item: (offset: Int, element: CareerEvent)) -> (Int, Int, Int) {
+        let name = (item.element.organisation ?? "").lowercased()
+        let higher = ["university", "college", "institute", "polytechnic", "hochschule", "universit"].contains { name.contains($0) }
+        return (item.element.detail == nil ? 0 : 1, higher ? 1 : 0, -item.offset)
     }
 
     /// Books and reading first, then hobbies, then the rest.
