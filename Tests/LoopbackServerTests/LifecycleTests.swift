@@ -1,3 +1,4 @@
+import Foundation
 import LoopbackServer
 import Testing
 
@@ -41,12 +42,20 @@ struct LifecycleTests {
 
     @Test("a server dropped without stop shuts down in deinit")
     func deinitStops() throws {
+        // A token only this server answers with: the freed port may be taken at once by a server
+        // of another test running beside this one, so a connection alone proves nothing.
+        let token = UUID().uuidString
         var port: UInt16 = 0
         do {
-            let server = try LoopbackServer { _ in .ok("x") }
+            let server = try LoopbackServer { _ in .ok(token) }
             port = server.port
         }
-        #expect(throws: RawHTTPConnection.Failure.self) { try RawHTTPConnection(port: port) }
+        guard let connection = try? RawHTTPConnection(port: port) else { return }
+        let answer = try? { () throws -> [UInt8] in
+            try connection.request("/")
+            return try connection.receiveResponse().body
+        }()
+        #expect(answer.map { String(decoding: $0, as: UTF8.self) } != token, "the dropped server still answers")
     }
 
     @Test("32 concurrent keep-alive connections each get every page intact")
