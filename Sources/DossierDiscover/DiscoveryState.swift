@@ -350,9 +350,74 @@ struct DiscoveryState {
     }
 
     /// `text` with its web addresses blanked out.
+    ///
+    /// A URL starts with `http://`, `https://` or, at a word's start, `www.` (in any case) and runs
+    /// to a space, `<`, `>` or `"`. Scanned as bytes: a case-insensitive regular expression over
+    /// every page cost a refresh of eight mini-web people a third of its time.
     static func withoutURLs(_ text: String) -> String {
-        guard text.contains("://") || text.contains("www.") else { return text }
-        return text.replacing(/(?i)(?:https?:\/\/|\bwww\.)[^\s<>"]+/, with: " ")
+        guard text.contains("://") || text.contains("www.") || text.contains("WWW.") else { return text }
+        let bytes = Array(text.utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if let prefix = urlPrefixLength(bytes, at: index) {
+                var end = index + prefix
+                while end < bytes.count, whitespaceLength(bytes, at: end) == 0, ![UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\"")].contains(bytes[end]) {
+                    end += 1
+                }
+                if end > index + prefix {
+                    kept.append(UInt8(ascii: " "))
+                    index = end
+                    continue
+                }
+            }
+            kept.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
+    /// The length of `http://`, `https://` or a word-initial `www.` at `index`, in any case.
+    private static func urlPrefixLength(_ bytes: [UInt8], at index: Int) -> Int? {
+        func matches(_ prefix: StaticString) -> Bool {
+            guard index + prefix.utf8CodeUnitCount <= bytes.count else { return false }
+            return prefix.withUTF8Buffer { expected in
+                expected.indices.allSatisfy { bytes[index + $0] | 0x20 == expected[$0] | 0x20 }
+            }
+        }
+        let first = bytes[index] | 0x20
+        guard first == UInt8(ascii: "h") || first == UInt8(ascii: "w") else { return nil }
+        if matches("https://") { return 8 }
+        if matches("http://") { return 7 }
+        if matches("www.") {
+            // A word's start: the byte before is no letter, digit or underscore (nor part of a non-ASCII letter).
+            guard index > 0 else { return 4 }
+            let before = bytes[index - 1]
+            let isWord = before >= 0x80 || (before | 0x20 >= UInt8(ascii: "a") && before | 0x20 <= UInt8(ascii: "z"))
+                || (before >= UInt8(ascii: "0") && before <= UInt8(ascii: "9")) || before == UInt8(ascii: "_")
+            return isWord ? nil : 4
+        }
+        return nil
+    }
+
+    /// The length in bytes of the whitespace character at `index` (ASCII, or a Unicode space
+    /// such as U+00A0 or U+2009), 0 when there is none.
+    private static func whitespaceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 1 }
+        guard byte >= 0xC2, index + 1 < bytes.count else { return 0 }
+        let next = bytes[index + 1]
+        if byte == 0xC2 && (next == 0xA0 || next == 0x85) { return 2 }
+        guard index + 2 < bytes.count else { return 0 }
+        let third = bytes[index + 2]
+        switch (byte, next) {
+        case (0xE1, 0x9A): return third == 0x80 ? 3 : 0
+        case (0xE2, 0x80): return (third >= 0x80 && third <= 0x8A) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+        case (0xE2, 0x81): return third == 0x9F ? 3 : 0
+        case (0xE3, 0x80): return third == 0x80 ? 3 : 0
+        default: return 0
+        }
     }
 
     /// The result: documents about the person or the company kept (most trusted first),

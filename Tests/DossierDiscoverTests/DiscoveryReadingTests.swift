@@ -77,6 +77,18 @@ struct DiscoveryReadingTests {
         #expect(DiscoveryState.withoutURLs("see https://a.example/jane-doe, or www.jane-doe.example.") == "see   or  ")
     }
 
+    @Test("URLs are cut as the regular expression they replace cuts them: any case, word-initial www., to a space, < > or quote",
+          arguments: [
+              "see https://a.example/jane-doe, or www.jane-doe.example.", "HTTPS://A.EXAMPLE/X and WWW.B.EXAMPLE/y",
+              "awww.example.com is no URL; _www.x neither; (www.x.example) is", "a <a href=\"http://x.example/p\">link</a>",
+              "https://x.example/é/ü\u{00A0}after\u{2009}thin", "http:// alone, www. alone, https://", "Müllerwww.x.example",
+              "tab\thttp://t.example\tend\nhttp://n.example\rz", "no url at all",
+          ])
+    func urlsCutLikeTheRegex(text: String) {
+        let regex = text.replacing(/(?i)(?:https?:\/\/|\bwww\.)[^\s<>"]+/, with: " ")
+        #expect(DiscoveryState.withoutURLs(text) == regex)
+    }
+
     @Test("robots.txt files and sitemaps are told from pages, by address and by content")
     func crawlerFiles() {
         let robots = Data("\u{FEFF}# robots\nUser-agent: *\nDisallow: /private\n\nSitemap: https://a.example/sitemap.xml\n".utf8)
