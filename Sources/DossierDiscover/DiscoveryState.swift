@@ -355,27 +355,32 @@ struct DiscoveryState {
     /// to a space, `<`, `>` or `"`. Scanned as bytes: a case-insensitive regular expression over
     /// every page cost a refresh of eight mini-web people a third of its time.
     static func withoutURLs(_ text: String) -> String {
-        guard text.contains("://") || text.contains("www.") || text.contains("WWW.") else { return text }
         let bytes = Array(text.utf8)
         var kept: [UInt8] = []
-        kept.reserveCapacity(bytes.count)
         var index = 0
+        var cut = false
         while index < bytes.count {
             if let prefix = urlPrefixLength(bytes, at: index) {
                 var end = index + prefix
-                while end < bytes.count, whitespaceLength(bytes, at: end) == 0, ![UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\"")].contains(bytes[end]) {
-                    end += 1
-                }
+                while end < bytes.count, whitespaceLength(bytes, at: end) == 0, !endsURL(bytes[end]) { end += 1 }
                 if end > index + prefix {
+                    if !cut { kept.reserveCapacity(bytes.count); kept.append(contentsOf: bytes[..<index]); cut = true }
                     kept.append(UInt8(ascii: " "))
                     index = end
                     continue
                 }
             }
-            kept.append(bytes[index])
+            if cut { kept.append(bytes[index]) }
             index += 1
         }
-        return String(decoding: kept, as: UTF8.self)
+        return cut ? String(decoding: kept, as: UTF8.self) : text
+    }
+
+    private static func endsURL(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): true
+        default: false
+        }
     }
 
     /// The length of `http://`, `https://` or a word-initial `www.` at `index`, in any case.
@@ -391,11 +396,12 @@ struct DiscoveryState {
         if matches("https://") { return 8 }
         if matches("http://") { return 7 }
         if matches("www.") {
-            // A word's start: the byte before is no letter, digit or underscore (nor part of a non-ASCII letter).
+            // A word's start: the character before is no letter, digit or underscore.
             guard index > 0 else { return 4 }
-            let before = bytes[index - 1]
-            let isWord = before >= 0x80 || (before | 0x20 >= UInt8(ascii: "a") && before | 0x20 <= UInt8(ascii: "z"))
-                || (before >= UInt8(ascii: "0") && before <= UInt8(ascii: "9")) || before == UInt8(ascii: "_")
+            var start = index - 1
+            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            guard let before = String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars.first else { return 4 }
+            let isWord = before.properties.isAlphabetic || before.properties.numericType != nil || before == "_"
             return isWord ? nil : 4
         }
         return nil

@@ -257,6 +257,9 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
+            if let email = details.email, details.domain == nil, CompanyDomain.of(email: email) == nil, try details.changes() == MeetingChanges() {
+                throw ValidationError("--email \(email) is a free-mail address: it gives no company domain (give --domain)")
+            }
             if try details.changes() == MeetingChanges() {
                 throw ValidationError("nothing to change: give --at, --tz, --duration, --company, --domain, --email, --via, --goal, --location or --call-by")
             }

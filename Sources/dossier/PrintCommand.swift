@@ -51,4 +51,9 @@ struct PrintCommand: WorkspaceCommand {
     }
 }
 
-extension PaperSize: ExpressibleByArgument {}
+extension PaperSize: ExpressibleByArgument {
+    /// `a4`, `A4`, `letter`, `Letter`: any case, as in the config.
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
+}

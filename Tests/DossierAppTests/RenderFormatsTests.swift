@@ -251,6 +251,27 @@ struct RenderFormatsTests {
         #expect(try String(contentsOf: markdown, encoding: .utf8) == MarkdownRenderer.render(new))
     }
 
+    @Test("an unchanged dossier keeps its PDF only beside the same HTML: another paper makes it anew")
+    func pdfKeptOnlyForItsHTML() async throws {
+        let folderFolder = try TemporaryFolder("files")
+        defer { folderFolder.remove() }
+        let folder = folderFolder.url
+        let dossier = SampleDossiers.full()
+        let pdf = folder.appendingPathComponent("dossier.pdf")
+        _ = try await DossierFiles.write(dossier, formats: [.html], to: folder, paper: .a4, pdf: PDFRenderer(searchPath: ""))
+        try Data("%PDF-1.4 laid out for A4".utf8).write(to: pdf)
+        let same = try await DossierFiles.write(dossier, formats: [.html, .pdf], to: folder, paper: .a4, pdf: PDFRenderer(searchPath: ""),
+                                                keepingExisting: true)
+        #expect(same.pdfError == nil)
+        #expect(try Data(contentsOf: pdf) == Data("%PDF-1.4 laid out for A4".utf8))
+        // On Letter the HTML changes, so the A4 PDF is not kept; with no renderer it goes, and the reason is returned.
+        let letter = try await DossierFiles.write(dossier, formats: [.html, .pdf], to: folder, paper: .letter,
+                                                  pdf: PDFRenderer(searchPath: ""), keepingExisting: true)
+        #expect(letter.pdfError == .noRenderer)
+        #expect(!FileManager.default.fileExists(atPath: pdf.path))
+        #expect(try String(contentsOf: folder.appendingPathComponent("dossier.html"), encoding: .utf8).contains("@page{size:letter;"))
+    }
+
     @Test("a renderer that cannot get a working folder is a PDF error: the other files are written and the old PDF goes")
     func pdfWithoutWorkspace() async throws {
         let folderFolder = try TemporaryFolder("files")

@@ -42,6 +42,10 @@ struct MeetingCommandTests {
         result = try dossier(["meeting", "edit", "1"])
         #expect(result.status == 64)
         #expect(result.errors.contains("nothing to change"))
+        // A free-mail address alone is said to be one, not "nothing to change … give --email".
+        result = try dossier(["meeting", "edit", "1", "--email", "jo@gmail.com"])
+        #expect(result.status == 64)
+        #expect(result.errors.contains("jo@gmail.com is a free-mail address"), "\(result.errors)")
     }
 
     @Test("a time the clocks skip is named as such, not \"cannot read\"")

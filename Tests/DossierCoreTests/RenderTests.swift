@@ -115,6 +115,7 @@ struct RenderTests {
         #expect(PaperSize.fromLocale(["LC_PAPER": "en_CA.UTF-8", "LANG": "de_DE.UTF-8"]) == .letter)
         #expect(PaperSize.fromLocale(["LANG": "de_DE.UTF-8"]) == .a4)
         #expect(PaperSize.fromLocale([:]) == .a4)
+        #expect(PaperSize.fromLocale(["LC_ALL": "C.UTF-8", "LC_PAPER": "en_US.UTF-8"]) == .a4, "LC_ALL overrides every LC_ variable")
     }
 
     @Test("a page laid out for A4 is resized to Letter for print --paper, and only its @page size changes")

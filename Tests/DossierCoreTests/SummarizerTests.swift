@@ -327,6 +327,9 @@ struct QuestionWordingTests {
         #expect(QuestionPlanner.withArticle("front end engineer") == "a front end engineer")
         #expect(QuestionPlanner.withArticle("engineering manager") == "an engineering manager")
         #expect(QuestionPlanner.withArticle("President and CEO") == "President and CEO")
+        #expect(QuestionPlanner.withArticle("user researcher") == "a user researcher")
+        #expect(QuestionPlanner.withArticle("university lecturer") == "a university lecturer")
+        #expect(QuestionPlanner.withArticle("honorary professor") == "an honorary professor")
     }
 
     @Test("care notes speak of the cited pages only: a company page read but not cited is not 'from the company itself'")

@@ -82,7 +82,8 @@ struct DiscoveryReadingTests {
               "see https://a.example/jane-doe, or www.jane-doe.example.", "HTTPS://A.EXAMPLE/X and WWW.B.EXAMPLE/y",
               "awww.example.com is no URL; _www.x neither; (www.x.example) is", "a <a href=\"http://x.example/p\">link</a>",
               "https://x.example/é/ü\u{00A0}after\u{2009}thin", "http:// alone, www. alone, https://", "Müllerwww.x.example",
-              "tab\thttp://t.example\tend\nhttp://n.example\rz", "no url at all",
+              "tab\thttp://t.example\tend\nhttp://n.example\rz", "no url at all", "Website:\u{00A0}www.acme.example",
+              "“www.acme.example” — www.b.example", "Www.Mixed.example and wWw.x.example", "ééwww.x.example",
           ])
     func urlsCutLikeTheRegex(text: String) {
         let regex = text.replacing(/(?i)(?:https?:\/\/|\bwww\.)[^\s<>"]+/, with: " ")

@@ -48,10 +48,10 @@ struct ProcessCommandRunnerTests {
     func timeLimit() async throws {
         let (url, handle) = try log()
         defer { try? FileManager.default.removeItem(at: url) }
-        // The shell starts a child of its own and names it; a run that waited for it would end
-        // with status 0 after 30 s, so nil proves the limit stopped it. The wall clock is not
+        // The shell starts a child of its own and names it (5 s leave a busy run time to); a run
+        // that waited for it would end with status 0 after 30 s, so nil proves the limit stopped it. The wall clock is not
         // asserted: a busy test run can delay this task's resumption, not the kill.
-        let status = try await runner.run(ExternalCommand("sh", ["-c", "sleep 30 & echo $!; wait"]), loggingTo: handle, timeLimit: .milliseconds(300))
+        let status = try await runner.run(ExternalCommand("sh", ["-c", "sleep 30 & echo $!; wait"]), loggingTo: handle, timeLimit: .seconds(5))
         try handle.close()
         #expect(status == nil)
         let logged = try String(contentsOf: url, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)

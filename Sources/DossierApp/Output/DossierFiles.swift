@@ -40,7 +40,10 @@ public enum DossierFiles {
         // The PDF, the one slow step, is rendered before anything is staged.
         var pdfBytes: Data?
         let pdfFile = folder.appendingPathComponent(OutputFormat.pdf.fileName)
+        // A PDF is kept only beside the very HTML it was made from: another paper, say, makes it anew.
+        let htmlFile = folder.appendingPathComponent(OutputFormat.html.fileName)
         let keptPDF = keepingExisting && FileManager.default.fileExists(atPath: pdfFile.path)
+            && FileManager.default.contents(atPath: htmlFile.path) == Data(html.utf8)
         if formats.contains(.pdf) && !keptPDF {
             do {
                 pdfBytes = try await pdf.pdf(html: html)
@@ -85,8 +88,8 @@ public enum DossierFiles {
                 throw error
             }
         }
-        // A new dossier whose PDF could not be made must not sit beside the previous one's PDF.
-        if !keepingExisting && formats.contains(.pdf) && pdfBytes == nil {
+        // A new dossier (or a new layout) whose PDF could not be made must not sit beside the previous PDF.
+        if !keptPDF && formats.contains(.pdf) && pdfBytes == nil {
             try? FileManager.default.removeItem(at: pdfFile)
         }
         return written

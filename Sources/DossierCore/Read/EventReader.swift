@@ -68,10 +68,12 @@ struct EventReader {
                                           "currently", "still", "later", "then"], words, after)
                     if let role = title(words, from: start) {
                         let org = organisation(words, from: skipping(["of", "at", "for", "with"], words, role.end))
-                        // "founded SpaceX … and became the company's CEO": the organisation just named.
-                        let named = events.last(where: { $0.organisation != nil })?.organisation
-                        add(.role, organisation: org?.name ?? (role.ownOrganisation ? pageOrganisation ?? named : nil), detail: role.text,
-                            at: index)
+                        // "founded SpaceX … and became the company's CEO": the organisation just founded
+                        // or joined, before the page's own; "our CEO", "its CEO": the page's.
+                        let possessive = words[start].lower.hasSuffix("'s") || words[start].lower.hasSuffix("’s")
+                        let named = events.last(where: { [.founded, .joined, .role].contains($0.kind) && $0.organisation != nil })?.organisation
+                        let own = possessive ? named ?? pageOrganisation : pageOrganisation
+                        add(.role, organisation: org?.name ?? (role.ownOrganisation ? own : nil), detail: role.text, at: index)
                     }
                 case .led:
                     if let unit = unitPhrase(words, from: after) { add(.led, organisation: nil, detail: unit, at: index) }
@@ -497,8 +499,6 @@ struct EventReader {
         return title(words, from: skipping(["a", "an", "the", "its", "their"], words, index + 1))?.text
     }
 
-    /// The field after "study"/"studied": up to four words before "at"/"in"/"from"
-    /// ("computer science", "painting").
     /// "degrees in economics and physics" after a school: the field, at most five words, within
     /// the clause.
     private func degreeField(_ words: Words, from start: Int) -> String? {
@@ -515,12 +515,13 @@ struct EventReader {
                 }
                 return end > index + 2 ? words.text((index + 2)..<end) : nil
             }
-            if words[index].endsPhrase && index > start { break }
             index += 1
         }
         return nil
     }
 
+    /// The field after "study"/"studied": up to four words before "at"/"in"/"from"
+    /// ("computer science", "painting").
     private func studyField(_ words: Words, from start: Int) -> (text: String, end: Int)? {
         var end = start
         while end < words.count, end - start < 4, !["at", "in", "from", "under", "with", "and", "while"].contains(words[end].lower) {

@@ -15,9 +15,10 @@ public enum PaperSize: String, Sendable, CaseIterable, Codable {
     }
 
     /// Letter where the locale's paper is Letter (the United States, Canada, Mexico, the
-    /// Philippines and a few others), A4 elsewhere; read from `LC_PAPER`, then `LC_ALL`, then `LANG`.
+    /// Philippines and a few others), A4 elsewhere; read from `LC_ALL`, then `LC_PAPER`, then `LANG`,
+    /// the order POSIX gives them.
     public static func fromLocale(_ environment: [String: String]) -> PaperSize {
-        let locale = ["LC_PAPER", "LC_ALL", "LANG"].compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let locale = ["LC_ALL", "LC_PAPER", "LANG"].compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
         let region = locale.split(separator: ".").first?.split(separator: "_").dropFirst().first.map(String.init) ?? ""
         return ["US", "CA", "MX", "PH", "CL", "CO", "VE", "PR", "GT", "SV", "CR", "PA"].contains(region.uppercased()) ? .letter : .a4
     }

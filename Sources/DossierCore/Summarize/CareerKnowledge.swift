@@ -223,7 +223,8 @@ struct CareerKnowledge {
         case .location: return make(.based, detail: fact.value)
         case .profileCompany: return make(.joined, organisation: fact.value)
         case .affiliation, .memberOf: return make(.joined, organisation: fact.value)
-        case .field, .occupation: return make(.field, detail: fact.value)
+        // An occupation ("entrepreneur") is what they are, not a field to ask about.
+        case .field: return make(.field, detail: fact.value)
         default: return nil
         }
     }

@@ -138,9 +138,8 @@ public struct DossierSummarizer: Sendable {
         }
 
         // More about the person: what no other section holds, fact-dense sentences and table rows first.
-        // Their own words are quoted in their section, not pasted here.
-        // On their own pages (an autobiographical essay, an about page in the first person) a
-        // sentence in their words that tells a dated step of the career counts too, quoted.
+        // A sentence in their own words (their site, an interview's answers) counts only when it
+        // tells a dated step of the career, and is quoted; the rest of their words have their section.
         let candidates = aboutPerson.filter {
             let sentence = sentences[$0]
             guard !usedTexts.contains(sentence.text), sentence.wordCount <= 50 else { return false }

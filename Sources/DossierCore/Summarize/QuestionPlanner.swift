@@ -237,7 +237,12 @@ struct QuestionPlanner {
     /// "a front end engineer" for a title written in lower case; "President and CEO" as it is.
     static func withArticle(_ title: String) -> String {
         guard let first = title.first, first.isLowercase else { return title }
-        return ("aeiou".contains(first) ? "an " : "a ") + title
+        // By sound, not by letter: "a user researcher", "a one-person team", "an honorary professor".
+        let lowered = title.lowercased()
+        let vowelLetterConsonantSound = ["uni", "use", "usu", "uti", "ure", "eu", "one", "once"].contains { lowered.hasPrefix($0) }
+        let silentH = ["honor", "honour", "hour", "heir"].contains { lowered.hasPrefix($0) }
+        let vowelSound = ("aeiou".contains(first) && !vowelLetterConsonantSound) || silentH
+        return (vowelSound ? "an " : "a ") + title
     }
 
     /// "six years", "two decades": a duration is never a slot's value.

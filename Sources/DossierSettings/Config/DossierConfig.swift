@@ -36,7 +36,7 @@ public struct DossierConfig: Sendable, Equatable {
         self.paper = paper
     }
 
-    /// The paper to lay dossiers out for: `[print] paper`, else the locale's (`LC_PAPER`, `LC_ALL`, `LANG`).
+    /// The paper to lay dossiers out for: `[print] paper`, else the locale's (`LC_ALL`, `LC_PAPER`, `LANG`).
     public func paper(environment: [String: String]) -> PaperSize {
         paper ?? PaperSize.fromLocale(environment)
     }
