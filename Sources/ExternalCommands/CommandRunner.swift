@@ -70,14 +70,16 @@ public struct ProcessCommandRunner: CommandRunner {
         guard let executable = locate(command.program) else {
             return CommandResult(status: 127, errorOutput: "\(command.program): not found on PATH")
         }
-        let process = Self.process(command, executable: executable)
         let input = Pipe()
         let output = Pipe()
         let errorOutput = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errorOutput
-        try process.run()
+        let process = try Self.launch {
+            let process = Self.process(command, executable: executable)
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = errorOutput
+            return process
+        }
         // stdin and stderr are served on their own threads so that no pipe can fill up and stall the child.
         let inputData = Data((command.input ?? "").utf8)
         let writer = Thread {
@@ -110,9 +112,9 @@ extension ProcessCommandRunner {
     /// - Throws: ``ExternalCommandError`` when the program is not found or cannot start.
     public func runOnTerminal(_ command: ExternalCommand) throws(ExternalCommandError) -> Int32 {
         guard let executable = locate(command.program) else { throw .notFound(program: command.program) }
-        let process = Self.process(command, executable: executable)
+        let process: Process
         do {
-            try process.run()
+            process = try Self.launch { Self.process(command, executable: executable) }
         } catch {
             throw .couldNotStart(program: command.program, reason: "\(error)")
         }
@@ -129,17 +131,20 @@ extension ProcessCommandRunner {
     ///   `CancellationError` when the task was cancelled.
     public func run(_ command: ExternalCommand, loggingTo log: FileHandle, timeLimit: Duration) async throws -> Int32? {
         guard let executable = locate(command.program) else { throw ExternalCommandError.notFound(program: command.program) }
-        let process = Self.process(command, executable: executable)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = log
-        process.standardError = log
         let child = TimedChild()
         let outcome = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<TimedChild.Outcome, any Error>) in
                 child.wait(with: continuation)
-                process.terminationHandler = { finished in child.finish(.exited(finished.terminationStatus)) }
+                let process: Process
                 do {
-                    try process.run()
+                    process = try Self.launch {
+                        let process = Self.process(command, executable: executable)
+                        process.standardInput = FileHandle.nullDevice
+                        process.standardOutput = log
+                        process.standardError = log
+                        process.terminationHandler = { finished in child.finish(.exited(finished.terminationStatus)) }
+                        return process
+                    }
                 } catch {
                     child.fail(ExternalCommandError.couldNotStart(program: command.program, reason: "\(error)"))
                     return
@@ -157,6 +162,29 @@ extension ProcessCommandRunner {
         case .timedOut: return nil
         case .cancelled: throw CancellationError()
         }
+    }
+
+    /// Starts the process `make` builds, again with a new one while the program is "busy"
+    /// (ETXTBSY): a program written just before, whose file another thread's fork still holds
+    /// open for writing until that child's exec, as test fakes and freshly installed tools are.
+    private static func launch(_ make: () -> Process) throws -> Process {
+        var attempt = 0
+        while true {
+            let process = make()
+            do {
+                try process.run()
+                return process
+            } catch where attempt < 5 && isTextFileBusy(error) {
+                attempt += 1
+                usleep(UInt32(20_000 * attempt))
+            }
+        }
+    }
+
+    private static func isTextFileBusy(_ error: any Error) -> Bool {
+        let error = error as NSError
+        if error.domain == NSPOSIXErrorDomain { return error.code == Int(ETXTBSY) }
+        return (error.userInfo[NSUnderlyingErrorKey] as? NSError).map { $0.domain == NSPOSIXErrorDomain && $0.code == Int(ETXTBSY) } ?? false
     }
 
     /// The one place a child process is made: its program, arguments and environment.

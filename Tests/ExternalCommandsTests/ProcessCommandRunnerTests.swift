@@ -20,6 +20,23 @@ struct ProcessCommandRunnerTests {
         #expect(try runner.run(ExternalCommand("no-such-program-here", [])).status == 127)
     }
 
+    @Test("a program still open for writing (text file busy) is started once the writer lets go")
+    func textFileBusy() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-busy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o755])
+        let writer = try FileHandle(forWritingTo: url)
+        try writer.write(contentsOf: Data("#!/bin/sh\necho started\n".utf8))
+        // Held open as a forked child would hold it until its exec; let go 50 ms later.
+        let release = Thread {
+            usleep(50_000)
+            try? writer.close()
+        }
+        release.start()
+        let result = try runner.run(ExternalCommand(url.path, []))
+        #expect(result == CommandResult(status: 0, output: "started\n", errorOutput: ""))
+    }
+
     @Test("a command's environment replaces the inherited one")
     func environment() throws {
         let result = try runner.run(ExternalCommand("/bin/sh", ["-c", "echo \"$ONLY:${HOME:-unset}\""], environment: ["ONLY": "this"]))
