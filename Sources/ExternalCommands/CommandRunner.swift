@@ -73,7 +73,7 @@ public struct ProcessCommandRunner: CommandRunner {
         let input = Pipe()
         let output = Pipe()
         let errorOutput = Pipe()
-        let process = try Self.launch {
+        let process = try ProcessStart.run {
             let process = Self.process(command, executable: executable)
             process.standardInput = input
             process.standardOutput = output
@@ -114,7 +114,7 @@ extension ProcessCommandRunner {
         guard let executable = locate(command.program) else { throw .notFound(program: command.program) }
         let process: Process
         do {
-            process = try Self.launch { Self.process(command, executable: executable) }
+            process = try ProcessStart.run { Self.process(command, executable: executable) }
         } catch {
             throw .couldNotStart(program: command.program, reason: "\(error)")
         }
@@ -137,7 +137,7 @@ extension ProcessCommandRunner {
                 child.wait(with: continuation)
                 let process: Process
                 do {
-                    process = try Self.launch {
+                    process = try ProcessStart.run {
                         let process = Self.process(command, executable: executable)
                         process.standardInput = FileHandle.nullDevice
                         process.standardOutput = log
@@ -162,29 +162,6 @@ extension ProcessCommandRunner {
         case .timedOut: return nil
         case .cancelled: throw CancellationError()
         }
-    }
-
-    /// Starts the process `make` builds, again with a new one while the program is "busy"
-    /// (ETXTBSY): a program written just before, whose file another thread's fork still holds
-    /// open for writing until that child's exec, as test fakes and freshly installed tools are.
-    private static func launch(_ make: () -> Process) throws -> Process {
-        var attempt = 0
-        while true {
-            let process = make()
-            do {
-                try process.run()
-                return process
-            } catch where attempt < 5 && isTextFileBusy(error) {
-                attempt += 1
-                usleep(UInt32(20_000 * attempt))
-            }
-        }
-    }
-
-    private static func isTextFileBusy(_ error: any Error) -> Bool {
-        let error = error as NSError
-        if error.domain == NSPOSIXErrorDomain { return error.code == Int(ETXTBSY) }
-        return (error.userInfo[NSUnderlyingErrorKey] as? NSError).map { $0.domain == NSPOSIXErrorDomain && $0.code == Int(ETXTBSY) } ?? false
     }
 
     /// The one place a child process is made: its program, arguments and environment.
@@ -278,5 +255,31 @@ public enum ShellQuoting {
     public static func quoted(_ word: String) -> String {
         if !word.isEmpty && word.allSatisfy(safeCharacters.contains) { return word }
         return "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+}
+
+/// Starts a child process, again with a new one while its program is "busy" (ETXTBSY): a program
+/// written just before, whose file another thread's fork still holds open for writing until that
+/// child's exec, as test fakes, copied binaries and freshly installed tools are.
+public enum ProcessStart {
+    /// Runs the process `make` builds, up to six times, 20 ms more apart each time.
+    public static func run(_ make: () -> Process) throws -> Process {
+        var attempt = 0
+        while true {
+            let process = make()
+            do {
+                try process.run()
+                return process
+            } catch where attempt < 5 && isTextFileBusy(error) {
+                attempt += 1
+                usleep(UInt32(20_000 * attempt))
+            }
+        }
+    }
+
+    private static func isTextFileBusy(_ error: any Error) -> Bool {
+        let error = error as NSError
+        if error.domain == NSPOSIXErrorDomain { return error.code == Int(ETXTBSY) }
+        return (error.userInfo[NSUnderlyingErrorKey] as? NSError).map { $0.domain == NSPOSIXErrorDomain && $0.code == Int(ETXTBSY) } ?? false
     }
 }

@@ -1,4 +1,5 @@
 import DossierApp
+import ExternalCommands
 import Foundation
 import LoopbackServer
 import Testing
@@ -70,12 +71,20 @@ struct DossierRun {
     /// Runs `process` with `input` on standard input, collecting standard output and standard
     /// error at the same time: a command writing more than a pipe holds to one of them (a
     /// sanitizer's report, say) while the other is being read would otherwise never finish.
-    static func run(_ process: Process, input: String? = nil) throws -> Result {
+    static func run(_ configured: Process, input: String? = nil) throws -> Result {
         let output = Pipe(), errors = Pipe(), standardInput = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = standardInput
-        try process.run()
+        // A fresh copy per attempt: a binary copied just before may be "text file busy" a moment.
+        let process = try ProcessStart.run {
+            let process = Process()
+            process.executableURL = configured.executableURL
+            process.arguments = configured.arguments
+            process.environment = configured.environment
+            process.currentDirectoryURL = configured.currentDirectoryURL
+            process.standardOutput = output
+            process.standardError = errors
+            process.standardInput = standardInput
+            return process
+        }
         let errorBytes = Thread.detachNewThreadReturning { errors.fileHandleForReading.readDataToEndOfFile() }
         if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
         try standardInput.fileHandleForWriting.close()
