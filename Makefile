@@ -28,13 +28,14 @@ release: deps
 run: release
 	.build/release/dossier $(ARGS)
 
-# The whole test suite (what .ci/run calls); it also installs Chromium and poppler-utils, so the
-# printing tests run. With DOSSIER_SANITIZERS=1 (set by .ci/run) the suite then runs twice more,
-# under AddressSanitizer and ThreadSanitizer: the slow checks, kept out of a developer's loop.
+# The whole test suite (the README's test command, and what .ci/run calls); it also installs
+# Chromium and poppler-utils, so the printing tests run. The suite then runs twice more, under
+# AddressSanitizer and ThreadSanitizer; DOSSIER_SANITIZERS=0 skips them in a developer's loop.
+DOSSIER_SANITIZERS ?= 1
 test:
 	@scripts/install-deps --print
 	$(SWIFT) test
-ifeq ($(DOSSIER_SANITIZERS),1)
+ifneq ($(DOSSIER_SANITIZERS),0)
 	$(MAKE) test-sanitizers
 endif
 

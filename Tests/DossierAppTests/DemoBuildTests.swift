@@ -12,10 +12,7 @@ import Testing
 struct DemoBuildTests {
     @Test("the demo web builds a cited dossier offline: interview and team page cited, unrelated page skipped, 404s reported")
     func demo() async throws {
-        let server = try LoopbackServer { request in
-            guard let page = DemoSite.page(forTarget: request.target) else { return .notFound }
-            return .ok(page.body, contentType: page.contentType)
-        }
+        let server = try LoopbackServer(handler: DemoSite.response(to:))
         defer { server.stop() }
         let homeFolder = try TemporaryFolder("demo-test")
         defer { homeFolder.remove() }

@@ -318,10 +318,7 @@ struct CommandLineTests {
         #expect(result.status == 66)
         #expect(result.errors.contains("no dossier built for Jane Doe yet"))
 
-        let server = try LoopbackServer { request in
-            guard let page = DemoSite.page(forTarget: request.target) else { return .notFound }
-            return .ok(page.body, contentType: page.contentType)
-        }
+        let server = try LoopbackServer(handler: DemoSite.response(to:))
         defer { server.stop() }
         try dossier.useDemoWeb(server)
         result = try dossier(["build", DemoSite.person, "--company", DemoSite.company, "--domain", DemoSite.domain, "--quiet"])

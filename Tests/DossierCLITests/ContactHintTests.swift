@@ -10,10 +10,7 @@ struct ContactHintTests {
     @Test("the first build without a contact explains where to set it; later builds and a home with a contact say nothing")
     func onceAndOnlyWithoutContact() throws {
         func demoWeb() throws -> LoopbackServer {
-            try LoopbackServer { request in
-                guard let page = DemoSite.page(forTarget: request.target) else { return .notFound }
-                return .ok(page.body, contentType: page.contentType)
-            }
+            try LoopbackServer(handler: DemoSite.response(to:))
         }
         let web = try demoWeb()
         defer { web.stop() }

@@ -11,10 +11,7 @@ struct ExitStatusTests {
 
     @Test("an output folder that is a file: exit 73 naming it in plain words, for demo and build")
     func outputIsAFile() throws {
-        let server = try LoopbackServer { request in
-            guard let page = DemoSite.page(forTarget: request.target) else { return .notFound }
-            return .ok(page.body, contentType: page.contentType)
-        }
+        let server = try LoopbackServer(handler: DemoSite.response(to:))
         defer { server.stop() }
         let dossier = try DossierRun()
         defer { dossier.remove() }
@@ -31,10 +28,7 @@ struct ExitStatusTests {
 
     @Test("a broken source file: the dossier is built from the others, the paths printed, then `error: FILE:LINE` and exit 78")
     func brokenSourceFile() throws {
-        let server = try LoopbackServer { request in
-            guard let page = DemoSite.page(forTarget: request.target) else { return .notFound }
-            return .ok(page.body, contentType: page.contentType)
-        }
+        let server = try LoopbackServer(handler: DemoSite.response(to:))
         defer { server.stop() }
         let dossier = try DossierRun()
         defer { dossier.remove() }

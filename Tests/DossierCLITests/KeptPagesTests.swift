@@ -24,8 +24,7 @@ struct KeptPagesTests {
             if request.target == "/energy-weekly.example/news/tides" {
                 return .ok("<html><head><title>Tides</title></head><body><p>The tides in the estuary rise twice a day, higher in spring.</p></body></html>")
             }
-            guard let page = DemoSite.page(forTarget: request.target) else { return .notFound }
-            return .ok(page.body, contentType: page.contentType)
+            return DemoSite.response(to: request)
         }
     }
 

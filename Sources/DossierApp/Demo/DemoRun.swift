@@ -16,10 +16,7 @@ public struct DemoRun: Sendable {
     public func run(outputRoot: URL?, formats: [OutputFormat], progress: @escaping @Sendable (String) -> Void) async throws(AppError) -> BuildSummary {
         let server: LoopbackServer
         do {
-            server = try LoopbackServer { request in
-                guard let page = DemoSite.page(forTarget: request.target) else { return .notFound }
-                return .ok(page.body, contentType: page.contentType)
-            }
+            server = try LoopbackServer(handler: DemoSite.response(to:))
         } catch {
             throw AppError(.unavailable, "cannot serve the demo site on 127.0.0.1: \(error)")
         }

@@ -1,6 +1,7 @@
 import DossierCore
 import DossierSettings
 import Foundation
+import LoopbackServer
 
 /// A small web about a fictional person, written for this repository, that `dossier demo`
 /// serves on loopback: her company's site (home, about, team, a news feed and a press
@@ -132,5 +133,11 @@ extension DemoSite {
     /// The page a demo server answers for a request target `/HOST/PATH?QUERY`.
     public static func page(forTarget target: String) -> Page? {
         page(for: "https:/" + target)
+    }
+
+    /// What a demo server answers to `request`: the demo page it names, else 404.
+    public static func response(to request: ReceivedRequest) -> ResponsePlan {
+        guard let page = page(forTarget: request.target) else { return .notFound }
+        return .ok(page.body, contentType: page.contentType)
     }
 }

@@ -202,16 +202,19 @@ public struct DossierSummarizer: Sendable {
             }
         }
         Self.numberSources(&dossier, from: citations.sources)
-        // The notes speak of the pages the reader holds.
-        dossier.careNotes = CareNotes.notes(documents: documents, pool: pool.sentences, person: personMatcher, subject: subject,
-                                            companies: companyNames, cited: Set(dossier.sources.map(\.url)), generatedAt: generatedAt)
+        // The notes speak of the pages the reader holds: written again only when fitting the
+        // budget left a page uncited.
+        if dossier.sources.count < citations.sources.count {
+            dossier.careNotes = CareNotes.notes(documents: documents, pool: pool.sentences, person: personMatcher, subject: subject,
+                                                companies: companyNames, cited: Set(dossier.sources.map(\.url)), generatedAt: generatedAt)
+        }
         dossier.sourceNote = Self.sourceNote(sources: dossier.sources, generatedAt: generatedAt)
         return dossier
     }
 
     /// Whether a sentence names a year (four digits from 1900 to 2099 standing alone).
     static func hasYear(_ text: String) -> Bool {
-        text.split(whereSeparator: { !$0.isNumber }).contains { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) }
+        text.split(whereSeparator: { !$0.isNumber }).contains { EventReader.year(String($0)) != nil }
     }
 
     /// Whether an interview question asks about the organisation: its business, plans or products.
