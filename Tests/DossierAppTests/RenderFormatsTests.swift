@@ -163,7 +163,7 @@ struct RenderFormatsTests {
         let data = try JSONRenderer.render(dossier)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(Set(object.keys) == ["schema", "subject", "identity", "company", "headline", "meeting", "sourceNote", "profile",
-                                     "timeline", "ownWords", "mentions", "companyProfile", "industry", "questions", "commonGround",
+                                     "timeline", "ownWords", "mentions", "writing", "companyProfile", "industry", "questions", "commonGround",
                                      "careNotes", "preparation", "checklist", "sources", "failed", "skipped", "generatedAt"])
         #expect(object["generatedAt"] as? String == "2026-11-18T11:06:40Z")
         let json = String(decoding: data, as: UTF8.self)

@@ -84,4 +84,59 @@ struct EventReaderTests {
         #expect(events("Her colleague Rick joined Axios in 2018.").isEmpty)
         #expect(events("Halpert's manager founded Axios in 2017.").isEmpty)
     }
+
+    @Test("a successor named after 'succeeded by' takes the leaver's title and organisation, and the step says whom they succeeded")
+    func succession() {
+        let passive = events("On February 4, 2014, Jan Berg stepped down as CEO of Lumen Grid and was succeeded by Ada Quill, who led its storage unit.",
+                             person: "Ada Quill")
+        #expect(summary(passive).contains("role|Lumen Grid|CEO|February 2014"), "\(summary(passive))")
+        #expect(passive.first { $0.kind == .role }?.context == "succeeding Jan Berg")
+        let active = events("In 2015 Ada Quill succeeded Jan Berg as chief executive of Lumen Grid.", person: "Ada Quill")
+        #expect(summary(active).contains("role|Lumen Grid|chief executive|2015"), "\(summary(active))")
+        #expect(active.first { $0.kind == .role }?.context == "succeeding Jan Berg")
+        // Being succeeded is leaving, not taking the post.
+        #expect(!summary(events("Ada Quill was succeeded by Jan Berg as CEO of Lumen Grid.", person: "Ada Quill"))
+            .contains { $0.hasPrefix("role|") })
+    }
+
+    @Test("founding with partners, a described organisation, and 'we' in their own words")
+    func foundingWithPartners() {
+        let described = events("He moved to Lisbon in 1995 to study, but left after two days and, with his brother Tom, co-founded online city guide software company Mapwise.",
+                               person: "Jo Roe")
+        let founded = described.first { $0.kind == .founded }
+        #expect(founded?.organisation == "Mapwise", "\(summary(described))")
+        #expect(founded?.context == "with his brother Tom")
+        #expect(events("Jo Roe founded Lumen Grid with Tomas Berg in 2001.", person: "Jo Roe").first { $0.kind == .founded }?.context
+            == "with Tomas Berg")
+        // An amount is no partner.
+        #expect(events("Jo Roe founded Lumen Grid with $12 million of his own money.", person: "Jo Roe")
+            .first { $0.kind == .founded }?.context == nil)
+        let own = events("We started a new company we called Viaweb, after the fact that our software worked via the web.", ownWords: true)
+        #expect(summary(own).contains("founded|Viaweb|-|-"), "\(summary(own))")
+        // Someone else's "we" is not theirs.
+        #expect(events("We started a new company we called Viaweb.").isEmpty)
+    }
+
+    @Test("a name in a board's member list is a board seat; an investor is in what they invest in")
+    func boardAndInvestor() {
+        let board = events("Members of the board of directors as of December 2023 are Ada Quill, Jan Berg and Tomas Berg.",
+                           person: "Ada Quill", pageOrganisation: "Lumen Grid")
+        #expect(summary(board) == ["role|Lumen Grid|member of the board of directors|December 2023"], "\(summary(board))")
+        let investor = events("In 2004, Jo Roe became an early investor in electric vehicle manufacturer Voltway Motors.", person: "Jo Roe")
+        #expect(summary(investor).contains("role|Voltway Motors|early investor|2004"), "\(summary(investor))")
+        // A superlative is how they stood, not the title.
+        #expect(summary(events("As of 2019, Jo Roe was the longest-tenured CEO of Voltway.", person: "Jo Roe"))
+            .contains("role|Voltway|CEO|2019"))
+        // Applying for a job is not working there.
+        #expect(!summary(events("Jo Roe decided to join the boom, applying for a job at Netscape, which never answered.", person: "Jo Roe"))
+            .contains { $0.hasPrefix("joined|Netscape") })
+    }
+
+    @Test("who bought an organisation they founded, and when")
+    func acquisition() {
+        #expect(CareerKnowledge.acquisition(of: "Mapwise", in: "Compaq acquired Mapwise for $307 million in cash in February 1999.")
+            == "acquired by Compaq, February 1999")
+        #expect(CareerKnowledge.acquisition(of: "Mapwise", in: "Mapwise was acquired by Yahoo in 1998.") == "acquired by Yahoo, 1998")
+        #expect(CareerKnowledge.acquisition(of: "Mapwise", in: "Mapwise acquired a small studio in 2003.") == nil)
+    }
 }

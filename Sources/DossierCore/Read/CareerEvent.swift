@@ -32,6 +32,11 @@ struct CareerEvent: Equatable, Sendable {
     var detail: String?
     var date: EventDate?
     var end: EventDate?
+    /// Over, on a source that does not say when ("stepped down as the chairman of Tesla").
+    var endedUndated = false
+    /// Who it was shared with or taken over from, or what became of it, in the source's words:
+    /// "with his brother Kimbal", "succeeding Steve Ballmer", "acquired by Compaq, 1999".
+    var context: String?
     /// The words of the source that say it: the sentence, or the clause around the trigger.
     var evidence: String
     /// The document it was read from (an index into the discovery's documents), or nil for a

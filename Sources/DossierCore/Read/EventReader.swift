@@ -24,11 +24,13 @@ struct EventReader {
     func events(in sentence: String, ownWords: Bool, document: Int) -> [CareerEvent] {
         let words = Words(sentence)
         var events: [CareerEvent] = []
-        func add(_ kind: CareerEvent.Kind, organisation: String?, detail: String?, at index: Int, window: Int = 12) {
+        func add(_ kind: CareerEvent.Kind, organisation: String?, detail: String?, at index: Int, window: Int = 12,
+                 context: String? = nil) {
             // Leaving may name nothing ("stepped down on April 3, 2014"): the organisation is found later.
             guard organisation != nil || detail != nil || kind == .left else { return }
-            let event = CareerEvent(kind: kind, organisation: organisation, detail: detail,
+            var event = CareerEvent(kind: kind, organisation: organisation, detail: detail,
                                     date: self.date(in: words, near: index, window: window), evidence: sentence, document: document)
+            event.context = context
             if !events.contains(where: { $0.kind == event.kind && $0.key == event.key }) { events.append(event) }
         }
         var index = 0
@@ -36,14 +38,18 @@ struct EventReader {
             defer { index += 1 }
             // Verbs whose subject is the person.
             for trigger in Self.verbTriggers where words.matches(trigger.phrase, at: index) {
-                guard hasSubject(words, before: index, ownWords: ownWords) else { continue }
+                // In their own words, what "we" started they started too ("We started a new company we called Viaweb").
+                guard hasSubject(words, before: index, ownWords: ownWords, allowingWe: trigger.kind == .founded, fromOpening: true)
+                else { continue }
                 let after = index + trigger.phrase.count
                 switch trigger.kind {
                 case .joined, .founded, .left:
                     let role = trigger.kind == .left ? title(words, from: skipping(["as"], words, after)) : nil
                     let place = role.map { skipping(["of", "at", "from"], words, $0.end) } ?? after
                     if let found = organisation(words, from: place) {
-                        add(trigger.kind, organisation: found.name, detail: role?.text ?? asTitle(words, from: found.end), at: index)
+                        let partners = trigger.kind == .founded ? partnersPhrase(words, trigger: index, after: found.end) : nil
+                        add(trigger.kind, organisation: found.name, detail: role?.text ?? asTitle(words, from: found.end), at: index,
+                            context: partners)
                     } else if let role {
                         add(trigger.kind, organisation: nil, detail: role.text, at: index)
                     } else if trigger.kind == .left, date(in: words, near: index, window: 8) != nil {
@@ -67,7 +73,10 @@ struct EventReader {
                     let start = skipping(["the", "a", "an", "our", "its", "their", "his", "her", "new", "first", "also", "now",
                                           "currently", "still", "later", "then"], words, after)
                     if let role = title(words, from: start) {
-                        let org = organisation(words, from: skipping(["of", "at", "for", "with"], words, role.end))
+                        // "an early investor in Tesla Motors": an investor is in what they invest in.
+                        let investor = words[role.end - 1].lower.hasPrefix("investor")
+                        let org = organisation(words, from: skipping(investor ? ["of", "at", "for", "with", "in"] : ["of", "at", "for", "with"],
+                                                                     words, role.end))
                         // "founded SpaceX … and became the company's CEO": the organisation just founded
                         // or joined, before the page's own; "our CEO", "its CEO": the page's.
                         let possessive = words[start].lower.hasSuffix("'s") || words[start].lower.hasSuffix("’s")
@@ -91,7 +100,8 @@ struct EventReader {
                 let noun = words[index - 1].lower
                 if Self.studyNouns.contains(noun) {
                     add(.education, organisation: found.name, detail: nil, at: index, window: 6)
-                } else if ["job", "position", "internship", "work", "career", "stint"].contains(noun) {
+                } else if ["job", "position", "internship", "work", "career", "stint"].contains(noun),
+                          !words.all[max(0, index - 5)..<index].contains(where: { ["applying", "applied", "apply", "seeking", "sought"].contains($0.lower) }) {
                     add(.joined, organisation: found.name, detail: nil, at: index, window: 6)
                 }
             }
@@ -110,6 +120,29 @@ struct EventReader {
                let work = organisation(words, from: 0), work.end <= by - 1, !subjectWords.contains(words[0].lower) {
                 let kind: CareerEvent.Kind = ["founded", "started", "co-founded"].contains(words[by - 1].lower) ? .founded : .knownFor
                 add(kind, organisation: kind == .founded ? work.name : nil, detail: kind == .founded ? nil : work.name, at: by - 1)
+            }
+            // "Steve Ballmer stepped down as CEO of Microsoft and was succeeded by Satya Nadella".
+            if subjectName(words, at: index) != nil, index >= 2, words[index - 1].lower == "by", words[index - 2].lower == "succeeded",
+               let taken = succession(words, before: index - 2) {
+                // The date is the leaving's, at the start of the sentence.
+                add(.role, organisation: taken.organisation, detail: taken.title, at: 0, window: index,
+                    context: taken.predecessor.map { "succeeding " + $0 })
+            }
+            // "Nadella succeeded Steve Ballmer as CEO", "she replaced Jan Berg as chief executive of Lumen Grid".
+            if ["succeeded", "succeeding", "replaced", "replacing"].contains(words[index].lower), index >= 1,
+               words[index - 1].lower != "was", hasSubject(words, before: index, ownWords: ownWords),
+               let predecessor = personName(words, from: index + 1), predecessor.end < words.count, words[predecessor.end].lower == "as",
+               let role = title(words, from: skipping(["the"], words, predecessor.end + 1)) {
+                let org = organisation(words, from: skipping(["of", "at"], words, role.end))
+                add(.role, organisation: org?.name ?? (role.ownOrganisation ? pageOrganisation : nil), detail: role.text, at: index,
+                    context: "succeeding " + predecessor.name)
+            }
+            // "Members of the board of directors as of December 2023 are Satya Nadella, Reid Hoffman, …".
+            if subjectName(words, at: index) != nil, index >= 1,
+               words[index - 1].written.hasSuffix(",") || ["are", "include", "includes", "and"].contains(words[index - 1].lower),
+               words.all[..<index].contains(where: { $0.lower == "board" }),
+               words.all[..<index].contains(where: { ["members", "member", "directors"].contains($0.lower) }) {
+                add(.role, organisation: pageOrganisation, detail: "member of the board of directors", at: index, window: 20)
             }
             // "Mozilla promoted Brendan Eich to the role of CEO", "named her its chief executive".
             if let name = subjectName(words, at: index), index >= 1,
@@ -178,7 +211,8 @@ struct EventReader {
                             "works out of", "work out of", "is from"])
         + triggers(.role, ["is", "was", "became", "becomes", "has been", "had been", "serves as", "served as",
                            "serving as", "works as", "worked as", "work as", "was named", "was appointed",
-                           "appointed", "was promoted to", "promoted to", "took over as", "joined as", "as our new",
+                           "appointed", "was promoted to", "promoted to", "took over as", "taking over as", "assuming the position of",
+                           "assumed the position of", "assumed the role of", "assuming the role of", "joined as", "as our new",
                            "as its new", "as the new", "made him", "made her", "named him", "named her", "i'm", "am",
                            "in my role as", "my role as", "role as"])
         + triggers(.led, ["led", "leads", "leading", "ran", "runs", "running", "heads", "headed", "heading", "oversaw", "oversees",
@@ -192,20 +226,81 @@ struct EventReader {
     /// The person (one of `subjectWords`) is the subject of the verb at `index`: named within
     /// the ten words before it in the same sentence, with no other subject pronoun between,
     /// and not as a possessive ("Quill's friend joined …").
-    private func hasSubject(_ words: Words, before index: Int, ownWords: Bool) -> Bool {
+    private func hasSubject(_ words: Words, before index: Int, ownWords: Bool, allowingWe: Bool = false,
+                            fromOpening: Bool = false) -> Bool {
         let otherSubjects: Set<String> = ownWords ? ["he", "she", "they", "we", "you", "it"] : ["i", "we", "you", "they", "it"]
         var position = index - 1
-        // In their own words "I" governs the whole sentence; elsewhere the name stands close.
+        // In their own words "I" governs the whole sentence; elsewhere the name stands close,
+        // or opens the sentence with no other subject after it ("He moved to California …, but
+        // dropped out … and, with his brother Kimbal, co-founded …").
         let reach = ownWords ? index : 10
         while position >= max(0, index - reach) {
             let word = words[position]
-            if subjectWords.contains(word.lower) {
+            if subjectWords.contains(word.lower) || (ownWords && allowingWe && word.lower == "we") {
                 return !(word.written.hasSuffix("'s") || word.written.hasSuffix("’s"))
             }
             if otherSubjects.contains(word.lower) { return false }
             position -= 1
         }
+        if fromOpening, !ownWords, index > reach, index <= 30, subjectWords.contains(words[0].lower),
+           !words.all[1..<index].contains(where: { otherSubjects.contains($0.lower) || $0.written.hasSuffix(".") }) {
+            return true
+        }
         return false
+    }
+
+    /// Who they founded it with, in the source's words: "with his brother Kimbal" just before the
+    /// verb (ending at a comma) or "with Robert Morris" just after the organisation.
+    private func partnersPhrase(_ words: Words, trigger: Int, after end: Int) -> String? {
+        func phrase(from start: Int, limit: Int) -> String? {
+            guard start < words.count, words[start].lower == "with" else { return nil }
+            // Up to the phrase's end, a preposition or a number: "with Tomas Berg in 2001".
+            var stop = start + 1
+            while stop < min(words.count, start + 1 + limit), !["in", "on", "at", "for", "to", "from", "after", "before"].contains(words[stop].lower) {
+                stop += 1
+                if words[stop - 1].endsPhrase { break }
+            }
+            let range = (start + 1)..<stop
+            // Someone named: a capitalised word, and no amount ("with $12 million").
+            guard !range.isEmpty, range.contains(where: { words[$0].isCapitalised && !subjectWords.contains(words[$0].lower) }),
+                  !range.contains(where: { words[$0].bare.first?.isNumber == true || words[$0].written.contains("$") }) else { return nil }
+            return "with " + words.text(range).trimmingCharacters(in: CharacterSet(charactersIn: ",;:."))
+        }
+        if let before = (max(0, trigger - 6)..<trigger).first(where: { words[$0].lower == "with" }),
+           words[trigger - 1].written.hasSuffix(",") {
+            return phrase(from: before, limit: trigger - before - 1)
+        }
+        return phrase(from: end, limit: 4)
+    }
+
+    /// A person's name of two or three capitalised words from `start` ("Steve Ballmer").
+    private func personName(_ words: Words, from start: Int) -> (name: String, end: Int)? {
+        var end = start
+        while end < words.count, end - start < 3, words[end].isCapitalised, words[end].bare.first?.isLetter == true,
+              !Self.notNames.contains(words[end].bare) {
+            end += 1
+            if words[end - 1].endsPhrase { break }
+        }
+        guard end - start >= 2 else { return nil }
+        return ((start..<end).map { words[$0].bare }.joined(separator: " "), end)
+    }
+
+    /// The title and organisation a successor took, and who left them: "Steve Ballmer stepped
+    /// down as CEO of Microsoft and" before "succeeded by".
+    private func succession(_ words: Words, before index: Int) -> (title: String, organisation: String?, predecessor: String?)? {
+        guard let asIndex = (0..<index).last(where: { words[$0].lower == "as" }),
+              let role = title(words, from: skipping(["the"], words, asIndex + 1)) else { return nil }
+        let org = organisation(words, from: skipping(["of", "at"], words, role.end))
+        // The one who left: the name just before the verb ("Steve Ballmer stepped down as").
+        var position = asIndex - 1
+        while position > 0, !words[position].isCapitalised, asIndex - position <= 3 { position -= 1 }
+        var start = position
+        while start > 0, position - start < 2, words[start - 1].isCapitalised, !words[start - 1].endsPhrase,
+              !Self.notNames.contains(words[start - 1].bare) {
+            start -= 1
+        }
+        let predecessor = position > start ? personName(words, from: start).map(\.name) : nil
+        return (role.text, org?.name ?? (role.ownOrganisation ? pageOrganisation : nil), predecessor)
     }
 
     /// The index just after the person's name when a name of theirs starts at `index`.
@@ -283,7 +378,11 @@ struct EventReader {
         // "the company's CEO": the organisation's, not part of the title.
         let possessed = Self.organisationNouns.contains { words[start].lower == $0 + "'s" || words[start].lower == $0 + "’s" }
         if possessed { first += 1 }
-        while first < end - 1, ["new", "newly"].contains(words[first].lower) { first += 1 }
+        // "new CEO", "longest-tenured CEO", "youngest partner": how they stood, not what the post is called.
+        while first < end - 1, ["new", "newly", "first", "former"].contains(words[first].lower)
+                || (!words[first].isCapitalised && words[first].lower.split(separator: "-").first.map { $0.count > 4 && $0.hasSuffix("est") } == true) {
+            first += 1
+        }
         guard first < end else { return nil }
         let text = words.text(first..<end)
         guard text.split(separator: " ").count <= 8, Self.isTitle(words, first..<end) else { return nil }
@@ -364,6 +463,7 @@ struct EventReader {
         "company", "agency", "firm", "startup", "start-up", "studio", "bank", "lab", "laboratory", "university", "college",
         "school", "hospital", "nonprofit", "non-profit", "organization", "organisation", "consultancy", "publisher",
         "newspaper", "magazine", "site", "website", "team", "group", "business", "brand", "institute", "foundation",
+        "manufacturer", "maker", "publication", "provider",
     ]
 
     /// An organisation from `start`: capitalised words (with connectors, "eBay", numbers after
@@ -380,10 +480,22 @@ struct EventReader {
                 return (named, start + 2)
             }
         }
-        // "a company called Interleaf": the name after "called" or "named".
-        if ["a", "an"].contains(first.lower), start + 3 < words.count, Self.organisationNouns.contains(words[start + 1].lower),
-           ["called", "named"].contains(words[start + 2].lower), let named = organisation(words, from: start + 3) {
-            return named
+        // "a company called Interleaf", "a new company we called Viaweb": the name after "called" or "named".
+        if ["a", "an"].contains(first.lower),
+           let noun = (start + 1..<min(words.count, start + 5)).first(where: { Self.organisationNouns.contains(words[$0].lower) }),
+           !(start + 1..<noun).contains(where: { words[$0].endsPhrase }) {
+            let call = ["we", "they", "he", "she", "i"].contains(noun + 1 < words.count ? words[noun + 1].lower : "") ? noun + 2 : noun + 1
+            if call + 1 < words.count, ["called", "named"].contains(words[call].lower), let named = organisation(words, from: call + 1) {
+                return named
+            }
+        }
+        // "online city guide software company Zip2", "electric vehicle manufacturer Tesla Motors": a
+        // description in lower case, then the name.
+        if first.bare.first?.isLowercase == true, !["the", "a", "an"].contains(first.lower),
+           let noun = (start..<min(words.count - 1, start + 6)).first(where: { Self.organisationNouns.contains(words[$0].lower) }),
+           !(start..<noun).contains(where: { words[$0].endsPhrase || words[$0].bare.first?.isLowercase != true || Self.stops.contains(words[$0].lower) }),
+           words[noun + 1].isCapitalised {
+            return organisation(words, from: noun + 1)
         }
         // "a Fortune 500 company", "a digital agency".
         if ["a", "an"].contains(first.lower) {

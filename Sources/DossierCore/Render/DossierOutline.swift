@@ -91,6 +91,10 @@ struct DossierOutline {
         add(SectionTitle.ownWords, [.list(.bullets, dossier.ownWords.map { quote in
             Line(lead: quote.label.map(Line.Lead.label), text: "“" + quote.text + "”", source: quote.source)
         })])
+        add(SectionTitle.writing, [.list(.bullets, (dossier.writing ?? []).map { item in
+            Line(lead: item.date.isEmpty ? nil : .when(item.date), text: item.title + (item.sentence.map { ": " + $0 } ?? ""),
+                 source: item.source)
+        })])
         add(SectionTitle.mentions(dossier.subject.name), [.list(.bullets, dossier.mentions.map(Line.init))])
         let company = dossier.companyProfile
         add(SectionTitle.company(dossier.company.name), [
@@ -150,6 +154,7 @@ enum SectionTitle {
     static let atAGlance = "At a glance"
     static let timeline = "Career timeline"
     static let ownWords = "In their own words"
+    static let writing = "Their writing"
     static func mentions(_ name: String) -> String { "More about \(name)" }
     static func company(_ name: String?) -> String { name.map { "Company: \($0)" } ?? "Company" }
     static let news = "Recent news"

@@ -64,6 +64,12 @@ struct CareerKnowledge {
         for index in steps.indices where steps[index].event.kind == .left && steps[index].event.organisation == nil {
             steps[index].event.organisation = companyNamedIn(steps[index].event.evidence)
         }
+        // What became of an organisation they founded: "Compaq acquired Zip2 for $307 million in cash in February 1999".
+        for index in steps.indices where steps[index].event.kind == .founded {
+            guard let name = steps[index].event.organisation, name.first?.isUppercase == true,
+                  let sale = pool.lazy.compactMap({ Self.acquisition(of: name, in: $0.text) }).first else { continue }
+            steps[index].event.context = [steps[index].event.context, sale].compactMap { $0 }.joined(separator: "; ")
+        }
         // Leaving nothing known is no step.
         steps.removeAll { $0.event.kind == .left && $0.event.organisation == nil && $0.event.detail == nil }
         // A role is over once they left its organisation after it began.
@@ -74,7 +80,48 @@ struct CareerKnowledge {
                     && (step.event.date.map { date in role.date.map { date >= $0 } ?? true } ?? false)
             }
             if let left = leaving?.event.date { steps[index].event.end = left }
+            // "stepped down as the chairman of Tesla", undated: that title there is over, when is not said.
+            let leftTitle = steps.contains { step in
+                step.event.kind == .left && step.event.date == nil && step.event.organisation == role.organisation
+                    && !Self.roleNouns(of: step.event.detail ?? "").isEmpty
+                    && Self.roleNouns(of: step.event.detail ?? "") == Self.roleNouns(of: role.detail ?? "")
+            }
+            if leaving == nil, leftTitle { steps[index].event.endedUndated = true }
         }
+    }
+
+    /// "acquired by Compaq, February 1999" when the sentence says who bought `organisation`:
+    /// "Compaq acquired Zip2 …", "Zip2 was acquired by Compaq …", "… bought Zip2 …". The buyer is
+    /// the capitalised words next to the verb; the date the first one of the sentence.
+    static func acquisition(of organisation: String, in sentence: String) -> String? {
+        guard sentence.contains(organisation) else { return nil }
+        let words = Words(sentence)
+        let nameWords = organisation.split(separator: " ").map(String.init)
+        guard let at = (0..<words.count).first(where: { words.matches(nameWords.map { $0.lowercased() }, at: $0) }) else { return nil }
+        let after = at + nameWords.count
+        func buyer(from start: Int, step: Int) -> String? {
+            var parts: [String] = []
+            var index = start
+            while index >= 0, index < words.count, parts.count < 3, words[index].isCapitalised,
+                  !["The", "In", "On", "It", "He", "She", "They", "We"].contains(words[index].bare) {
+                parts.append(words[index].bare)
+                if step > 0, words[index].endsPhrase { break }
+                index += step
+                if step < 0, index >= 0, words[index].endsPhrase { break }
+            }
+            let name = (step < 0 ? parts.reversed() : parts).joined(separator: " ")
+            return name.isEmpty || name == organisation ? nil : name
+        }
+        var found: String?
+        if after + 2 < words.count, words[after].lower == "was", ["acquired", "bought"].contains(words[after + 1].lower),
+           words[after + 2].lower == "by" {
+            found = buyer(from: after + 3, step: 1)
+        } else if at >= 2, ["acquired", "bought", "acquires", "buys"].contains(words[at - 1].lower) {
+            found = buyer(from: at - 2, step: -1)
+        }
+        guard let found else { return nil }
+        let date = EventReader(subjectWords: [], pageOrganisation: nil, pageDate: nil).date(in: words, near: at, window: words.count)
+        return "acquired by " + found + (date.map { ", " + $0.text } ?? "")
     }
 
     /// The first of the subject's companies a sentence names, as the user or discovery spells it.
@@ -109,6 +156,9 @@ struct CareerKnowledge {
                 step.event.detail = event.detail
             }
             if step.event.organisation == nil { step.event.organisation = event.organisation }
+            if step.event.context == nil, let context = event.context, step.event.document == event.document {
+                step.event.context = context
+            }
             steps[index] = step
         } else {
             steps.append(Step(event: event))
@@ -125,6 +175,13 @@ struct CareerKnowledge {
             // "CEO" and "President and CEO" are one role: one title's role nouns are all in the other.
             let nouns = [first.detail, second.detail].map { Self.roleNouns(of: $0 ?? "") }
             let sameTitle = !nouns[0].isEmpty && !nouns[1].isEmpty && (nouns[0].isSubset(of: nouns[1]) || nouns[1].isSubset(of: nouns[0]))
+            // A title without its organisation is another one's only when their dates do not differ.
+            // ("assuming the position of CEO in 2008" is not the CEO post of a company founded in 2002).
+            if a.isEmpty != b.isEmpty {
+                let loose = a.isEmpty ? first : second
+                let held = a.isEmpty ? second : first
+                if let date = loose.date, held.date?.year != date.year { return false }
+            }
             return sameTitle && (a.isEmpty || b.isEmpty || a == b || NameMatcher.containsWords(a, in: b) || NameMatcher.containsWords(b, in: a))
         }
         if !a.isEmpty, !b.isEmpty { return a == b || NameMatcher.containsWords(a, in: b) || NameMatcher.containsWords(b, in: a) }

@@ -16,7 +16,7 @@ struct CareerSections {
     var currentRole: CareerKnowledge.Step? {
         // A student or an intern is on the way to a role; the sources' current role is another.
         let roles = steps.filter { step in
-            step.event.kind == .role && step.event.end == nil
+            step.event.kind == .role && step.event.end == nil && !step.event.endedUndated
                 && !["student", "intern", "trainee"].contains(step.event.detail.map(NameMatcher.fold) ?? "")
         }
         return roles.enumerated().max { a, b in
@@ -60,7 +60,8 @@ struct CareerSections {
 
     /// The event's own date, else the date of the page that says it.
     private func asOf(_ event: CareerEvent) -> EventDate? {
-        event.date ?? event.document.flatMap { documents[$0].published.flatMap(EventDate.init(iso:)) }
+        // A wiki article is as of its last revision, not its creation.
+        event.date ?? event.document.flatMap { (documents[$0].updated ?? documents[$0].published).flatMap(EventDate.init(iso:)) }
     }
 
     /// "President and CEO, Experience"; without a current role, the latest one: "former CEO, Mozilla".
@@ -170,7 +171,9 @@ struct CareerSections {
     /// "computer science, James Madison University (2004)", "SBJ 40 Under 40 list".
     private func slotText(_ event: CareerEvent) -> String {
         var text = [event.detail, event.organisation].compactMap { $0 }.joined(separator: ", ")
-        if let date = event.date, !text.contains(String(date.year)) { text += " (\(date.text))" }
+        // "Zip2 (with his brother Kimbal; acquired by Compaq, February 1999)": the step's date and context.
+        let notes = [event.date.flatMap { text.contains(String($0.year)) ? nil : $0.text }, event.context].compactMap { $0 }
+        if !notes.isEmpty { text += " (" + notes.joined(separator: "; ") + ")" }
         return text
     }
 
@@ -225,6 +228,10 @@ struct CareerSections {
     /// The step in a few words: "Joins Axios", "President and CEO, Experience", "Studies
     /// computer science at James Madison University".
     static func stepText(_ event: CareerEvent) -> String {
+        [baseStepText(event), event.context].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    private static func baseStepText(_ event: CareerEvent) -> String {
         let organisation = event.organisation
         let detail = event.detail
         switch event.kind {

@@ -285,6 +285,10 @@ public struct Dossier: Sendable, Codable {
     public var ownWords: [CitedQuote]
     /// Further sentences about the person that no other section holds, most telling first.
     public var mentions: [CitedSentence]
+    /// Pages the person wrote (their by-line, their own site), newest first, each with its most
+    /// telling sentence. Optional only so that a `dossier/3` file written before it existed still
+    /// reads; a dossier built now always has it.
+    public var writing: [NewsItem]?
     public var companyProfile: CompanyProfile
     public var industry: IndustryContext
     public var questions: [SuggestedQuestion]
@@ -305,7 +309,8 @@ public struct Dossier: Sendable, Codable {
 
     public init(subject: Subject, identity: Identity, company: CompanyIdentity, headline: String? = nil,
                 meeting: MeetingLine = MeetingLine(), sourceNote: String? = nil, profile: [ProfileLine],
-                timeline: [TimelineItem], ownWords: [CitedQuote], mentions: [CitedSentence] = [], companyProfile: CompanyProfile,
+                timeline: [TimelineItem], ownWords: [CitedQuote], mentions: [CitedSentence] = [], writing: [NewsItem] = [],
+                companyProfile: CompanyProfile,
                 industry: IndustryContext,
                 questions: [SuggestedQuestion], commonGround: [CitedSentence] = [], careNotes: [String] = [],
                 preparation: PreparationNotes, checklist: [ChecklistItem], sources: [CitedSource],
@@ -320,6 +325,7 @@ public struct Dossier: Sendable, Codable {
         self.timeline = timeline
         self.ownWords = ownWords
         self.mentions = mentions
+        self.writing = writing
         self.companyProfile = companyProfile
         self.industry = industry
         self.questions = questions
@@ -357,6 +363,10 @@ extension Dossier {
         for index in ownWords.indices { ownWords[index].source = number(ownWords[index].source) }
         renumber(&commonGround)
         renumber(&mentions)
+        if var writing {
+            renumber(&writing)
+            self.writing = writing
+        }
         for index in companyProfile.facts.indices { companyProfile.facts[index].source = number(companyProfile.facts[index].source) }
         renumber(&companyProfile.sentences)
         renumber(&companyProfile.news)

@@ -107,7 +107,7 @@ public struct DossierSummarizer: Sendable {
             return ProfileLine(label: "Bio", text: cited.text, source: cited.source)
         }, at: missing)
 
-        let quotes = OwnWordsPicker(person: personMatcher, avoid: banks.avoid).pick(from: sentences, ranker: ranker, count: 4)
+        let quotes = OwnWordsPicker(person: personMatcher, avoid: banks.avoid).pick(from: sentences, ranker: ranker, count: 5)
         let usedTexts = Set(quotes.map(\.sentence.text))
         let ownWords = quotes.map { pick in
             CitedQuote(label: pick.label, text: pick.text, source: citations.number(for: documents[pick.sentence.document]))
@@ -130,7 +130,9 @@ public struct DossierSummarizer: Sendable {
         var anchoredCount: [Int: Int] = [:]
         for sentence in pool.sentences where sentence.person != .none { anchoredCount[sentence.document, default: 0] += 1 }
         let aboutPersonDocuments = Set(anchoredCount.filter { $0.value >= 5 }.map(\.key))
-        let news = newsItems(documents: documents, excluding: aboutPersonDocuments, sentences: sentences, ranker: ranker, pool: pool,
+        let writing = writingItems(documents: documents, person: personMatcher, ownDomain: discovery.identity.domain,
+                                   sentences: sentences, ranker: ranker, pool: pool, used: Set(picker.used), citations: &citations)
+        let news = newsItems(documents: documents, excluding: aboutPersonDocuments.union(writing.documents), sentences: sentences, ranker: ranker, pool: pool,
                              person: personMatcher,
                              companies: companyNames.map(NameMatcher.init), used: Set(picker.used), citations: &citations)
         let companyFacts = discovery.companyFacts.map {
@@ -140,9 +142,10 @@ public struct DossierSummarizer: Sendable {
         // More about the person: what no other section holds, fact-dense sentences and table rows first.
         // A sentence in their own words (their site, an interview's answers) counts only when it
         // tells a dated step of the career, and is quoted; the rest of their words have their section.
+        let writingTexts = Set(writing.items.compactMap(\.sentence))
         let candidates = aboutPerson.filter {
             let sentence = sentences[$0]
-            guard !usedTexts.contains(sentence.text), sentence.wordCount <= 50 else { return false }
+            guard !usedTexts.contains(sentence.text), !writingTexts.contains(sentence.text), sentence.wordCount <= 50 else { return false }
             return sentence.person != .firstPerson
                 || (SentenceCues.matches(SentenceCues.career, in: sentence.folded) && Self.hasYear(sentence.text))
         }
@@ -174,6 +177,7 @@ public struct DossierSummarizer: Sendable {
                 if sentences[index].person == .firstPerson { cited.text = "“" + cited.text + "”" }
                 return cited
             },
+            writing: writing.items,
             companyProfile: CompanyProfile(facts: companyFacts, sentences: companySentences.map { index in
                 // Another speaker's words keep their name, as the page gives it ("Rick: All of our ads …").
                 var cited = cite(index)
@@ -361,28 +365,101 @@ public struct DossierSummarizer: Sendable {
             .sorted { (documents[$1].published!, $0) < (documents[$0].published!, $1) }
         return chosen.map { index in
             let document = documents[index]
-            let title = document.title ?? document.url
-            let foldedTitle = NameMatcher.fold(title)
-            let best = sentences.indices.filter {
-                sentences[$0].document == index && !sentences[$0].folded.contains(foldedTitle) && !used.contains($0)
-            }
-                .max { (ranker.scores[$0], $1) < (ranker.scores[$1], $0) }
-            let usedIDs = Set(used.map { sentences[$0].id })
-            let opening = pool.sentences.filter {
-                $0.document == index && $0.wordCount >= 8 && $0.paragraph >= 0 && !$0.folded.contains(foldedTitle)
-                    && !usedIDs.contains($0.id)
-            }.prefix(10)
-            // The opening sentence that carries most of the page's own key phrases.
-            let phrases = KeyPhraseExtractor.keyPhrases(in: document.text, count: 5).map(NameMatcher.fold)
-            let lead = opening.enumerated().max { a, b in
-                func score(_ item: (offset: Int, element: PoolSentence)) -> Double {
-                    Double(phrases.filter { NameMatcher.containsWords($0, in: item.element.folded) }.count) - Double(item.offset) * 0.1
-                }
-                return (score(a), b.offset) < (score(b), a.offset)
-            }?.element
-            return NewsItem(date: String(document.published!.prefix(10)), title: title,
-                            sentence: best.map { sentences[$0].text } ?? lead?.text, source: citations.number(for: document))
+            return NewsItem(date: String(document.published!.prefix(10)), title: document.title ?? document.url,
+                            sentence: telling(index, documents: documents, sentences: sentences, ranker: ranker, pool: pool, used: used),
+                            source: citations.number(for: document))
         }
+    }
+
+    /// Up to three pages the person wrote (their by-line, or their own site beyond its homepage and
+    /// about pages; an interview is not theirs), newest first (undated last), each with its most
+    /// telling sentence.
+    private func writingItems(documents: [SourceDocument], person: NameMatcher, ownDomain: String?, sentences: [PoolSentence],
+                              ranker: SentenceRanker, pool: SentencePool, used: Set<Int>,
+                              citations: inout CitationTable) -> (items: [NewsItem], documents: Set<Int>) {
+        let written = documents.indices.filter { index in
+            let document = documents[index]
+            guard document.title != nil, !document.interviewsPerson else { return false }
+            if document.authors.contains(where: { person.matchesFullName(in: NameMatcher.fold($0)) }) { return true }
+            guard let ownDomain, SentencePool.isOnDomain(document.url, ownDomain) else { return false }
+            let path = URLComponents(string: document.url)?.path.lowercased() ?? "/"
+            let profilePages = ["about", "bio", "cv", "resume", "contact"]
+            return path != "/" && !path.isEmpty && !profilePages.contains { path.contains($0) }
+        }
+        let newestFirst = written.sorted { ((documents[$1].published ?? ""), $0) < ((documents[$0].published ?? ""), $1) }.prefix(3)
+        // What a piece is about is in its opening: the first sentence of its text, a by-line naming
+        // them aside ("Written by Michael Larabel in Valve on 1 June 2019").
+        let usedIDs = Set(used.map { sentences[$0].id })
+        let items = newestFirst.map { index in
+            let document = documents[index]
+            let foldedTitle = NameMatcher.fold(document.title ?? document.url)
+            let text = pool.sentences.filter { $0.document == index && $0.paragraph >= 0 }
+            let first = text.firstIndex {
+                $0.wordCount >= 8 && $0.person != .named && !$0.folded.contains(foldedTitle) && !usedIDs.contains($0.id)
+                    && !Sensitivity.touches($0.text)
+            }
+            var date = document.published.map { String($0.prefix(10)) } ?? ""
+            var lead: String?
+            if let first {
+                var opening = Self.withoutDateline(text[first].text)
+                if date.isEmpty, let dateline = opening.date { date = dateline }
+                // A short opening leaves the point to the sentence after it, in the same paragraph.
+                let next = first + 1
+                if text[first].wordCount < 20, next < text.count, text[next].paragraph == text[first].paragraph,
+                   text[first].wordCount + text[next].wordCount <= 40, !usedIDs.contains(text[next].id),
+                   !Sensitivity.touches(text[next].text),
+                   text[next].text.filter({ $0 == "(" }).count == text[next].text.filter({ $0 == ")" }).count {
+                    opening.text += " " + text[next].text
+                }
+                lead = opening.text
+            }
+            return NewsItem(date: date, title: document.title ?? document.url, sentence: lead, source: citations.number(for: document))
+        }
+        return (items, Set(written))
+    }
+
+    /// An essay's opening sentence without the dateline the page begins with ("October 2014(This
+    /// essay is derived from …" is "This essay is derived from …", dated "2014-10"), and without a
+    /// parenthesis the sentence opens and never closes.
+    static func withoutDateline(_ sentence: String) -> (text: String, date: String?) {
+        var text = Substring(sentence)
+        var date: String?
+        let words = text.split(separator: " ", maxSplits: 2)
+        if words.count >= 2, let month = EventDate.monthNames.firstIndex(of: words[0].lowercased()) {
+            let digits = words[1].prefix { $0.isNumber }
+            if digits.count == 4, let year = Int(digits), EventReader.year(String(digits)) != nil {
+                date = String(format: "%04d-%02d", year, month + 1)
+                text = text.dropFirst(words[0].count + 1 + digits.count).drop { $0 == " " }
+            }
+        }
+        if text.first == "(", !text.contains(")") { text = text.dropFirst() }
+        return (String(text), date)
+    }
+
+    /// A page's most telling sentence: its best-ranked one not yet used elsewhere, else the
+    /// opening sentence that carries most of the page's own key phrases; never one that only
+    /// repeats the title.
+    private func telling(_ index: Int, documents: [SourceDocument], sentences: [PoolSentence], ranker: SentenceRanker,
+                         pool: SentencePool, used: Set<Int>) -> String? {
+        let document = documents[index]
+        let foldedTitle = NameMatcher.fold(document.title ?? document.url)
+        let best = sentences.indices.filter {
+            sentences[$0].document == index && !sentences[$0].folded.contains(foldedTitle) && !used.contains($0)
+        }
+            .max { (ranker.scores[$0], $1) < (ranker.scores[$1], $0) }
+        if let best { return sentences[best].text }
+        let usedIDs = Set(used.map { sentences[$0].id })
+        let opening = pool.sentences.filter {
+            $0.document == index && $0.wordCount >= 8 && $0.paragraph >= 0 && !$0.folded.contains(foldedTitle)
+                && !usedIDs.contains($0.id)
+        }.prefix(10)
+        let phrases = KeyPhraseExtractor.keyPhrases(in: document.text, count: 5).map(NameMatcher.fold)
+        return opening.enumerated().max { a, b in
+            func score(_ item: (offset: Int, element: PoolSentence)) -> Double {
+                Double(phrases.filter { NameMatcher.containsWords($0, in: item.element.folded) }.count) - Double(item.offset) * 0.1
+            }
+            return (score(a), b.offset) < (score(b), a.offset)
+        }?.element.text
     }
 
     /// What `current` has that `previous` did not, at most five lines: timeline lines first
@@ -434,6 +511,7 @@ public struct DossierSummarizer: Sendable {
             if !dossier.industry.trends.isEmpty { removed = dossier.industry.trends.removeLast().text }
             else if !dossier.industry.keyPhrases.isEmpty { removed = dossier.industry.keyPhrases.removeLast() }
             else if dossier.companyProfile.news.count > 2 { removed = newsLine(dossier.companyProfile.news.removeLast()) }
+            else if (dossier.writing?.count ?? 0) > 2 { removed = newsLine(dossier.writing!.removeLast()) }
             else if dossier.companyProfile.sentences.count > 2 { removed = dossier.companyProfile.sentences.removeLast().text }
             else if dossier.mentions.count > 3 { removed = dossier.mentions.removeLast().text }
             else if !dossier.preparation.practiceQuestions.isEmpty {
@@ -447,6 +525,7 @@ public struct DossierSummarizer: Sendable {
             else if dossier.questions.count > 8 { removed = dossier.questions.remove(at: dossier.questions.count - 2).text }
             else if dossier.companyProfile.facts.count > 3 { removed = TimelineWording.line(dossier.companyProfile.facts.removeLast()) }
             else if dossier.companyProfile.news.count > 1 { removed = newsLine(dossier.companyProfile.news.removeLast()) }
+            else if (dossier.writing?.count ?? 0) > 1 { removed = newsLine(dossier.writing!.removeLast()) }
             else if dossier.ownWords.count > 2 { removed = dossier.ownWords.removeLast().text }
             else if !dossier.mentions.isEmpty { removed = dossier.mentions.removeLast().text }
             guard let removed else { return }

@@ -50,7 +50,10 @@ struct OwnWordsPicker {
             let length = words < 5 ? 0.6 : words <= 30 ? 1.0 : 30 / Double(words)
             let firstPerson = NameMatcher.containsWords("i", in: NameMatcher.fold(pick.text)) ? 1.3 : 1.0
             let rank = ranker.map { 1 + $0.scores[index] * Double($0.scores.count) } ?? 1
-            candidates.append((cues.squareRoot() * length * firstPerson * min(rank, 3), pick))
+            // An answer's first sentence answers the question: "What's the one thing you've learned …?"
+            let answersReflection = sentence.opensTurn
+                && Self.reflection.keys.contains { Self.weakCues.contains($0) == false && NameMatcher.containsWords($0, in: asked) } ? 1.5 : 1
+            candidates.append((cues.squareRoot() * length * firstPerson * min(rank, 3) * answersReflection, pick))
         }
         candidates.sort { ($1.score, $0.pick.sentence.id) < ($0.score, $1.pick.sentence.id) }
         var chosen: [Pick] = []
@@ -75,9 +78,12 @@ struct OwnWordsPicker {
     private func quotation(in sentence: PoolSentence) -> Pick? {
         if sentence.person == .firstPerson {
             if let question = sentence.question, CareerKnowledge.isPersonalQuestion(question) { return nil }
-            // Words about themselves: "I", "my", "we" (their team), not a statement about the company.
+            // On their site, words about themselves: "I", "my", "we" (their team), not a statement about
+            // the company. An answer is theirs whatever its grammar ("The thing that has been most surprising …").
             let folded = NameMatcher.fold(sentence.text)
-            guard ["i", "my", "me", "i'm", "i've", "we", "our", "us"].contains(where: { NameMatcher.containsWords($0, in: folded) }) else { return nil }
+            guard sentence.question != nil
+                    || ["i", "my", "me", "i'm", "i've", "we", "our", "us"].contains(where: { NameMatcher.containsWords($0, in: folded) })
+            else { return nil }
             return Pick(label: label(for: sentence.text, question: sentence.question), text: Self.trimmed(sentence.text), sentence: sentence)
         }
         guard sentence.person == .named, sentence.speaker == .narrator, let quoted = Self.quoted(in: sentence.text),

@@ -37,6 +37,8 @@ struct PoolSentence {
     var speaker: Speaker = .narrator
     /// For an interview answer, the question it answers.
     var question: String?
+    /// Whether it opens its speaker's turn: an answer's first sentence answers the question.
+    var opensTurn = false
 }
 
 /// All usable sentences of the discovered documents.
@@ -62,7 +64,9 @@ struct SentencePool {
             }
         }
         for (documentIndex, document) in documents.enumerated() {
-            let personal = ownDomain.map { Self.isOnDomain(document.url, $0) } ?? false
+            // Their own site, or a page they wrote (its by-line names them): "I" is the person.
+            let personal = (ownDomain.map { Self.isOnDomain(document.url, $0) } ?? false)
+                || document.authors.contains { person.matchesFullName(in: NameMatcher.fold($0)) }
             var position = 0
             var question: String?
             for (paragraphIndex, turn) in speakers.turns(of: document.text, title: document.title).enumerated() {
@@ -72,7 +76,13 @@ struct SentencePool {
                 }
                 var carried = false
                 var companyCarried = false
-                for raw in SentenceSplitter.sentences(in: turn.text) {
+                var raws = SentenceSplitter.sentences(in: turn.text)
+                // An answer of a few words ("Inspired and humbled!") is said with the sentence after it.
+                if turn.speaker == .subject, raws.count > 1, raws[0].split(whereSeparator: \.isWhitespace).count < 5 {
+                    raws[1] = raws[0] + " " + raws[1]
+                    raws.removeFirst()
+                }
+                for (turnIndex, raw) in raws.enumerated() {
                     position += 1
                     let text = Self.clean(raw)
                     let words = text.split(whereSeparator: \.isWhitespace)
@@ -113,7 +123,7 @@ struct SentencePool {
                         id: sentences.count, text: text, folded: folded, terms: TermVector.terms(folded),
                         wordCount: words.count, document: documentIndex, paragraph: paragraphIndex,
                         position: position, person: anchor, company: mentionsCompany, years: Self.years(in: text),
-                        speaker: turn.speaker, question: turn.speaker == .subject ? question : nil
+                        speaker: turn.speaker, question: turn.speaker == .subject ? question : nil, opensTurn: turnIndex == 0
                     ))
                 }
             }

@@ -1,0 +1,105 @@
+@testable import DossierCore
+import Foundation
+import Testing
+
+/// Pages the person wrote, and what an interview's answers say in their own words.
+@Suite("their writing and their answers")
+struct WritingAndAnswersTests {
+    static func discovery(_ documents: [SourceDocument], domain: String? = nil) -> DiscoveryResult {
+        DiscoveryResult(
+            identity: Identity(name: "Ada Quill", wikidataID: nil, description: nil, confidence: 0.7, evidence: ["test"],
+                               wikipediaTitle: nil, domain: domain, github: nil),
+            company: CompanyIdentity(name: "Lumen Grid", wikidataID: nil, domain: nil, wikipediaTitle: nil),
+            documents: documents, personFacts: [], companyFacts: [], outcomes: [], pagesAboutPerson: 1)
+    }
+
+    static func page(_ url: String, _ text: String, title: String, published: String? = nil, authors: [String] = [],
+                     interview: Bool = false) -> SourceDocument {
+        SourceDocument(url: url, title: title, siteName: nil, published: published, text: text, sourceName: "test", trust: 0.5,
+                       fetchedAt: SummaryFixture.generatedAt, authors: authors, interviewsPerson: interview)
+    }
+
+    static let byline = page("https://gridnews.test/2026/storage-prices", """
+        Written by Ada Quill in Storage on 2 May 2026.
+        Battery storage prices fell again this spring across European grid operators. Utilities in Spain ordered twice as many systems as a year before, and I expect more to follow.
+        """, title: "Storage prices fall again", published: "2026-05-02", authors: ["Ada Quill"])
+
+    static let essay = page("https://adaquill.test/essays/hiring.html", """
+        March 2021(This essay is derived from a talk I gave to engineering students at Harlow.
+        Hiring people who disagree with me made Lumen Grid better, and I learned to look for it.
+        """, title: "Hiring for disagreement")
+
+    static let homepage = page("https://adaquill.test/", """
+        I am an engineer and the chief executive of Lumen Grid, and I write about energy storage and hiring.
+        """, title: "Ada Quill")
+
+    static let interview = page("https://gridnews.test/interview-ada-quill", """
+        Ada Quill leads Lumen Grid, a maker of battery storage systems.
+        Q: What is the one thing you have learned that helps you most as chief executive?
+        A: Listening before deciding is the biggest lesson of my career. I would also add that speed matters more than being sure.
+        Q: How did it feel on your first day?
+        A: Nervous and proud! To lead the people I had worked beside for years was a privilege.
+        Q: What surprised you most?
+        A: The most surprising thing is the number of people outside the company who need time from the chief executive.
+        """, title: "Ten questions for Ada Quill", authors: ["Gridnews staff"], interview: true)
+
+    static func summarize(_ documents: [SourceDocument], domain: String? = nil) -> Dossier {
+        DossierSummarizer(banks: SummaryFixture.banks).summarize(
+            discovery(documents, domain: domain), subject: Subject(name: "Ada Quill", company: "Lumen Grid"),
+            generatedAt: SummaryFixture.generatedAt)
+    }
+
+    @Test("a page with their by-line and a page of their own site are their writing, with the opening that says what each is")
+    func writing() throws {
+        let dossier = Self.summarize([Self.byline, Self.essay, Self.homepage, Self.interview], domain: "adaquill.test")
+        let writing = try #require(dossier.writing)
+        #expect(writing.map(\.title) == ["Storage prices fall again", "Hiring for disagreement"])
+        // The by-line is no opening: the first sentence after it is, with the next when it is short.
+        #expect(writing[0].date == "2026-05-02")
+        #expect(writing[0].sentence == "Battery storage prices fell again this spring across European grid operators. "
+            + "Utilities in Spain ordered twice as many systems as a year before, and I expect more to follow.")
+        // The dateline the essay opens with dates it, and leaves the sentence with its open parenthesis.
+        #expect(writing[1].date == "2021-03")
+        #expect(writing[1].sentence?.hasPrefix("This essay is derived from a talk I gave") == true)
+        // The homepage is their profile and the interview is the interviewer's page: neither is their writing.
+        let markdown = MarkdownRenderer.render(dossier)
+        #expect(markdown.contains("## Their writing"))
+        #expect(!markdown.contains("Ten questions for Ada Quill:"))
+        // A page of theirs is not news about the company.
+        #expect(!dossier.companyProfile.news.contains { $0.title == "Storage prices fall again" })
+    }
+
+    @Test("a dateline is read only as a month and a four-digit year at the start")
+    func dateline() {
+        #expect(DossierSummarizer.withoutDateline("October 2014(This essay is derived from a lecture.")
+            == ("This essay is derived from a lecture.", "2014-10"))
+        #expect(DossierSummarizer.withoutDateline("May the best team win (at last).") == ("May the best team win (at last).", nil))
+        #expect(DossierSummarizer.withoutDateline("March 12 was the day we shipped.") == ("March 12 was the day we shipped.", nil))
+    }
+
+    @Test("an answer's first sentence answers the question; a few words are quoted with the sentence after them")
+    func answers() {
+        let dossier = Self.summarize([Self.interview])
+        let quotes = dossier.ownWords.map(\.text)
+        #expect(quotes.contains("Listening before deciding is the biggest lesson of my career."))
+        #expect(quotes.contains("Nervous and proud! To lead the people I had worked beside for years was a privilege."))
+        // An answer is theirs whatever its grammar: no "I" needed.
+        #expect(quotes.contains("The most surprising thing is the number of people outside the company who need time from the chief executive."))
+        #expect(!quotes.contains("Nervous and proud!"))
+    }
+
+    @Test("a stored dossier/3 without the writing list still reads")
+    func olderFileReads() throws {
+        let dossier = Self.summarize([Self.byline])
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        var object = try #require(try JSONSerialization.jsonObject(with: encoder.encode(dossier)) as? [String: Any])
+        #expect(object["writing"] != nil)
+        object["writing"] = nil
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let read = try decoder.decode(Dossier.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(read.writing == nil)
+        #expect(MarkdownRenderer.render(read).contains("## Suggested questions"))
+    }
+}
