@@ -32,6 +32,8 @@ struct CareerEvent: Equatable, Sendable {
     var detail: String?
     var date: EventDate?
     var end: EventDate?
+    /// Said in the present ("is also the lead developer of …"): held now, beside any other post.
+    var present = false
     /// Over, on a source that does not say when ("stepped down as the chairman of Tesla").
     var endedUndated = false
     /// Who it was shared with or taken over from, or what became of it, in the source's words:

@@ -39,7 +39,8 @@ struct EventReader {
             // Verbs whose subject is the person.
             for trigger in Self.verbTriggers where words.matches(trigger.phrase, at: index) {
                 // In their own words, what "we" started they started too ("We started a new company we called Viaweb").
-                guard hasSubject(words, before: index, ownWords: ownWords, allowingWe: trigger.kind == .founded, fromOpening: true)
+                guard hasSubject(words, before: index, ownWords: ownWords, allowingWe: [.founded, .based].contains(trigger.kind),
+                                 fromOpening: true)
                 else { continue }
                 let after = index + trigger.phrase.count
                 switch trigger.kind {
@@ -82,7 +83,14 @@ struct EventReader {
                         let possessive = words[start].lower.hasSuffix("'s") || words[start].lower.hasSuffix("’s")
                         let named = events.last(where: { [.founded, .joined, .role].contains($0.kind) && $0.organisation != nil })?.organisation
                         let own = possessive ? named ?? pageOrganisation : pageOrganisation
-                        add(.role, organisation: org?.name ?? (role.ownOrganisation ? own : nil), detail: role.text, at: index)
+                        // "the lead developer of the Phoronix Test Suite, Phoromatic, and OpenBenchmarking.org": the whole list.
+                        let name = org.map { organisationList(words, first: $0) }
+                        add(.role, organisation: name ?? (role.ownOrganisation ? own : nil), detail: role.text, at: index)
+                        // "is", "serves as", "is also": a post held now, beside any other.
+                        if ["is", "serves as", "works as", "am", "i'm", "has been"].contains(trigger.phrase.joined(separator: " ")),
+                           let last = events.indices.last, events[last].kind == .role {
+                            events[last].present = true
+                        }
                     }
                 case .led:
                     if let unit = unitPhrase(words, from: after) { add(.led, organisation: nil, detail: unit, at: index) }
@@ -121,6 +129,13 @@ struct EventReader {
                 let kind: CareerEvent.Kind = ["founded", "started", "co-founded"].contains(words[by - 1].lower) ? .founded : .knownFor
                 add(kind, organisation: kind == .founded ? work.name : nil, detail: kind == .founded ? nil : work.name, at: by - 1)
             }
+            // "… when he invented JavaScript in 1995 as a developer at Netscape": a post named with its organisation.
+            if words[index].lower == "as", index >= 1, index + 2 < words.count, ["a", "an"].contains(words[index + 1].lower),
+               hasSubject(words, before: index, ownWords: ownWords),
+               let role = title(words, from: index + 2), role.end < words.count, ["at", "for"].contains(words[role.end].lower),
+               let org = organisation(words, from: role.end + 1) {
+                add(.role, organisation: org.name, detail: role.text, at: index, window: 8)
+            }
             // "Steve Ballmer stepped down as CEO of Microsoft and was succeeded by Satya Nadella".
             if subjectName(words, at: index) != nil, index >= 2, words[index - 1].lower == "by", words[index - 2].lower == "succeeded",
                let taken = succession(words, before: index - 2) {
@@ -143,6 +158,7 @@ struct EventReader {
                words.all[..<index].contains(where: { $0.lower == "board" }),
                words.all[..<index].contains(where: { ["members", "member", "directors"].contains($0.lower) }) {
                 add(.role, organisation: pageOrganisation, detail: "member of the board of directors", at: index, window: 20)
+                if let last = events.indices.last, events[last].kind == .role { events[last].present = true }
             }
             // "Mozilla promoted Brendan Eich to the role of CEO", "named her its chief executive".
             if let name = subjectName(words, at: index), index >= 1,
@@ -207,7 +223,7 @@ struct EventReader {
         + triggers(.award, ["won", "received", "was awarded", "awarded", "named to", "was named to", "honored to be on",
                             "honoured to be on", "inducted into", "recipient of", "winner of", "is on", "was on"])
         + triggers(.roots, ["grew up in", "grew up on", "was raised in", "born in", "born on", "was born in", "hails from"])
-        + triggers(.based, ["based in", "lives in", "living in", "moved to", "relocated to", "working out of",
+        + triggers(.based, ["based in", "lives in", "living in", "moved to", "moved back to", "relocated to", "working out of",
                             "works out of", "work out of", "is from"])
         + triggers(.role, ["is", "was", "became", "becomes", "has been", "had been", "serves as", "served as",
                            "serving as", "works as", "worked as", "work as", "was named", "was appointed",
@@ -236,14 +252,22 @@ struct EventReader {
         let reach = ownWords ? index : 10
         while position >= max(0, index - reach) {
             let word = words[position]
+            // "I'd applied", "I've done": a pronoun with its verb is the subject too.
+            let pronoun = word.lower.split(whereSeparator: { $0 == "'" || $0 == "’" }).first.map(String.init) ?? word.lower
+            if ["i", "we"].contains(pronoun), pronoun != word.lower, subjectWords.contains(pronoun) || (allowingWe && ownWords && pronoun == "we") {
+                return true
+            }
             if subjectWords.contains(word.lower) || (ownWords && allowingWe && word.lower == "we") {
                 return !(word.written.hasSuffix("'s") || word.written.hasSuffix("’s"))
             }
             if otherSubjects.contains(word.lower) { return false }
             position -= 1
         }
+        // … unless another subject joins it ("Marissa Halpert, a front end engineer …, and Rick Terrill, leading …").
         if fromOpening, !ownWords, index > reach, index <= 30, subjectWords.contains(words[0].lower),
-           !words.all[1..<index].contains(where: { otherSubjects.contains($0.lower) || $0.written.hasSuffix(".") }) {
+           !words.all[1..<index].contains(where: { otherSubjects.contains($0.lower) || $0.written.hasSuffix(".") }),
+           !(1..<index - 1).contains(where: { ["and", "or"].contains(words[$0].lower) && words[$0 + 1].isCapitalised
+                                               && !EventDate.monthNames.contains(words[$0 + 1].lower) }) {
             return true
         }
         return false
@@ -271,6 +295,24 @@ struct EventReader {
             return phrase(from: before, limit: trigger - before - 1)
         }
         return phrase(from: end, limit: 4)
+    }
+
+    /// An organisation and the ones listed after it ("X, Y, and Z"), as one name.
+    private func organisationList(_ words: Words, first: (name: String, end: Int)) -> String {
+        var names = [first.name]
+        var end = first.end
+        while names.count < 4, end < words.count, words[end - 1].written.hasSuffix(",") {
+            let start = skipping(["and"], words, end)
+            // "Tesla Motors, Inc.": a company's legal suffix, not another organisation.
+            guard let next = organisation(words, from: start),
+                  !["inc", "ltd", "llc", "corp", "co", "gmbh", "ag", "sa", "plc", "bv", "nv"].contains(next.name.lowercased().trimmingCharacters(in: .punctuationCharacters))
+            else { break }
+            names.append(next.name)
+            end = next.end
+            if start > 0, words[start - 1].lower == "and" { break }
+        }
+        guard names.count > 1 else { return first.name }
+        return names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 
     /// A person's name of two or three capitalised words from `start` ("Steve Ballmer").
@@ -453,7 +495,8 @@ struct EventReader {
     ]
 
     /// Small words that may sit inside an organisation's name ("Bank of America").
-    private static let connectors: Set<String> = ["of", "and", "&", "for", "the", "de", "la", "du", "von", "van", "der", "on", "in"]
+    private static let connectors: Set<String> = ["of", "and", "&", "for", "the", "de", "la", "du", "von", "van", "der", "on", "in",
+                                                  "di", "del", "della", "delle", "des", "zu", "für"]
     private static let notNames: Set<String> = [
         "I", "He", "She", "They", "We", "It", "The", "In", "On", "At", "His", "Her", "Its", "Their", "A", "An", "This", "That",
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",

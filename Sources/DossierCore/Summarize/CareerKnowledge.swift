@@ -12,6 +12,8 @@ struct CareerKnowledge {
     }
 
     private(set) var steps: [Step] = []
+    /// Documents whose tables are a publication list of theirs, read as works.
+    private(set) var publicationLists: Set<Int> = []
     /// Answers to personal questions of an interview: the question and the answer's sentence.
     private(set) var personalAnswers: [(question: String, sentence: PoolSentence)] = []
 
@@ -43,6 +45,23 @@ struct CareerKnowledge {
         }
         for fact in facts {
             if let event = Self.event(from: fact) { add(event) }
+        }
+        // A researcher's publication list: their most cited works, with whom and when.
+        if let surname = personName.split(separator: " ").last.map(String.init), personName.contains(" ") {
+            for (index, document) in documents.enumerated() {
+                let works = document.tableRows.compactMap { row in PublicationRow(cells: row.cells, surname: surname).map { (row, $0) } }
+                guard works.count >= 3 else { continue }
+                publicationLists.insert(index)
+                let mostCited = works.enumerated().sorted { ($0.element.1.count ?? -1, -$0.offset) > ($1.element.1.count ?? -1, -$1.offset) }
+                for (row, work) in mostCited.prefix(4).map(\.element) {
+                    var event = CareerEvent(kind: .knownFor, organisation: nil, detail: work.title, date: work.year.map { EventDate(year: $0) },
+                                            evidence: row.cells.joined(separator: " · "), document: index)
+                    if !work.coauthors.isEmpty {
+                        event.context = "with " + work.coauthors.prefix(3).joined(separator: ", ") + (work.coauthors.count > 3 ? " and others" : "")
+                    }
+                    add(event)
+                }
+            }
         }
         // A row naming them on a list of laureates, winners or fellows is an award.
         for sentence in pool where sentence.paragraph < 0 && sentence.position != 0 {
@@ -86,7 +105,16 @@ struct CareerKnowledge {
                     && !Self.roleNouns(of: step.event.detail ?? "").isEmpty
                     && Self.roleNouns(of: step.event.detail ?? "") == Self.roleNouns(of: role.detail ?? "")
             }
-            if leaving == nil, leftTitle { steps[index].event.endedUndated = true }
+            // A dated post is behind them once a later one, or joining, is at another organisation
+            // ("a developer at Netscape" in 1995, CTO and CEO of Mozilla later).
+            let movedOn = role.date.map { start in
+                steps.contains { step in
+                    [.role, .joined].contains(step.event.kind) && !step.event.present
+                        && step.event.organisation.map { $0 != role.organisation } == true
+                        && (step.event.date.map { $0 > start } ?? false)
+                }
+            } ?? false
+            if leaving == nil, leftTitle || movedOn { steps[index].event.endedUndated = true }
         }
     }
 
@@ -156,6 +184,7 @@ struct CareerKnowledge {
                 step.event.detail = event.detail
             }
             if step.event.organisation == nil { step.event.organisation = event.organisation }
+            step.event.present = step.event.present || event.present
             if step.event.context == nil, let context = event.context, step.event.document == event.document {
                 step.event.context = context
             }

@@ -106,16 +106,32 @@ struct CareerSections {
             return organisation == nil || organisation != currentOrganisation || step.event.kind == .role
         }
         .sorted { (asOf($0.event) ?? EventDate(year: 0)) < (asOf($1.event) ?? EventDate(year: 0)) }
-        if !earlier.isEmpty {
-            lines.append(joined("Before", earlier.prefix(4).map(\.event), cite: cite, text: experienceText))
+        // Posts said in the present ("is also the lead developer of …") are held beside the role, not before it.
+        let also = earlier.filter { $0.event.kind == .role && $0.event.present && $0.event.end == nil && !$0.event.endedUndated }
+        let before = earlier.filter { step in !also.contains { $0.event == step.event } }
+        if !before.isEmpty {
+            lines += joined("Before", before.prefix(4).map(\.event), cite: cite, text: experienceText)
+        }
+        if !also.isEmpty {
+            lines += joined("Also", also.prefix(3).map(\.event), cite: cite, text: experienceText)
         }
         for (kind, label) in [(CareerEvent.Kind.education, "Education"), (.founded, "Founded"), (.led, "Led"), (.knownFor, "Known for"),
                               (.award, "Recognition"), (.field, "Works on"), (.based, "Based"), (.roots, "Roots")] {
             var found = steps.filter { $0.event.kind == kind }.map(\.event)
             guard !found.isEmpty else { continue }
             // Degrees before schooling: a field of study first, then a university, then the rest.
-            if kind == .education { found = found.enumerated().sorted { Self.educationRank($0) > Self.educationRank($1) }.map(\.element) }
-            lines.append(joined(label, Array(found.prefix([.award, .field, .education].contains(kind) ? 3 : 2)), cite: cite, text: slotText))
+            if kind == .education {
+                found = found.enumerated().sorted { Self.educationRank($0) > Self.educationRank($1) }.map(\.element)
+                // A school before university ("Waterkloof House Preparatory School") is childhood, once there is a university.
+                let early = ["preparatory", "primary", "elementary", "high school", "secondary", "grammar school", "middle school"]
+                let isEarly = { (event: CareerEvent) in early.contains { (event.organisation ?? "").lowercased().contains($0) } }
+                if found.contains(where: { !isEarly($0) }) { found.removeAll(where: isEarly) }
+            }
+            // Where they are based now comes first: the latest dated place, then the undated ones.
+            if kind == .based {
+                found = found.enumerated().sorted { ($0.element.date?.year ?? 0, -$0.offset) > ($1.element.date?.year ?? 0, -$1.offset) }.map(\.element)
+            }
+            lines += joined(label, Array(found.prefix(kind == .education ? 4 : [.award, .field].contains(kind) ? 3 : 2)), cite: cite, text: slotText)
         }
         // Small talk they offered: favourite books and hobbies, never family or health.
         let interests = personalAnswers
@@ -137,11 +153,20 @@ struct CareerSections {
         return lines
     }
 
-    /// One line for several events of a slot, cited to the first one's source (the others'
-    /// sources are cited where the timeline shows them).
+    /// The events of a slot, one line per source that gives them ("Known for: t-SNE [2]" and
+    /// "Known for: Deep learning (2015) [1]"), so every item stands beside its own citation.
     private func joined(_ label: String, _ events: [CareerEvent], cite: (CareerEvent) -> Int?,
-                        text: (CareerEvent) -> String) -> ProfileLine {
-        ProfileLine(label: label, text: events.map(text).joined(separator: "; "), source: events.first.flatMap(cite))
+                        text: (CareerEvent) -> String) -> [ProfileLine] {
+        var groups: [(source: Int?, events: [CareerEvent])] = []
+        for event in events {
+            let source = cite(event)
+            if let index = groups.firstIndex(where: { $0.source == source }) {
+                groups[index].events.append(event)
+            } else {
+                groups.append((source, [event]))
+            }
+        }
+        return groups.map { ProfileLine(label: label, text: $0.events.map(text).joined(separator: "; "), source: $0.source) }
     }
 
     /// "full-stack development at a Fortune 500 company", "Chief Technology Officer, Mozilla (2005)".
@@ -172,7 +197,8 @@ struct CareerSections {
     private func slotText(_ event: CareerEvent) -> String {
         var text = [event.detail, event.organisation].compactMap { $0 }.joined(separator: ", ")
         // "Zip2 (with his brother Kimbal; acquired by Compaq, February 1999)": the step's date and context.
-        let notes = [event.date.flatMap { text.contains(String($0.year)) ? nil : $0.text }, event.context].compactMap { $0 }
+        let notes = [event.date.flatMap { text.contains(String($0.year)) ? nil : $0.text },
+                     [.founded, .role].contains(event.kind) ? event.context : nil].compactMap { $0 }
         if !notes.isEmpty { text += " (" + notes.joined(separator: "; ") + ")" }
         return text
     }

@@ -149,8 +149,10 @@ public struct DossierSummarizer: Sendable {
             return sentence.person != .firstPerson
                 || (SentenceCues.matches(SentenceCues.career, in: sentence.folded) && Self.hasYear(sentence.text))
         }
-        // Rows of a profile's tables (a researcher's publications, a list naming them) first.
-        let rows = picker.pick(candidates.filter { sentences[$0].paragraph < 0 }, count: 5)
+        // Rows of a profile's tables (a list naming them) first; a publication list is read as their works.
+        let rows = picker.pick(candidates.filter {
+            sentences[$0].paragraph < 0 && !knowledge.publicationLists.contains(sentences[$0].document)
+        }, count: 5)
         let mentions = rows + picker.pick(candidates.filter { sentences[$0].paragraph >= 0 }, count: 12 - rows.count)
         let goal = meeting?.goal ?? profile.goals.first ?? profile.careerGoals.first
         let latestYear = documents.compactMap { $0.published.flatMap(EventDate.init(iso:))?.year }.max()

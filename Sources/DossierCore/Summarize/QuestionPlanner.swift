@@ -49,15 +49,20 @@ struct QuestionPlanner {
         var chosen: [(topic: QuestionTopic, candidate: Candidate)] = []
         var perTopic: [QuestionTopic: Int] = [:]
         var usedTemplates = Set<Int>()
-        var usedSubjects = Set<String>()
-        func take(_ candidate: Candidate, limit: (QuestionTopic) -> Int) -> Bool {
+        // The topics each fact was asked under: a fact is asked about once, or, when the career
+        // gives few facts, once more under another topic ("What problem made you start X?", then
+        // "What was the hardest early decision at X?").
+        var usedSubjects: [String: Set<QuestionTopic>] = [:]
+        func take(_ candidate: Candidate, reusing: Bool = false, limit: (QuestionTopic) -> Int) -> Bool {
             let topic = banks.questions[candidate.template].topic
             guard chosen.count < count, perTopic[topic, default: 0] < limit(topic), !usedTemplates.contains(candidate.template),
                   !chosen.contains(where: { $0.candidate.text == candidate.text }) else { return false }
-            if let slot = candidate.slot, slot.fill != .goal, usedSubjects.contains(slot.subject) { return false }
+            if let slot = candidate.slot, slot.fill != .goal, let topics = usedSubjects[slot.subject] {
+                guard reusing, topics.count == 1, !topics.contains(topic) else { return false }
+            }
             perTopic[topic, default: 0] += 1
             usedTemplates.insert(candidate.template)
-            if let slot = candidate.slot { usedSubjects.insert(slot.subject) }
+            if let slot = candidate.slot { usedSubjects[slot.subject, default: []].insert(topic) }
             chosen.append((topic, candidate))
             return true
         }
@@ -67,6 +72,12 @@ struct QuestionPlanner {
             if take(candidate, limit: { _ in 1 }) { break }
         }
         for candidate in candidates where candidate.slot != nil { _ = take(candidate) { quotas[$0] ?? 1 } }
+        // Fewer than six grounded: a fact asked once may be asked again under another topic, leaving
+        // room for three generic questions and the referral.
+        func grounded() -> Int { chosen.filter { $0.candidate.slot != nil }.count }
+        for candidate in candidates where candidate.slot != nil && grounded() < 6 {
+            _ = take(candidate, reusing: true) { quotas[$0] ?? 1 }
+        }
         for candidate in candidates where candidate.slot == nil {
             let topic = banks.questions[candidate.template].topic
             if perTopic[topic, default: 0] == 0 { _ = take(candidate) { quotas[$0] ?? 1 } }
@@ -118,6 +129,11 @@ struct QuestionPlanner {
             var values = ["title": Self.withArticle(title), "organisation": organisation]
             if let year = current.event.date, !year.approximate { values["year"] = String(year.year) }
             add(.role, values, subject: title + " " + organisation, event: current.event, weight: 1.2)
+            // "succeeding Steve Ballmer": taking a post over from someone.
+            if let context = current.event.context, context.hasPrefix("succeeding ") {
+                values["predecessor"] = String(context.dropFirst("succeeding ".count))
+                add(.succession, values, subject: "succession " + organisation, event: current.event, weight: 1.1)
+            }
         }
         for step in steps {
             let event = step.event
@@ -162,9 +178,17 @@ struct QuestionPlanner {
                 if let year { values["year"] = year }
                 add(.left, values, subject: "left " + organisation, event: event, weight: 0.8)
             case .role:
-                // An earlier role: what it taught them.
                 guard step.event != current?.event, let title = event.detail, let organisation = event.organisation,
                       isProperName(organisation) else { continue }
+                // A post held beside the current one: how the two fit together.
+                if event.present, event.end == nil, !event.endedUndated {
+                    if let currentOrganisation, currentOrganisation != organisation {
+                        add(.alsoRole, ["title": Self.withArticle(title), "organisation": organisation, "current": currentOrganisation],
+                            subject: title + " " + organisation, event: event, weight: 0.9)
+                    }
+                    continue
+                }
+                // An earlier role: what it taught them.
                 add(.pastRole, ["title": Self.withArticle(title), "organisation": organisation], subject: title + " " + organisation, event: event, weight: 0.8)
             case .field:
                 guard let area = event.detail, area.split(separator: " ").count <= 5 else { continue }
@@ -176,7 +200,8 @@ struct QuestionPlanner {
         // A move: the latest earlier organisation, then the current one.
         if let currentOrganisation {
             let earlier = steps.filter { step in
-                [.joined, .role].contains(step.event.kind) && step.event.organisation.map { isProperName($0) && $0 != currentOrganisation } == true
+                [.joined, .role].contains(step.event.kind) && !step.event.present
+                    && step.event.organisation.map { isProperName($0) && $0 != currentOrganisation } == true
             }
             if let from = earlier.last?.event.organisation {
                 var values = ["from": from, "organisation": currentOrganisation]

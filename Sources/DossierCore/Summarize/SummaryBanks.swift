@@ -15,6 +15,10 @@ public enum QuestionFill: String, Sendable, Codable, CaseIterable {
     case role
     /// An earlier organisation and the current one: {from}, {organisation}, {in year}.
     case move
+    /// The current role and whom they took it over from: {title}, {organisation}, {predecessor}, {in year}.
+    case succession
+    /// A post held beside the current one: {title}, {organisation}, {current} (the current one's organisation).
+    case alsoRole = "also_role"
     /// An organisation they joined: {organisation}, {in year}.
     case joined
     /// Years at one organisation: {organisation}, {years}.
@@ -54,6 +58,8 @@ extension QuestionFill {
     public var placeholders: Set<String> {
         let own: Set<String> = switch self {
         case .role, .pastRole: ["title", "organisation", "in year"]
+        case .succession: ["title", "organisation", "predecessor", "in year"]
+        case .alsoRole: ["title", "organisation", "current"]
         case .move: ["from", "organisation", "in year"]
         case .joined, .founded, .left: ["organisation", "in year"]
         case .tenure: ["organisation", "years", "in year"]
@@ -170,7 +176,7 @@ public struct SummaryBanks: Sendable, Equatable {
 
     public static let placeholders: Set<String> = [
         "title", "organisation", "in year", "from", "years", "school", "field of", "award", "place", "work", "quote", "goal", "company",
-        "view", "unit", "area",
+        "view", "unit", "area", "current", "predecessor",
     ]
     public static let letterPlaceholders: Set<String> = [
         "person", "first_name", "company", "via", "call_by", "meeting_day", "goal", "me", "background", "notes",

@@ -1,0 +1,128 @@
+@testable import DossierCore
+import Foundation
+import Testing
+
+/// How steps become the profile, the timeline and questions: publication lists, posts held beside
+/// the role, posts left behind, one citation per source.
+@Suite("career profile")
+struct CareerProfileTests {
+    static func dossier(_ documents: [SourceDocument], banks: SummaryBanks = SummaryFixture.banks) -> Dossier {
+        let discovery = DiscoveryResult(
+            identity: Identity(name: "Ada Quill", wikidataID: nil, description: nil, confidence: 0.7, evidence: ["test"],
+                               wikipediaTitle: nil, domain: nil, github: nil),
+            company: CompanyIdentity(name: "Lumen Grid", wikidataID: nil, domain: nil, wikipediaTitle: nil),
+            documents: documents, personFacts: [], companyFacts: [], outcomes: [], pagesAboutPerson: 1)
+        return DossierSummarizer(banks: banks).summarize(discovery, subject: Subject(name: "Ada Quill", company: "Lumen Grid"),
+                                                         generatedAt: SummaryFixture.generatedAt)
+    }
+
+    static func row(_ cells: String...) -> SourceDocument.TableRow {
+        SourceDocument.TableRow(cells: cells, headings: cells.map { _ in nil })
+    }
+
+    static let publications = SourceDocument(
+        url: "https://scholar.test/citations?user=ada", title: "Ada Quill", siteName: nil, published: nil,
+        text: "Ada Quill. Professor of Electrical Engineering, Harlow University.", sourceName: "test", trust: 0.5,
+        fetchedAt: SummaryFixture.generatedAt,
+        tableRows: [
+            row("Citations", "12034", "5012"),
+            row("Grid storage at scale J Berg, A Quill Energy Journal 12 (3), 44-51, 2016", "812", "2016"),
+            row("Battery ageing in cold climates A Quill, T Berg, M van der Linde, K Osei, P Ruiz Nature Energy 3, 2012", "2301*", "2012"),
+            row("A note on inverters A Quill Grid Letters, 2009", "15", "2009"),
+            row("Storage markets L van der Maaten, A Quill Utilities Review, 2019", "140", "2019"),
+            row("Flow batteries revisited K Osei, A Quill Chemistry of Storage 4, 2021", "97", "2021"),
+        ])
+
+    @Test("a publication row is split into title, co-authors, year and citations by the citation form of its authors")
+    func publicationRow() throws {
+        let work = try #require(PublicationRow(
+            cells: ["Deep nets for grids Y Lee, Y Bengtsson, A Quill Nature 521 (7553), 436-44, 2015", "108431", "2015"], surname: "Quill"))
+        #expect(work == PublicationRow.init(cells: ["Deep nets for grids Y Lee, Y Bengtsson, A Quill Nature", "108431", "2015"], surname: "Quill"))
+        #expect(work.title == "Deep nets for grids")
+        #expect(work.coauthors == ["Y Lee", "Y Bengtsson"])
+        #expect(work.year == 2015)
+        #expect(work.count == 108_431)
+        #expect(PublicationRow(cells: ["Visualizing grids L van der Maaten, A Quill Journal 9, 2008", "66057"], surname: "Quill")?.coauthors
+            == ["L van der Maaten"])
+        // A row without the person among its authors, or without an author list, is no work of theirs.
+        #expect(PublicationRow(cells: ["Grid storage J Berg, T Berg Energy Journal, 2016", "812"], surname: "Quill") == nil)
+        #expect(PublicationRow(cells: ["h-index", "189", "129"], surname: "Quill") == nil)
+    }
+
+    @Test("a publication list gives the most cited works, dated, with their co-authors, and its rows are not repeated as mentions")
+    func mostCitedWorks() {
+        let dossier = Self.dossier([Self.publications])
+        let lines = dossier.timeline.map(\.text)
+        #expect(lines.contains("Battery ageing in cold climates, with T Berg, M van der Linde, K Osei and others"), "\(lines)")
+        #expect(lines.contains("Grid storage at scale, with J Berg"))
+        #expect(dossier.timeline.first { $0.text.hasPrefix("Battery ageing") }?.when == "2012")
+        // The four most cited: the single-author note with 15 citations is left out.
+        #expect(!lines.contains { $0.hasPrefix("A note on inverters") })
+        #expect(!dossier.mentions.contains { $0.text.contains("Battery ageing") })
+    }
+
+    @Test("each profile line cites the source of every item on it")
+    func oneSourcePerLine() {
+        let first = SummaryFixture.document("https://one.test/a", "Ada Quill created GridSim, an open simulator.", title: "GridSim")
+        let second = SummaryFixture.document("https://two.test/b", "Ada Quill created FlowCheck in 2019.", title: "FlowCheck")
+        let dossier = Self.dossier([first, second])
+        let known = dossier.profile.filter { $0.label == "Known for" }
+        #expect(known.count == 2, "\(dossier.profile)")
+        for line in known {
+            let cited = dossier.sources.first { $0.number == line.source }?.url
+            #expect(line.text.contains("GridSim") ? cited == "https://one.test/a" : cited == "https://two.test/b")
+        }
+    }
+
+    @Test("a post said in the present is held beside the role; an older post at another organisation is behind them")
+    func alsoAndBefore() throws {
+        let page = SummaryFixture.document("https://lumengrid.test/team/ada", """
+            Ada Quill is the chief executive of Lumen Grid.
+            Ada Quill is also the lead developer of the GridSim, FlowCheck, and OpenGrid.org tools.
+            In 2004 Ada Quill worked as a field engineer at Harlow Power, and she joined Lumen Grid in 2009. In 2006 Quill was appointed site manager at Harlow Power.
+            """, title: "Ada Quill")
+        let banks = SummaryBanks(questions: SummaryFixture.banks.questions + [
+            QuestionTemplate(topic: .career, fills: .alsoRole, text: "Besides {current}, you are also {title} at {organisation}. How do the two feed each other?"),
+        ], avoid: [], checklist: [], practice: [])
+        let dossier = Self.dossier([page], banks: banks)
+        let also = try #require(dossier.profile.first { $0.label == "Also" })
+        #expect(also.text == "lead developer, the GridSim, FlowCheck and OpenGrid.org", "\(dossier.profile)")
+        #expect(dossier.profile.first { $0.label == "Role" }?.text.hasPrefix("chief executive, Lumen Grid") == true)
+        #expect(dossier.profile.first { $0.label == "Before" }?.text.contains("site manager, Harlow Power (2006)") == true, "\(dossier.profile) \(dossier.timeline)")
+        #expect(dossier.questions.contains { $0.text == "Besides Lumen Grid, you are also a lead developer at the GridSim, FlowCheck and OpenGrid.org. How do the two feed each other?" })
+        // A post beside the current one is no move from it.
+        #expect(!dossier.questions.contains { $0.text.contains("move from the GridSim") })
+    }
+
+    @Test("with few facts, a fact is asked about once more under another topic, never twice under one")
+    func reuseForFewFacts() {
+        let banks = SummaryBanks(questions: [
+            QuestionTemplate(topic: .motivation, fills: .founded, text: "What problem made you start {organisation}{in year}?"),
+            QuestionTemplate(topic: .lessons, fills: .founded, text: "What was the hardest early decision at {organisation}?"),
+            QuestionTemplate(topic: .lessons, fills: .founded, text: "What would you tell yourself on the first day of {organisation}?"),
+            QuestionTemplate(topic: .industry, fills: nil, text: "What is changing fastest in your field?"),
+            QuestionTemplate(topic: .referral, fills: nil, text: "Who else should I talk to?"),
+        ], avoid: [], checklist: [], practice: [])
+        let page = SummaryFixture.document("https://gridsim.test/about", "Ada Quill founded GridSim in 2014.", title: "About")
+        let texts = Self.dossier([page], banks: banks).questions.map(\.text)
+        #expect(texts.contains("What problem made you start GridSim in 2014?"))
+        #expect(texts.contains("What was the hardest early decision at GridSim?"))
+        // Under the same topic (lessons) the fact is not asked a third time.
+        #expect(!texts.contains("What would you tell yourself on the first day of GridSim?"), "\(texts)")
+    }
+
+    @Test("taking a post over from someone gives a question about what they changed")
+    func successionQuestion() {
+        let banks = SummaryBanks(questions: [
+            QuestionTemplate(topic: .career, fills: .succession,
+                             text: "You took over from {predecessor} as {title}{in year}. What did you change first, and what did you keep?"),
+            QuestionTemplate(topic: .referral, fills: nil, text: "Who else should I talk to?"),
+        ], avoid: [], checklist: [], practice: [])
+        let page = SummaryFixture.document("https://encyclopedia.test/Lumen_Grid",
+                                           "On May 2, 2015, Jan Berg stepped down as CEO of Lumen Grid and was succeeded by Ada Quill.",
+                                           title: "Lumen Grid")
+        let dossier = Self.dossier([page], banks: banks)
+        #expect(dossier.timeline.map(\.text).contains("CEO, Lumen Grid, succeeding Jan Berg"), "\(dossier.timeline)")
+        #expect(dossier.questions.map(\.text).contains("You took over from Jan Berg as CEO in 2015. What did you change first, and what did you keep?"))
+    }
+}
