@@ -86,10 +86,10 @@ struct CareerProfileTests {
         ], avoid: [], checklist: [], practice: [])
         let dossier = Self.dossier([page], banks: banks)
         let also = try #require(dossier.profile.first { $0.label == "Also" })
-        #expect(also.text == "lead developer, the GridSim, FlowCheck and OpenGrid.org", "\(dossier.profile)")
+        #expect(also.text == "lead developer, GridSim, FlowCheck and OpenGrid.org", "\(dossier.profile)")
         #expect(dossier.profile.first { $0.label == "Role" }?.text.hasPrefix("chief executive, Lumen Grid") == true)
         #expect(dossier.profile.first { $0.label == "Before" }?.text.contains("site manager, Harlow Power (2006)") == true, "\(dossier.profile) \(dossier.timeline)")
-        #expect(dossier.questions.contains { $0.text == "Besides Lumen Grid, you are also a lead developer at the GridSim, FlowCheck and OpenGrid.org. How do the two feed each other?" })
+        #expect(dossier.questions.contains { $0.text == "Besides Lumen Grid, you are also a lead developer at GridSim, FlowCheck and OpenGrid.org. How do the two feed each other?" })
         // A post beside the current one is no move from it.
         #expect(!dossier.questions.contains { $0.text.contains("move from the GridSim") })
     }

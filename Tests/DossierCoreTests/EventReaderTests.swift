@@ -139,4 +139,13 @@ struct EventReaderTests {
         #expect(CareerKnowledge.acquisition(of: "Mapwise", in: "Mapwise was acquired by Yahoo in 1998.") == "acquired by Yahoo, 1998")
         #expect(CareerKnowledge.acquisition(of: "Mapwise", in: "Mapwise acquired a small studio in 2003.") == nil)
     }
+
+    @Test("another name right before the verb is its subject; a one-word name loses its 'the'; 'a business' is no work")
+    func nameRightBeforeVerb() {
+        #expect(events("Despite both Jo Roe and Errol previously stating that Errol was a part owner of a mine, nothing came of it.",
+                       person: "Jo Roe").isEmpty)
+        #expect(summary(events("In 2018, Jo Roe left the OpenAI board to avoid conflicts.", person: "Jo Roe")).contains("left|OpenAI|-|2018"))
+        #expect(summary(events("Jo Roe is president of the Roe Foundation.", person: "Jo Roe")).contains("role|the Roe Foundation|president|-"))
+        #expect(!summary(events("Jo Roe is known for a business that failed.", person: "Jo Roe")).contains { $0.hasPrefix("known_for") })
+    }
 }

@@ -97,7 +97,9 @@ struct EventReader {
                 case .field:
                     break
                 case .knownFor:
-                    if let work = organisation(words, from: after) ?? (ownWords ? nil : objectPhrase(words, from: after)) {
+                    // A work has a name: "a new site" is not one.
+                    if let work = organisation(words, from: after) ?? (ownWords ? nil : objectPhrase(words, from: after)),
+                       !work.name.hasPrefix("a "), !work.name.hasPrefix("an ") {
                         add(.knownFor, organisation: nil, detail: work.name, at: index)
                     }
                 }
@@ -250,6 +252,12 @@ struct EventReader {
         // or opens the sentence with no other subject after it ("He moved to California …, but
         // dropped out … and, with his brother Kimbal, co-founded …").
         let reach = ownWords ? index : 10
+        // "… stating that Errol was a part owner": a name right before the verb is its subject.
+        if index >= 2, words[index - 1].isCapitalised, !words[index - 1].endsPhrase, !subjectWords.contains(words[index - 1].lower),
+           !Self.notNames.contains(words[index - 1].bare), !words[index - 2].isCapitalised,
+           !["of", "at", "for", "in", "the", "a", "an", "from", "with", "and"].contains(words[index - 2].lower) {
+            return false
+        }
         while position >= max(0, index - reach) {
             let word = words[position]
             // "I'd applied", "I've done": a pronoun with its verb is the subject too.
@@ -586,7 +594,8 @@ struct EventReader {
         guard name.count >= 2, !subjectWords.contains(name.lowercased()) else { return nil }
         // A month or a year is a date, not an organisation.
         if EventDate.monthNames.contains(name.lowercased()) || Int(name) != nil { return nil }
-        return (first.lower == "the" ? "the " + name : name, end)
+        // "the Musk Foundation", "the Boring Company"; but "the OpenAI board" is OpenAI's.
+        return (first.lower == "the" && parts.count > 1 ? "the " + name : name, end)
     }
 
     /// "We’ve", "It’s", "I’m": a pronoun with its verb, never a name.

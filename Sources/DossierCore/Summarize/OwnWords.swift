@@ -81,9 +81,10 @@ struct OwnWordsPicker {
             // On their site, words about themselves: "I", "my", "we" (their team), not a statement about
             // the company. An answer is theirs whatever its grammar ("The thing that has been most surprising …").
             let folded = NameMatcher.fold(sentence.text)
-            guard sentence.question != nil
-                    || ["i", "my", "me", "i'm", "i've", "we", "our", "us"].contains(where: { NameMatcher.containsWords($0, in: folded) })
-            else { return nil }
+            // An answer naming the company without a word of theirs is about the company
+            // ("Axios launched in 2017 with a mission …"): the company section's, not their own words.
+            let personal = ["i", "my", "me", "i'm", "i've", "we", "our", "us"].contains(where: { NameMatcher.containsWords($0, in: folded) })
+            guard personal || (sentence.question != nil && !sentence.company) else { return nil }
             return Pick(label: label(for: sentence.text, question: sentence.question), text: Self.trimmed(sentence.text), sentence: sentence)
         }
         guard sentence.person == .named, sentence.speaker == .narrator, let quoted = Self.quoted(in: sentence.text),
