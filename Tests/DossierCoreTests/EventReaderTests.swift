@@ -148,4 +148,10 @@ struct EventReaderTests {
         #expect(summary(events("Jo Roe is president of the Roe Foundation.", person: "Jo Roe")).contains("role|the Roe Foundation|president|-"))
         #expect(!summary(events("Jo Roe is known for a business that failed.", person: "Jo Roe")).contains { $0.hasPrefix("known_for") })
     }
+
+    @Test("a unit led is followed to where the change went: 'Axios' shift to AMP-first'")
+    func unitWithDirection() {
+        #expect(summary(events("Together, they led Axios’ shift to AMP-first.", person: "Marissa Halpert"))
+            == ["led|-|Axios’ shift to AMP-first|-"])
+    }
 }

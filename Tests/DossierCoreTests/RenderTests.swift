@@ -38,6 +38,27 @@ struct RenderTests {
         #expect(markdown.contains("<https://a.test/x%20y>"))
     }
 
+    @Test("an exclamation mark stays as written: with its bracket escaped it can start no image")
+    func exclamationMark() {
+        let markdown = MarkdownRenderer.render(dossier(sentence: "Inspired and humbled! ![x](https://evil.test/x.png)", url: "https://a.test/"))
+        #expect(markdown.contains("Inspired and humbled! !\\[x\\](https://evil.test/x.png)"))
+    }
+
+    @Test("the 'Same person?' line is printed only when the identity is unsure or namesakes were set aside")
+    func samePersonLine() {
+        var sure = dossier(sentence: "x", url: "https://a.test/")
+        sure.identity.confidence = 0.6
+        #expect(!MarkdownRenderer.render(sure).contains("Same person?"))
+        #expect(!HTMLRenderer.render(sure).contains("Same person?"))
+        #expect(!PlainTextRenderer.render(sure).contains("Same person?"))
+        var unsure = sure
+        unsure.identity.confidence = 0.3
+        #expect(MarkdownRenderer.render(unsure).contains("**Same person?** 30 % — x"))
+        var namesakes = sure
+        namesakes.skipped = [SourceOutcome(sourceName: "orcid", url: "https://orcid.test/1", kind: .skipped, category: .namesake)]
+        #expect(PlainTextRenderer.render(namesakes).contains("Same person? 60 %"))
+    }
+
     @Test("Markdown links only http(s) URLs and keeps line breaks and combining marks from breaking out")
     func hostileMarkdownURLs() {
         let markdown = MarkdownRenderer.render(dossier(sentence: "a\r\n# heading [\u{301}x](y)", url: "javascript:alert(1)"))

@@ -34,4 +34,18 @@ struct SpeakerReaderTests {
         let turns = SpeakerReader(personName: "Ada Quill").turns(of: "Update: Ada Quill joined Lumen Grid.\\nShe leads its storage team.", title: nil)
         #expect(turns.allSatisfy { $0.speaker == .narrator })
     }
+
+    @Test("in a Q&A, a paragraph after an answer and before the next question goes on with that answer")
+    func answerGoesOn() {
+        let turns = SpeakerReader(personName: "Junior Gaspard").turns(of: """
+            Experience is thrilled to have Junior Gaspard as our new President and CEO.
+            Q: How do you prioritize your day?
+            A: I block time for meetings and separate time for emails.
+            The best thing about Experience are the people who work here.
+            Q: Where did you grow up?
+            A: St. Croix in the U.S. Virgin Islands.
+            Thanks for reading, and stay tuned.
+            """, title: "Introducing Junior Gaspard")
+        #expect(turns.map(\.speaker) == [.narrator, .question, .subject, .subject, .question, .subject, .narrator])
+    }
 }

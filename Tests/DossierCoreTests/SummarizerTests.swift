@@ -95,7 +95,7 @@ struct SummarizerTests {
     func profile() {
         let dossier = SummaryFixture.summarize()
         let lines = Dictionary(dossier.profile.map { ($0.label, $0.text) }, uniquingKeysWith: { first, _ in first })
-        #expect(lines["Role"] == "chief executive, Lumen Grid (since 2015)")
+        #expect(lines["Role"] == "chief executive, Lumen Grid (since 2015; joined 2009)")
         #expect(lines["Education"] == "physics, Harlow University")
         #expect(dossier.headline == "chief executive, Lumen Grid")
         #expect(lines["Not in the sources, so ask"]?.contains("where they are based") == true)

@@ -102,4 +102,23 @@ struct WritingAndAnswersTests {
         #expect(read.writing == nil)
         #expect(MarkdownRenderer.render(read).contains("## Suggested questions"))
     }
+
+    @Test("their answer about the business is quoted under their name; the company praising itself gives way to others' words")
+    func companyLines() {
+        let interview = Self.page("https://gridnews.test/ada-on-lumen", """
+            Ada Quill leads Lumen Grid, a maker of battery storage systems.
+            Q: What is on the horizon for the business?
+            A: We are launching a subscription service for Lumen Grid customers in Bilbao next year.
+            Q: What else should readers know?
+            A: Thanks for having me.
+            """, title: "Ada Quill on what comes next", interview: true)
+        let press = Self.page("https://lumengrid.test/press", """
+            Our outstanding Lumen Grid team serves 900 customers and we love every one of them.
+            Lumen Grid was founded in 2001 and is headquartered in Rotterdam.
+            Lumen Grid employs about 900 people and sells storage systems to utilities.
+            """, title: "Press")
+        let lines = Self.summarize([interview, press]).companyProfile.sentences.map(\.text)
+        #expect(lines.contains("Ada Quill: “We are launching a subscription service for Lumen Grid customers in Bilbao next year.”"), "\(lines)")
+        #expect(!lines.contains { $0.hasPrefix("Our outstanding") })
+    }
 }

@@ -638,7 +638,18 @@ struct EventReader {
         while end < words.count, end - start < 8 {
             let word = words[end]
             end += 1
-            if Self.unitNouns.contains(word.lower) { return words.text(start..<end) }
+            if Self.unitNouns.contains(word.lower) {
+                // "Axios' shift to AMP-first", "the migration of the site": where the change went, up to the phrase's end.
+                if !word.endsPhrase, end + 1 < words.count, ["to", "of", "from"].contains(words[end].lower) {
+                    var stop = end + 1
+                    while stop < min(words.count, end + 5) {
+                        stop += 1
+                        if words[stop - 1].endsPhrase { break }
+                    }
+                    if words[stop - 1].endsPhrase || stop == words.count { end = stop }
+                }
+                return words.text(start..<end).trimmingCharacters(in: CharacterSet(charactersIn: ",.;:"))
+            }
             if word.endsPhrase { break }
         }
         return nil

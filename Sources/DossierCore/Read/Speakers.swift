@@ -52,20 +52,29 @@ struct SpeakerReader {
         let opening = NameMatcher.fold(([title ?? ""] + paragraphs.prefix(3)).joined(separator: " "))
         let aboutSubject = person.isNamed(inSentence: opening)
         let subjectSpeaks = speakers.contains(where: isSubject)
-        return zip(paragraphs, labelled).map { paragraph, labelled in
+        let lastQuestion = labelled.lastIndex { $0.label == .question }
+        var turns: [Turn] = []
+        for (index, (paragraph, labelled)) in zip(paragraphs, labelled).enumerated() {
             switch labelled.label {
-            case .question: return Turn(speaker: .question, text: labelled.rest)
+            case .question: turns.append(Turn(speaker: .question, text: labelled.rest))
             case .answer:
                 let speaker: Speaker = aboutSubject && (speakers.isEmpty || subjectSpeaks) ? .subject : .other("the interviewee")
-                return Turn(speaker: speaker, text: labelled.rest)
+                turns.append(Turn(speaker: speaker, text: labelled.rest))
             case .name(let name) where speakers.contains(name):
-                return Turn(speaker: isSubject(name) ? .subject : .other(name), text: labelled.rest)
+                turns.append(Turn(speaker: isSubject(name) ? .subject : .other(name), text: labelled.rest))
             case .name, .none:
                 // An unlabelled line that asks something, between answers, is the interviewer's.
                 let asks = paragraph.hasSuffix("?") && paragraph.split(separator: " ").count <= 40
-                return Turn(speaker: asks ? .question : .narrator, text: paragraph)
+                // In a Q&A, an unlabelled paragraph after an answer and before the next question goes on with that answer.
+                if !asks, isQAndA, let previous = turns.last, previous.speaker != .question, previous.speaker != .narrator,
+                   let lastQuestion, index < lastQuestion {
+                    turns.append(Turn(speaker: previous.speaker, text: paragraph))
+                } else {
+                    turns.append(Turn(speaker: asks ? .question : .narrator, text: paragraph))
+                }
             }
         }
+        return turns
     }
 
     private func isSubject(_ label: String) -> Bool {

@@ -183,6 +183,13 @@ enum HeaderWording {
          ("my goal", meeting.goal ?? "____")]
     }
 
+    /// The "Same person?" line, printed only where it helps: the identity is unsure (under 50 %) or
+    /// namesakes were set aside. A sure identity's evidence is in the JSON and the build report.
+    static func identityLine(_ dossier: Dossier) -> String? {
+        guard dossier.identity.confidence < 0.5 || dossier.skipped.contains(where: { $0.category == .namesake }) else { return nil }
+        return identity(dossier.identity)
+    }
+
     static func identity(_ identity: Identity) -> String {
         var line = "\(Int((identity.confidence * 100).rounded())) %"
         let evidence = identity.evidence.joined(separator: "; ")

@@ -56,7 +56,7 @@ public enum HTMLRenderer {
         facts.append("<b>\(SectionTitle.meeting):</b> " + HeaderWording.meetingParts(dossier.meeting)
             .map { "\($0.label) \(escape($0.value))" }.joined(separator: " · "))
         if let description = dossier.identity.description { facts.append("<b>Who:</b> \(escape(description))") }
-        facts.append("<b>Same person?</b> " + escape(HeaderWording.identity(dossier.identity)))
+        if let identity = HeaderWording.identityLine(dossier) { facts.append("<b>Same person?</b> " + escape(identity)) }
         var html = "<header>\n<h1>\(escape(HeaderWording.title(dossier)))</h1>\n<p class=\"meta\">"
             + facts.joined(separator: "<br>\n") + "</p>\n"
         if let note = dossier.sourceNote { html += "<p class=\"note\">\(escape(note))</p>\n" }

@@ -9,7 +9,8 @@ public enum MarkdownRenderer {
         out += "**\(SectionTitle.meeting):** " + HeaderWording.meetingParts(dossier.meeting)
             .map { "\($0.label) \(escape($0.value))" }.joined(separator: " · ") + "  \n"
         if let description = dossier.identity.description { out += "**Who:** \(escape(description))  \n" }
-        out += "**Same person?** \(escape(HeaderWording.identity(dossier.identity)))\n\n"
+        if let identity = HeaderWording.identityLine(dossier) { out += "**Same person?** \(escape(identity))  \n" }
+        out += "\n"
         if let note = dossier.sourceNote { out += "_\(escape(note))_\n\n" }
         for section in DossierOutline(dossier).sections {
             out += "## \(escape(section.title))\n\n" + section.blocks.map(block).joined(separator: "\n") + "\n"
@@ -70,7 +71,7 @@ public enum MarkdownRenderer {
             case "<": "&lt;"
             case ">": "&gt;"
             case "&": "&amp;"
-            case "\\", "`", "*", "_", "[", "]", "#", "|", "!": "\\" + String(scalar)
+            case "\\", "`", "*", "_", "[", "]", "#", "|": "\\" + String(scalar)
             default: nil
             }
         }

@@ -14,7 +14,7 @@ public enum PlainTextRenderer {
         out += wrap("\(SectionTitle.meeting): " + HeaderWording.meetingParts(dossier.meeting)
             .map { "\($0.label) \(clean($0.value))" }.joined(separator: " · "))
         if let description = dossier.identity.description { out += wrap("Who: \(clean(description))") }
-        out += wrap("Same person? " + clean(HeaderWording.identity(dossier.identity)))
+        if let identity = HeaderWording.identityLine(dossier) { out += wrap("Same person? " + clean(identity)) }
         if let note = dossier.sourceNote { out += [""] + wrap(clean(note)) }
 
         for section in DossierOutline(dossier).sections {

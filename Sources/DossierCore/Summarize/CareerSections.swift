@@ -86,10 +86,16 @@ struct CareerSections {
         let current = currentRole
         if let current {
             var text = roleText(current.event)
+            // Promoted from within: when they joined the organisation, if before the role.
+            let joined = steps.first { step in
+                step.event.kind == .joined && step.event.organisation == current.event.organisation && step.event.date != nil
+                    && (asOf(current.event).map { step.event.date! < $0 } ?? true)
+            }?.event.date
+            let joinedText = joined.map { "; joined \($0.text)" } ?? ""
             if let date = current.event.date {
-                text += " (since \(date.text))"
+                text += " (since \(date.text)\(joinedText))"
             } else if let date = asOf(current.event) {
-                text += " (as of \(date.text))"
+                text += " (as of \(date.text)\(joinedText))"
             }
             lines.append(ProfileLine(label: "Role", text: text, source: cite(current.event)))
         }
@@ -239,7 +245,9 @@ struct CareerSections {
             guard [.role, .award].contains(step.event.kind), let date = asOf(step.event) else { return nil }
             return (date, true, step)
         }
-        let dated = placed.sorted { ($0.date, $0.step.event.kind.rawValue) < ($1.date, $1.step.event.kind.rawValue) }
+        // On one date, the post before what came with it ("President and CEO" before an award of that spring).
+        func order(_ kind: CareerEvent.Kind) -> Int { CareerEvent.Kind.allCases.firstIndex(of: kind) ?? 0 }
+        let dated = placed.sorted { ($0.date, order($0.step.event.kind)) < ($1.date, order($1.step.event.kind)) }
         return dated.prefix(12).compactMap { placed in
             let event = placed.step.event
             guard let source = cite(event) else { return nil }

@@ -114,7 +114,7 @@ public struct DossierSummarizer: Sendable {
         }
         // What the company does: sentences about it by a narrator, or by the person when they
         // name it ("Axios launched in 2017 with a mission …").
-        let companySentences = picker.pick(all.filter {
+        let companyCandidates = all.filter {
             let sentence = sentences[$0]
             // Their answers about the business count too ("What's on the horizon for the business?").
             let aboutBusiness = sentence.speaker == .subject && sentence.question.map(Self.asksAboutBusiness) == true
@@ -125,7 +125,10 @@ public struct DossierSummarizer: Sendable {
             return (sentence.company && (sentence.person == .none || sentence.person == .firstPerson) || aboutBusiness)
                 && !aboutThemselves && !reported && !usedTexts.contains(sentence.text)
                 && !Sensitivity.touches(sentence.text) && SentenceCues.matches(SentenceCues.company, in: sentence.folded)
-        }, count: 4)
+        }
+        // The company speaking of itself ("our outstanding 350 partners") only when little else is said of it.
+        let othersOnCompany = companyCandidates.filter { Self.companyVoice(sentences[$0]) == 0 }
+        let companySentences = picker.pick(othersOnCompany.count >= 2 ? othersOnCompany : companyCandidates, count: 4)
         // Pages that speak of the person are read in their sections; news is the company's.
         var anchoredCount: [Int: Int] = [:]
         for sentence in pool.sentences where sentence.person != .none { anchoredCount[sentence.document, default: 0] += 1 }
@@ -183,7 +186,12 @@ public struct DossierSummarizer: Sendable {
             companyProfile: CompanyProfile(facts: companyFacts, sentences: companySentences.map { index in
                 // Another speaker's words keep their name, as the page gives it ("Rick: All of our ads …").
                 var cited = cite(index)
-                if case .other(let name) = sentences[index].speaker { cited.text = name + ": " + cited.text }
+                switch sentences[index].speaker {
+                case .other(let name): cited.text = name + ": " + cited.text
+                // Their own answer about the business is quoted as theirs, not stated as fact.
+                case .subject: cited.text = subject.name + ": “" + cited.text + "”"
+                default: break
+                }
                 return cited
             }, news: news),
             industry: IndustryContext(),
@@ -221,6 +229,12 @@ public struct DossierSummarizer: Sendable {
     /// Whether a sentence names a year (four digits from 1900 to 2099 standing alone).
     static func hasYear(_ text: String) -> Bool {
         text.split(whereSeparator: { !$0.isNumber }).contains { EventReader.year(String($0)) != nil }
+    }
+
+    /// 1 for a narrator's sentence in the company's own voice ("we", "our"), else 0.
+    static func companyVoice(_ sentence: PoolSentence) -> Int {
+        guard sentence.speaker == .narrator else { return 0 }
+        return ["we", "our", "us", "we're", "we've"].contains { NameMatcher.containsWords($0, in: sentence.folded) } ? 1 : 0
     }
 
     /// Whether an interview question asks about the organisation: its business, plans or products.

@@ -217,7 +217,7 @@ struct QuestionPlanner {
                   ["i", "my", "me", "we", "our", "us"].contains(where: { NameMatcher.containsWords($0, in: NameMatcher.fold(quote.text)) })
             else { continue }
             let words = quote.text.split(separator: " ")
-            guard (4...24).contains(words.count), !quote.text.contains("…") else { continue }
+            guard (4...18).contains(words.count), !quote.text.contains("…") else { continue }
             let text = quote.text.hasSuffix(".") || quote.text.hasSuffix("!") || quote.text.hasSuffix("?") ? quote.text : quote.text + "."
             let fill: QuestionFill = label == "On deciding" ? .decision : ["Lesson", "Surprise", "Advice"].contains(label) ? .lesson : .quote
             add(fill, ["quote": text], subject: quote.text, event: nil, weight: 1, source: quote.source)

@@ -263,8 +263,9 @@ struct SentencePool {
         guard let first = words.first else { return false }
         let bare = first.trimmingCharacters(in: .punctuationCharacters)
         if ["He", "She", "His", "Her", "They", "Their"].contains(bare) { return true }
-        // "In 2014, he …", "After that she …"
-        return words.prefix(5).dropFirst().contains { ["he", "she"].contains($0.trimmingCharacters(in: .punctuationCharacters)) }
+        // "In 2014, he …", "After that she …", "Together, they led …" (they: the person and who the
+        // paragraph named with them).
+        return words.prefix(5).dropFirst().contains { ["he", "she", "they"].contains($0.trimmingCharacters(in: .punctuationCharacters)) }
     }
 
     private static func startsWithCompanyReference(_ words: [Substring]) -> Bool {
