@@ -31,6 +31,8 @@ struct CareerProfileTests {
             row("A note on inverters A Quill Grid Letters, 2009", "15", "2009"),
             row("Storage markets L van der Maaten, A Quill Utilities Review, 2019", "140", "2019"),
             row("Flow batteries revisited K Osei, A Quill Chemistry of Storage 4, 2021", "97", "2021"),
+            row("Inverter sizing for homes A Quill, J Berg Home Energy 2, 2022", "41", "2022"),
+            row("Peak shaving in practice T Berg, A Quill Grid Letters 7, 2023", "30", "2023"),
         ])
 
     @Test("a publication row is split into title, co-authors, year and citations by the citation form of its authors")
@@ -56,7 +58,7 @@ struct CareerProfileTests {
         #expect(lines.contains("Battery ageing in cold climates, with T Berg, M van der Linde, K Osei and others"), "\(lines)")
         #expect(lines.contains("Grid storage at scale, with J Berg"))
         #expect(dossier.timeline.first { $0.text.hasPrefix("Battery ageing") }?.when == "2012")
-        // The four most cited: the single-author note with 15 citations is left out.
+        // The six most cited: the single-author note with 15 citations is left out.
         #expect(!lines.contains { $0.hasPrefix("A note on inverters") })
         #expect(!dossier.mentions.contains { $0.text.contains("Battery ageing") })
     }
@@ -124,5 +126,19 @@ struct CareerProfileTests {
         let dossier = Self.dossier([page], banks: banks)
         #expect(dossier.timeline.map(\.text).contains("CEO, Lumen Grid, succeeding Jan Berg"), "\(dossier.timeline)")
         #expect(dossier.questions.map(\.text).contains("You took over from Jan Berg as CEO in 2015. What did you change first, and what did you keep?"))
+    }
+
+    @Test("a profile page's summary of short lower-case topics gives the fields they work on; a sentence does not")
+    func topicsFromSummary() {
+        let profile = SourceDocument(
+            url: "https://scholar.test/ada", title: "Ada Quill", siteName: nil, published: nil, text: "Ada Quill.", sourceName: "test",
+            trust: 0.5, fetchedAt: SummaryFixture.generatedAt,
+            profileSummary: "Professor, Harlow University - Cited by 12 034 - battery storage - power electronics - grid control")
+        let line = Self.dossier([profile]).profile.first { $0.label == "Works on" }?.text
+        #expect(line == "battery storage; power electronics; grid control")
+        let prose = SourceDocument(
+            url: "https://ada.test/", title: "Ada Quill", siteName: nil, published: nil, text: "Ada Quill.", sourceName: "test",
+            trust: 0.5, fetchedAt: SummaryFixture.generatedAt, profileSummary: "Ada Quill writes about storage and hiring.")
+        #expect(Self.dossier([prose]).profile.first { $0.label == "Works on" } == nil)
     }
 }

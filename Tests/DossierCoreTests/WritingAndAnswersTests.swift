@@ -86,6 +86,8 @@ struct WritingAndAnswersTests {
         // An answer is theirs whatever its grammar: no "I" needed.
         #expect(quotes.contains("The most surprising thing is the number of people outside the company who need time from the chief executive."))
         #expect(!quotes.contains("Nervous and proud!"))
+        // What the question asked names the words: a surprise, though they say "need".
+        #expect(dossier.ownWords.first { $0.text.hasPrefix("The most surprising") }?.label == "Surprise")
     }
 
     @Test("a stored dossier/3 without the writing list still reads")

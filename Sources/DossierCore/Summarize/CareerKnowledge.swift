@@ -46,6 +46,23 @@ struct CareerKnowledge {
         for fact in facts {
             if let event = Self.event(from: fact) { add(event) }
         }
+        // A profile page's summary that lists topics ("Emeritus Prof. Computer Science, University of
+        // Toronto - Citations: 1 014 339 - machine learning - psychology - cognitive science"): the short
+        // lower-case items are the fields they work in.
+        for (index, document) in documents.enumerated() {
+            guard let summary = document.profileSummary, let title = document.title,
+                  NameMatcher(personName).matchesFullName(in: NameMatcher.fold(title)) else { continue }
+            let items = summary.components(separatedBy: " - ").flatMap { $0.components(separatedBy: " · ") }
+                .map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}"))) }
+            let topics = items.filter { item in
+                let words = item.split(separator: " ")
+                return (1...3).contains(words.count) && item.allSatisfy { ($0.isLetter && $0.isLowercase) || $0 == " " || $0 == "-" }
+            }
+            guard topics.count >= 2 else { continue }
+            for topic in topics.prefix(6) {
+                add(CareerEvent(kind: .field, organisation: nil, detail: topic, date: nil, evidence: title + ": " + summary, document: index))
+            }
+        }
         // A researcher's publication list: their most cited works, with whom and when.
         if let surname = personName.split(separator: " ").last.map(String.init), personName.contains(" ") {
             for (index, document) in documents.enumerated() {
@@ -53,7 +70,7 @@ struct CareerKnowledge {
                 guard works.count >= 3 else { continue }
                 publicationLists.insert(index)
                 let mostCited = works.enumerated().sorted { ($0.element.1.count ?? -1, -$0.offset) > ($1.element.1.count ?? -1, -$1.offset) }
-                for (row, work) in mostCited.prefix(4).map(\.element) {
+                for (row, work) in mostCited.prefix(6).map(\.element) {
                     var event = CareerEvent(kind: .knownFor, organisation: nil, detail: work.title, date: work.year.map { EventDate(year: $0) },
                                             evidence: row.cells.joined(separator: " · "), document: index)
                     if !work.coauthors.isEmpty {

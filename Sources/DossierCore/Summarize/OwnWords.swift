@@ -28,12 +28,13 @@ struct OwnWordsPicker {
         "decide": "On deciding", "believe": "Belief", "reminds": "Belief", "means": "Belief", "always": "Belief",
         "never": "Belief", "should": "Advice", "need to": "Lesson", "convinced": "Motivation", "advocating": "Motivation",
         "wanting": "Motivation", "honored": "Motivation", "honoured": "Motivation", "habits": "Habit", "prioritize": "Habit",
-        "prioritise": "Habit", "focused": "Habit",
+        "prioritise": "Habit", "focused": "Habit", "perspective": "Lesson", "chose": "On deciding", "decided": "On deciding",
+        "challenge": "Lesson", "challenges": "Lesson",
     ]
 
     /// Cues that say little alone ("wanted", "always"): half a strong cue's weight.
     static let weakCues: Set<String> = ["wanted", "why", "fun", "means", "must", "key", "should", "always", "never", "need to",
-                                        "reminds", "important", "drew", "focused", "wanting", "dream"]
+                                        "reminds", "important", "drew", "focused", "wanting", "dream", "challenge", "challenges"]
 
     func pick(from sentences: [PoolSentence], ranker: SentenceRanker?, count: Int) -> [Pick] {
         var candidates: [(score: Double, pick: Pick)] = []
@@ -56,21 +57,23 @@ struct OwnWordsPicker {
             candidates.append((cues.squareRoot() * length * firstPerson * min(rank, 3) * answersReflection, pick))
         }
         candidates.sort { ($1.score, $0.pick.sentence.id) < ($0.score, $1.pick.sentence.id) }
-        var chosen: [Pick] = []
+        var chosen: [(score: Double, pick: Pick)] = []
         var labels: [String: Int] = [:]
         var answered: [String: Int] = [:]
-        for candidate in candidates where chosen.count < count {
-            let label = candidate.pick.label ?? ""
-            // Variety: at most two of a kind, two per question answered.
-            if labels[label, default: 0] >= 2 { continue }
-            if let question = candidate.pick.sentence.question {
-                if answered[question, default: 0] >= 2 { continue }
-                answered[question, default: 0] += 1
+        // Variety: first one of each kind and one per question answered, then up to two of each.
+        for limit in [1, 2] {
+            for candidate in candidates where chosen.count < count && !chosen.contains(where: { $0.pick.sentence.id == candidate.pick.sentence.id }) {
+                let label = candidate.pick.label ?? ""
+                if labels[label, default: 0] >= limit { continue }
+                if let question = candidate.pick.sentence.question {
+                    if answered[question, default: 0] >= limit { continue }
+                    answered[question, default: 0] += 1
+                }
+                labels[label, default: 0] += 1
+                chosen.append(candidate)
             }
-            labels[label, default: 0] += 1
-            chosen.append(candidate.pick)
         }
-        return chosen
+        return chosen.sorted { ($1.score, $0.pick.sentence.id) < ($0.score, $1.pick.sentence.id) }.map(\.pick)
     }
 
     /// The person's words in the sentence: the whole sentence when it is theirs (an answer, or
@@ -105,10 +108,14 @@ struct OwnWordsPicker {
         return false
     }
 
+    /// What the words are about: what the question asked ("What surprised you most?" is a
+    /// Surprise), else what the words say.
     private func label(for text: String, question: String?) -> String? {
-        let folded = NameMatcher.fold((question ?? "") + " " + text)
-        let found = Self.reflection.filter { NameMatcher.containsWords($0.key, in: folded) }.map(\.value)
-        for label in ["Lesson", "Surprise", "On deciding", "Advice", "Motivation", "Belief", "Habit"] where found.contains(label) { return label }
+        for part in [question, text].compactMap({ $0 }) {
+            let folded = NameMatcher.fold(part)
+            let found = Self.reflection.filter { NameMatcher.containsWords($0.key, in: folded) }.map(\.value)
+            for label in ["Lesson", "Surprise", "On deciding", "Advice", "Motivation", "Belief", "Habit"] where found.contains(label) { return label }
+        }
         return nil
     }
 
