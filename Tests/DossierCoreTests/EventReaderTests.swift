@@ -154,4 +154,10 @@ struct EventReaderTests {
         #expect(summary(events("Together, they led Axios’ shift to AMP-first.", person: "Marissa Halpert"))
             == ["led|-|Axios’ shift to AMP-first|-"])
     }
+
+    @Test("'was selected as Time's \"Person of the Year\" for 2021' is an award, with 'the' inside its name")
+    func selectedAs() {
+        #expect(summary(events("Jo Roe was selected as Time's \"Person of the Year\" for 2021.", person: "Jo Roe"))
+            == ["award|-|Time's Person of the Year|2021"])
+    }
 }

@@ -223,7 +223,8 @@ struct EventReader {
                                 "enrolled at", "enrolled in", "alumnus of", "alumna of", "went to college at", "matriculated at",
                                 "transferred to"])
         + triggers(.award, ["won", "received", "was awarded", "awarded", "named to", "was named to", "honored to be on",
-                            "honoured to be on", "inducted into", "recipient of", "winner of", "is on", "was on"])
+                            "honoured to be on", "inducted into", "recipient of", "winner of", "is on", "was on", "was selected as",
+                            "was chosen as"])
         + triggers(.roots, ["grew up in", "grew up on", "was raised in", "born in", "born on", "was born in", "hails from"])
         + triggers(.based, ["based in", "lives in", "living in", "moved to", "moved back to", "relocated to", "working out of",
                             "works out of", "work out of", "is from"])
@@ -716,6 +717,8 @@ struct EventReader {
             let word = words[index]
             let isName = word.isCapitalised || word.bare.first?.isNumber == true
                 || (!parts.isEmpty && ["in", "of", "for", "under", "list", "award", "prize", "medal"].contains(word.lower))
+                // "Person of the Year": "the" inside a name.
+                || (!parts.isEmpty && word.lower == "the" && index + 1 < words.count && words[index + 1].isCapitalised)
             guard isName else { break }
             parts.append(word.bare)
             index += 1
