@@ -138,6 +138,8 @@ struct EventReaderTests {
             == "acquired by Compaq, February 1999")
         #expect(CareerKnowledge.acquisition(of: "Mapwise", in: "Mapwise was acquired by Yahoo in 1998.") == "acquired by Yahoo, 1998")
         #expect(CareerKnowledge.acquisition(of: "Mapwise", in: "Mapwise acquired a small studio in 2003.") == nil)
+        #expect(CareerKnowledge.acquisition(of: "X.com", in: "X.com merged with Confinity in 2000 to form PayPal.")
+            == "merged with Confinity to form PayPal, 2000")
     }
 
     @Test("another name right before the verb is its subject; a one-word name loses its 'the'; 'a business' is no work")
@@ -159,5 +161,17 @@ struct EventReaderTests {
     func selectedAs() {
         #expect(summary(events("Jo Roe was selected as Time's \"Person of the Year\" for 2021.", person: "Jo Roe"))
             == ["award|-|Time's Person of the Year|2021"])
+    }
+
+    @Test("in their own words: a work they name, a language they called something, a job they got")
+    func ownWorks() {
+        #expect(summary(events("The book, On Lisp, wasn't published till 1993, but I wrote much of it in grad school.", ownWords: true))
+            .contains("known_for|-|On Lisp|1993"))
+        #expect(summary(events("So we switched to this new dialect of Lisp, which I called Arc, in a house I bought.", ownWords: true))
+            .contains("known_for|-|Arc|-"))
+        #expect(summary(events("I got one at a company called Interleaf, which made software for creating documents.", ownWords: true))
+            .contains("joined|Interleaf|-|-"))
+        // Another's book is not theirs to be known for.
+        #expect(!summary(events("The book, On Lisp, was written by Paul Graham.")).contains { $0.hasPrefix("known_for") })
     }
 }

@@ -104,6 +104,25 @@ struct EventReader {
                     }
                 }
             }
+            // In their own words, a work they name: "The book, On Lisp, wasn't published till 1993", "my
+            // novel Tidewater", "this new dialect of Lisp, which I called Arc".
+            if ownWords, ["book", "novel", "paper", "album", "film", "game", "app", "language", "dialect", "podcast", "newsletter"]
+                .contains(words[index].lower.trimmingCharacters(in: .punctuationCharacters)), index >= 1,
+               ["the", "my", "our", "first"].contains(words[index - 1].lower) {
+                // A title may open with a small word ("On Lisp"): the capitalised words up to the phrase's end.
+                var end = index + 1
+                while end < words.count, end - index <= 6, words[end].isCapitalised || (end > index + 1 && Self.connectors.contains(words[end].lower)) {
+                    end += 1
+                    if words[end - 1].endsPhrase { break }
+                }
+                if end > index + 1, words[end - 1].isCapitalised, !words.all[(index + 1)..<end].contains(where: { $0.bare == "I" }) {
+                    add(.knownFor, organisation: nil, detail: (index + 1..<end).map { words[$0].bare }.joined(separator: " "), at: index, window: 10)
+                }
+            }
+            if ownWords, words[index].lower == "called", index >= 2, ["i", "we"].contains(words[index - 1].lower),
+               ["which", "that"].contains(words[index - 2].lower), let work = organisation(words, from: index + 1) {
+                add(.knownFor, organisation: nil, detail: work.name, at: index, window: 8)
+            }
             // "a program at Cornell", "art classes at Harvard", "a job at Interleaf": studies or work at a place.
             if words[index].lower == "at", index >= 1, hasSubject(words, before: index, ownWords: ownWords),
                let found = organisation(words, from: index + 1) {
@@ -213,6 +232,7 @@ struct EventReader {
     /// Longer phrases first, so "stepped down as" wins over "as".
     private static let verbTriggers: [Trigger] = (
         triggers(.joined, ["joined", "joining", "joins", "rejoined", "was hired by", "went to work at", "went to work for",
+                           "got a job at", "took a job at", "landed a job at", "got one at", "took one at",
                            "worked at", "worked for", "working at", "working for", "work at", "work for", "moved to work at"])
         + triggers(.founded, ["founded", "co-founded", "cofounded", "co-founder of", "cofounder of", "founder of",
                               "started", "launched", "established", "set up", "founding"])

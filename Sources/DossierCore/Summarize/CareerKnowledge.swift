@@ -135,7 +135,8 @@ struct CareerKnowledge {
         }
     }
 
-    /// "acquired by Compaq, February 1999" when the sentence says who bought `organisation`:
+    /// "acquired by Compaq, February 1999" when the sentence says who bought `organisation`, or
+    /// "merged with Confinity to form PayPal, 2000" when it merged:
     /// "Compaq acquired Zip2 …", "Zip2 was acquired by Compaq …", "… bought Zip2 …". The buyer is
     /// the capitalised words next to the verb; the date the first one of the sentence.
     static func acquisition(of organisation: String, in sentence: String) -> String? {
@@ -156,6 +157,17 @@ struct CareerKnowledge {
             }
             let name = (step < 0 ? parts.reversed() : parts).joined(separator: " ")
             return name.isEmpty || name == organisation ? nil : name
+        }
+        // "X.com merged with Confinity in 2000 to form PayPal".
+        if after + 2 < words.count, words[after].lower == "merged", words[after + 1].lower == "with",
+           let partner = buyer(from: after + 2, step: 1) {
+            let date = EventReader(subjectWords: [], pageOrganisation: nil, pageDate: nil).date(in: words, near: at, window: words.count)
+            var text = "merged with " + partner
+            if let form = (after + 2..<words.count - 1).first(where: { words[$0].lower == "form" && ["to", "forming"].contains(words[$0 - 1].lower) || words[$0].lower == "forming" }),
+               let formed = buyer(from: form + 1, step: 1) {
+                text += " to form " + formed
+            }
+            return text + (date.map { ", " + $0.text } ?? "")
         }
         var found: String?
         if after + 2 < words.count, words[after].lower == "was", ["acquired", "bought"].contains(words[after + 1].lower),

@@ -137,7 +137,7 @@ struct CareerSections {
             if kind == .based {
                 found = found.enumerated().sorted { ($0.element.date?.year ?? 0, -$0.offset) > ($1.element.date?.year ?? 0, -$1.offset) }.map(\.element)
             }
-            lines += joined(label, Array(found.prefix(kind == .education ? 4 : kind == .field ? 5 : kind == .award ? 3 : 2)), cite: cite, text: slotText)
+            lines += joined(label, Array(found.prefix(kind == .education ? 4 : kind == .field ? 5 : [.award, .knownFor].contains(kind) ? 3 : 2)), cite: cite, text: slotText)
         }
         // Small talk they offered: favourite books and hobbies, never family or health.
         let interests = personalAnswers
