@@ -123,4 +123,17 @@ struct WritingAndAnswersTests {
         #expect(lines.contains("Ada Quill: “We are launching a subscription service for Lumen Grid customers in Bilbao next year.”"), "\(lines)")
         #expect(!lines.contains { $0.hasPrefix("Our outstanding") })
     }
+
+    @Test("the company's front page sums up what it does, first in the company section")
+    func frontPage() {
+        let home = SourceDocument(
+            url: "https://lumengrid.test/", title: "Lumen Grid | Storage", siteName: "Lumen Grid", published: nil,
+            text: "Lumen Grid storage for utilities. Lumen Grid ships worldwide.", sourceName: "test", trust: 0.7,
+            fetchedAt: SummaryFixture.generatedAt,
+            profileSummary: "Lumen Grid makes battery storage systems for utilities and grid operators in Europe.")
+        let dossier = Self.summarize([Self.byline, home])
+        #expect(dossier.companyProfile.sentences.first?.text == "Lumen Grid makes battery storage systems for utilities and grid operators in Europe.")
+        // Not a sentence about the person.
+        #expect(!dossier.mentions.contains { $0.text.contains("makes battery storage systems") })
+    }
 }

@@ -41,4 +41,12 @@ struct DiscoveryStateTests {
         #expect(result.identity.confidence == 0.75)
         #expect(result.identity.evidence.contains("3 pages name Jane Doe with Acme Robotics"))
     }
+
+    @Test("a front page is a site's root, without a path or a query")
+    func frontPage() {
+        #expect(DiscoveryState.isHomepage("https://www.phoronix.com/"))
+        #expect(DiscoveryState.isHomepage("https://www.phoronix.com"))
+        #expect(!DiscoveryState.isHomepage("https://www.phoronix.com/scan.php?page=news_item"))
+        #expect(!DiscoveryState.isHomepage("https://www.phoronix.com/?page=2"))
+    }
 }

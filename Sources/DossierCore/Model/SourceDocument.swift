@@ -33,7 +33,8 @@ public struct SourceDocument: Sendable, Equatable, Codable {
     /// Table rows of the page that name the person (the main text leaves most tables out).
     public var tableRows: [TableRow]
     /// The page's own summary (its meta description), kept for profile pages titled with
-    /// the person's name, where it often holds their position and interests.
+    /// the person's name, where it often holds their position and interests, and for a site's
+    /// front page, where it says what the site or organisation is.
     public var profileSummary: String?
     /// The page's authors, from its markup or by-line.
     public var authors: [String]

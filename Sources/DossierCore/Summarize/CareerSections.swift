@@ -278,7 +278,13 @@ struct CareerSections {
             return "Studies at " + (organisation ?? detail ?? "")
         case .founded: return "Founds " + (organisation ?? detail ?? "")
         case .award: return detail ?? organisation ?? ""
-        case .left: return "Leaves " + [detail, organisation].compactMap { $0 }.joined(separator: ", ")
+        case .left:
+            // In the source's own verb: "Steps down as CEO, Mozilla", "Resigns", "Retires", else "Leaves".
+            let evidence = event.evidence.lowercased()
+            let verb = evidence.contains("stepped down") || evidence.contains("steps down") ? "Steps down"
+                : evidence.contains("resign") ? "Resigns" : evidence.contains("retire") ? "Retires" : "Leaves"
+            let what = [detail, organisation].compactMap { $0 }.joined(separator: ", ")
+            return what.isEmpty ? verb : verb + (verb == "Leaves" ? " " : (detail == nil ? " from " : " as ")) + what
         case .based: return "Based in " + (detail ?? "")
         case .roots: return "Grew up in " + (detail ?? "")
         case .knownFor: return detail ?? organisation ?? ""

@@ -128,7 +128,16 @@ public struct DossierSummarizer: Sendable {
         }
         // The company speaking of itself ("our outstanding 350 partners") only when little else is said of it.
         let othersOnCompany = companyCandidates.filter { Self.companyVoice(sentences[$0]) == 0 }
-        let companySentences = picker.pick(othersOnCompany.count >= 2 ? othersOnCompany : companyCandidates, count: 4)
+        // What the company does, as its own front page sums it up ("Phoronix is the leading technology
+        // website for Linux hardware reviews …"), comes first.
+        let frontPage = documents.indices.first { index in
+            guard let summary = documents[index].profileSummary, summary.split(separator: " ").count >= 6,
+                  Self.isCompanySite(documents[index], companies: companyNames, domain: discovery.company.domain ?? subject.domain),
+                  let components = URLComponents(string: documents[index].url), components.path.isEmpty || components.path == "/"
+            else { return false }
+            return companyNames.contains { SentencePool.occursCapitalised($0, in: summary) } && !Sensitivity.touches(summary)
+        }
+        let companySentences = picker.pick(othersOnCompany.count >= 2 ? othersOnCompany : companyCandidates, count: frontPage == nil ? 4 : 3)
         // Pages that speak of the person are read in their sections; news is the company's.
         var anchoredCount: [Int: Int] = [:]
         for sentence in pool.sentences where sentence.person != .none { anchoredCount[sentence.document, default: 0] += 1 }
@@ -183,7 +192,9 @@ public struct DossierSummarizer: Sendable {
                 return cited
             },
             writing: writing.items,
-            companyProfile: CompanyProfile(facts: companyFacts, sentences: companySentences.map { index in
+            companyProfile: CompanyProfile(facts: companyFacts, sentences: (frontPage.map { index in
+                [CitedSentence(text: documents[index].profileSummary!, source: citations.number(for: documents[index]))]
+            } ?? []) + companySentences.map { index in
                 // Another speaker's words keep their name, as the page gives it ("Rick: All of our ads …").
                 var cited = cite(index)
                 switch sentences[index].speaker {
@@ -526,7 +537,13 @@ public struct DossierSummarizer: Sendable {
             var removed: String?
             if !dossier.industry.trends.isEmpty { removed = dossier.industry.trends.removeLast().text }
             else if !dossier.industry.keyPhrases.isEmpty { removed = dossier.industry.keyPhrases.removeLast() }
-            else if dossier.companyProfile.news.count > 2 { removed = newsLine(dossier.companyProfile.news.removeLast()) }
+            else if dossier.companyProfile.news.count > 2 {
+                // News naming the person outlasts news about the company alone.
+                let person = NameMatcher(dossier.subject.name)
+                let news = dossier.companyProfile.news
+                let index = news.lastIndex { !person.isMentioned(in: NameMatcher.fold($0.title + " " + ($0.sentence ?? ""))) } ?? news.count - 1
+                removed = newsLine(dossier.companyProfile.news.remove(at: index))
+            }
             else if (dossier.writing?.count ?? 0) > 2 { removed = newsLine(dossier.writing!.removeLast()) }
             else if dossier.companyProfile.sentences.count > 2 { removed = dossier.companyProfile.sentences.removeLast().text }
             else if dossier.mentions.count > 3 { removed = dossier.mentions.removeLast().text }

@@ -134,7 +134,9 @@ struct SentencePool {
                 if (4...60).contains(wordCount) {
                     sentences.append(PoolSentence(
                         id: sentences.count, text: text, folded: folded, terms: TermVector.terms(folded), wordCount: wordCount,
-                        document: documentIndex, paragraph: -1, position: 0, person: .named,
+                        document: documentIndex, paragraph: -1, position: 0,
+                        // A profile's summary is about the person; a front page's about its site.
+                        person: person.matchesFullName(in: NameMatcher.fold(title)) ? .named : .none,
                         company: namesCompany(text, folded), years: Self.years(in: text)
                     ))
                 }
