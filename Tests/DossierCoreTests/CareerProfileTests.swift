@@ -141,4 +141,14 @@ struct CareerProfileTests {
             trust: 0.5, fetchedAt: SummaryFixture.generatedAt, profileSummary: "Ada Quill writes about storage and hiring.")
         #expect(Self.dossier([prose]).profile.first { $0.label == "Works on" } == nil)
     }
+
+    @Test("a long career keeps its latest twelve steps, places leaving first")
+    func latestSteps() {
+        let years = (2001...2014).map { "In \($0), Ada Quill founded Venture\($0)." }.joined(separator: " ")
+        let page = SummaryFixture.document("https://encyclopedia.test/Ada_Quill", "Ada Quill moved to Bilbao in 2000. " + years, title: "Ada Quill")
+        let timeline = Self.dossier([page]).timeline
+        #expect(timeline.count <= 12)
+        #expect(timeline.last?.text == "Founds Venture2014", "\(timeline.map(\.text))")
+        #expect(!timeline.contains { $0.text.hasPrefix("Based in") })
+    }
 }

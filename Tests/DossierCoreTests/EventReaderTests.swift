@@ -174,4 +174,12 @@ struct EventReaderTests {
         // Another's book is not theirs to be known for.
         #expect(!summary(events("The book, On Lisp, was written by Paul Graham.")).contains { $0.hasPrefix("known_for") })
     }
+
+    @Test("a company they bought, with its price; a company buying another is not theirs")
+    func acquiredCompany() {
+        let bought = events("In 2022, Jo Roe acquired Chirp for $44 billion.", person: "Jo Roe")
+        #expect(summary(bought) == ["acquired|Chirp|-|2022"], "\(summary(bought))")
+        #expect(bought.first?.context == "for $44 billion")
+        #expect(events("Compaq acquired Mapwise for $307 million in 1999.", person: "Jo Roe").isEmpty)
+    }
 }

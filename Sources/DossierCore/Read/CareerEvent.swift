@@ -23,6 +23,8 @@ struct CareerEvent: Equatable, Sendable {
         case led
         /// A field they work in: a registry's research topic, a discipline, an occupation.
         case field
+        /// A company they bought: "In 2022, he acquired Twitter for $44 billion".
+        case acquired
     }
 
     var kind: Kind

@@ -94,6 +94,17 @@ struct EventReader {
                     }
                 case .led:
                     if let unit = unitPhrase(words, from: after) { add(.led, organisation: nil, detail: unit, at: index) }
+                case .acquired:
+                    // "acquired Twitter for $44 billion": a company by its name, and the price when given.
+                    if let found = organisation(words, from: after), found.name.first?.isUppercase == true {
+                        var price: String?
+                        if found.end + 1 < words.count, words[found.end].lower == "for", words[found.end + 1].written.hasPrefix("$") {
+                            var end = found.end + 2
+                            if end < words.count, ["million", "billion"].contains(words[end].bare.lowercased()) { end += 1 }
+                            price = "for " + words.text((found.end + 1)..<end).trimmingCharacters(in: CharacterSet(charactersIn: ",.;"))
+                        }
+                        add(.acquired, organisation: found.name, detail: nil, at: index, context: price)
+                    }
                 case .field:
                     break
                 case .knownFor:
@@ -254,6 +265,7 @@ struct EventReader {
                            "assumed the position of", "assumed the role of", "assuming the role of", "joined as", "as our new",
                            "as its new", "as the new", "made him", "made her", "named him", "named her", "i'm", "am",
                            "in my role as", "my role as", "role as"])
+        + triggers(.acquired, ["acquired", "bought", "purchased"])
         + triggers(.led, ["led", "leads", "leading", "ran", "runs", "running", "heads", "headed", "heading", "oversaw", "oversees",
                           "managed", "manages", "built up"])
         + triggers(.knownFor, ["invented", "created", "wrote", "has written", "have written", "developed", "designed", "is the author of",

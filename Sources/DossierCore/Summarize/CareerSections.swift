@@ -122,7 +122,7 @@ struct CareerSections {
             lines += joined("Also", also.prefix(3).map(\.event), cite: cite, text: experienceText)
         }
         for (kind, label) in [(CareerEvent.Kind.education, "Education"), (.founded, "Founded"), (.led, "Led"), (.knownFor, "Known for"),
-                              (.award, "Recognition"), (.field, "Works on"), (.based, "Based"), (.roots, "Roots")] {
+                              (.award, "Recognition"), (.field, "Works on"), (.acquired, "Acquired"), (.based, "Based"), (.roots, "Roots")] {
             var found = steps.filter { $0.event.kind == kind }.map(\.event)
             guard !found.isEmpty else { continue }
             // Degrees before schooling: a field of study first, then a university, then the rest.
@@ -204,7 +204,7 @@ struct CareerSections {
         var text = [event.detail, event.organisation].compactMap { $0 }.joined(separator: ", ")
         // "Zip2 (with his brother Kimbal; acquired by Compaq, February 1999)": the step's date and context.
         let notes = [event.date.flatMap { text.contains(String($0.year)) ? nil : $0.text },
-                     [.founded, .role].contains(event.kind) ? event.context : nil].compactMap { $0 }
+                     [.founded, .role, .acquired].contains(event.kind) ? event.context : nil].compactMap { $0 }
         if !notes.isEmpty { text += " (" + notes.joined(separator: "; ") + ")" }
         return text
     }
@@ -247,8 +247,12 @@ struct CareerSections {
         }
         // On one date, the post before what came with it ("President and CEO" before an award of that spring).
         func order(_ kind: CareerEvent.Kind) -> Int { CareerEvent.Kind.allCases.firstIndex(of: kind) ?? 0 }
-        let dated = placed.sorted { ($0.date, order($0.step.event.kind)) < ($1.date, order($1.step.event.kind)) }
-        return dated.prefix(12).compactMap { placed in
+        var dated = placed.sorted { ($0.date, order($0.step.event.kind)) < ($1.date, order($1.step.event.kind)) }
+        // At most twelve: places go first (the profile has them), then the oldest steps; the latest stay.
+        while dated.count > 12 {
+            dated.remove(at: dated.firstIndex { $0.step.event.kind == .based } ?? 0)
+        }
+        return dated.compactMap { placed in
             let event = placed.step.event
             guard let source = cite(event) else { return nil }
             var text = Self.stepText(event)
@@ -290,6 +294,7 @@ struct CareerSections {
         case .knownFor: return detail ?? organisation ?? ""
         case .led: return "Leads " + (detail ?? "")
         case .field: return "Works on " + (detail ?? "")
+        case .acquired: return "Acquires " + (organisation ?? detail ?? "")
         }
     }
 

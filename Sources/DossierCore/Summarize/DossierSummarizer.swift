@@ -553,7 +553,8 @@ public struct DossierSummarizer: Sendable {
             }
             else if dossier.ownWords.count > 3 { removed = dossier.ownWords.removeLast().text }
             else if let index = dossier.profile.lastIndex(where: { $0.label == "Bio" }) { removed = dossier.profile.remove(at: index).text }
-            else if dossier.timeline.count > 8 { removed = dossier.timeline.removeLast().text }
+            // The oldest steps go first: the latest matter most for the meeting.
+            else if dossier.timeline.count > 8 { removed = dossier.timeline.removeFirst().text }
             else if dossier.checklist.count > 4 { removed = dossier.checklist.removeLast().text }
             else if dossier.questions.count > 8 { removed = dossier.questions.remove(at: dossier.questions.count - 2).text }
             else if dossier.companyProfile.facts.count > 3 { removed = TimelineWording.line(dossier.companyProfile.facts.removeLast()) }

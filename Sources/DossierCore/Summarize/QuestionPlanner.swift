@@ -193,7 +193,7 @@ struct QuestionPlanner {
             case .field:
                 guard let area = event.detail, area.split(separator: " ").count <= 5 else { continue }
                 add(.field, ["area": area], subject: area, event: event, weight: 0.7)
-            case .based:
+            case .based, .acquired:
                 continue
             }
         }
