@@ -136,4 +136,18 @@ struct WritingAndAnswersTests {
         // Not a sentence about the person.
         #expect(!dossier.mentions.contains { $0.text.contains("makes battery storage systems") })
     }
+
+    @Test("without a front page, a page about the company opens the section with what it is; long-past trivia gives way")
+    func companyDefinition() {
+        let article = Self.page("https://encyclopedia.test/Lumen_Grid", """
+            Lumen Grid B.V. is a Dutch maker of battery storage systems, founded in 2001 by Tomas Berg.
+            Lumen Grid moved its headquarters to Delft in January 1979 after a fire at its first site.
+            In 2024, Lumen Grid opened a factory in Bilbao that builds storage systems for utilities.
+            Lumen Grid agreed to sell it, marketing it as GridBox.: 108, 112–114 Berg and Quill founded the venture on April 4, 2001.
+            """, title: "Lumen Grid")
+        let lines = Self.summarize([Self.byline, article]).companyProfile.sentences.map(\.text)
+        #expect(lines.first == "Lumen Grid B.V. is a Dutch maker of battery storage systems, founded in 2001 by Tomas Berg.", "\(lines)")
+        #expect(!lines.contains { $0.contains("1979") })
+        #expect(!lines.contains { $0.contains("112–114") })
+    }
 }

@@ -127,7 +127,14 @@ public struct DossierSummarizer: Sendable {
                 && !Sensitivity.touches(sentence.text) && SentenceCues.matches(SentenceCues.company, in: sentence.folded)
         }
         // The company speaking of itself ("our outstanding 350 partners") only when little else is said of it.
-        let othersOnCompany = companyCandidates.filter { Self.companyVoice(sentences[$0]) == 0 }
+        // Where it stands now: a sentence whose years are all long past says only how it began.
+        let currentYearValue = currentYear
+        let timely = companyCandidates.filter { index in
+            let sentence = sentences[index]
+            let founding = ["founded", "established", "incorporated", "launched"].contains { NameMatcher.containsWords($0, in: sentence.folded) }
+            return founding || sentence.years.isEmpty || sentence.years.contains { $0 >= currentYearValue - 15 }
+        }
+        let othersOnCompany = timely.filter { Self.companyVoice(sentences[$0]) == 0 }
         // What the company does, as its own front page sums it up ("Phoronix is the leading technology
         // website for Linux hardware reviews …"), comes first.
         let frontPage = documents.indices.first { index in
@@ -137,7 +144,22 @@ public struct DossierSummarizer: Sendable {
             else { return false }
             return companyNames.contains { SentencePool.occursCapitalised($0, in: summary) } && !Sensitivity.touches(summary)
         }
-        let companySentences = picker.pick(othersOnCompany.count >= 2 ? othersOnCompany : companyCandidates, count: frontPage == nil ? 4 : 3)
+        // Without a front page, the opening of a page about the company says what it is ("Mozilla is a
+        // free software community founded in 1998 by members of Netscape.").
+        let definition = frontPage == nil ? pool.sentences.first { sentence in
+            sentence.paragraph >= 0 && Self.isAboutCompany(documents[sentence.document], companies: companyNames)
+                && companyNames.contains { name in
+                    // "Mozilla is …", "Microsoft Corporation is …", "Axios (stylized …) is …".
+                    guard sentence.text.hasPrefix(name + " ") else { return false }
+                    let opening = sentence.text.split(separator: " ").prefix(8).map { $0.lowercased() }
+                    return opening.contains("is") || opening.contains("was")
+                }
+                && !Sensitivity.touches(sentence.text) && sentence.wordCount <= 40
+        } : nil
+        // What the definition says is not said again ("The corporate headquarters … in Redmond").
+        if let definition, let ranked = sentences.firstIndex(where: { $0.id == definition.id }) { picker.include(ranked) }
+        let companySentences = picker.pick((othersOnCompany.count >= 2 ? othersOnCompany : timely).filter { sentences[$0].id != definition?.id },
+                                           count: frontPage == nil && definition == nil ? 4 : 3)
         // Pages that speak of the person are read in their sections; news is the company's.
         var anchoredCount: [Int: Int] = [:]
         for sentence in pool.sentences where sentence.person != .none { anchoredCount[sentence.document, default: 0] += 1 }
@@ -194,7 +216,8 @@ public struct DossierSummarizer: Sendable {
             writing: writing.items,
             companyProfile: CompanyProfile(facts: companyFacts, sentences: (frontPage.map { index in
                 [CitedSentence(text: documents[index].profileSummary!, source: citations.number(for: documents[index]))]
-            } ?? []) + companySentences.map { index in
+            } ?? definition.map { [CitedSentence(text: $0.text, source: citations.number(for: documents[$0.document]))] } ?? [])
+                + companySentences.map { index in
                 // Another speaker's words keep their name, as the page gives it ("Rick: All of our ads …").
                 var cited = cite(index)
                 switch sentences[index].speaker {
@@ -604,6 +627,11 @@ struct SectionPicker {
 
     init(ranker: SentenceRanker) {
         self.ranker = ranker
+    }
+
+    /// Counts a sentence shown elsewhere as picked, so what follows is not its near repeat.
+    mutating func include(_ index: Int) {
+        if !used.contains(index) { used.append(index) }
     }
 
     mutating func pick(_ candidates: [Int], count: Int) -> [Int] {

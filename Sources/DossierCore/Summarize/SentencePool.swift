@@ -249,6 +249,8 @@ struct SentencePool {
                      "cookie", "subscribe", "sign up", "enable javascript", "all rights reserved", "click here",
                      "appeared first on"]
         if noise.contains(where: { lowered.contains($0) }) { return false }
+        // A page reference glued to the text ("… as Altair BASIC.: 108, 112–114 Gates and Allen …").
+        if text.range(of: #"[.,]: ?[0-9]{1,4}(, ?[0-9]{1,4}([–-][0-9]{1,4})?)* "#, options: .regularExpression) != nil { return false }
         let letters = text.unicodeScalars.filter { CharacterSet.letters.contains($0) }.count
         return Double(letters) / Double(text.unicodeScalars.count) > 0.6
     }
