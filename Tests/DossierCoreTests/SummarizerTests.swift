@@ -258,6 +258,9 @@ struct SummarizerTests {
         let lines = SentencePool(documents: world.documents, person: NameMatcher("Ada Quill"), companies: [], ownDomain: nil, personName: "Ada Quill")
             .sentences.map(\.text)
         #expect(lines.contains("List of engineering awards: Year: 2021 · Laureate: Ada Quill"))
+        // A navigation box ("v t e") on a page about them is a list of links.
+        let navigation = SourceDocument.TableRow(cells: ["v t e Lumen Grid", "Ada Quill · Jan Berg · Tomas Berg"], headings: [nil, nil])
+        #expect(SentencePool.line(for: navigation, in: SummaryFixture.biography, person: NameMatcher("Ada Quill")) == nil)
     }
 }
 

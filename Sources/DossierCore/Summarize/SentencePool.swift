@@ -169,6 +169,8 @@ struct SentencePool {
         let naming = row.cells.indices.filter { row.cells[$0].count <= 160 && person.isNamed(inSentence: NameMatcher.fold(row.cells[$0])) }
         let profile = document.title.map { person.matchesFullName(in: NameMatcher.fold($0)) } ?? false
         guard !naming.isEmpty || profile else { return nil }
+        // A navigation box's "v t e" (view, talk, edit) marks a list of links, not a fact.
+        if row.cells.contains(where: { NameMatcher.fold($0).hasPrefix("v t e") || $0.hasPrefix("v · t · e") }) { return nil }
         let chosen = row.cells.count <= 4 ? Array(row.cells.indices) : ([0] + naming.filter { $0 != 0 })
         let cells = chosen.map(labelled).filter { !$0.isEmpty }
         let line = (document.title.map { [$0] } ?? []) + [cells.joined(separator: " · ")]
