@@ -150,4 +150,16 @@ struct WritingAndAnswersTests {
         #expect(!lines.contains { $0.contains("1979") })
         #expect(!lines.contains { $0.contains("112–114") })
     }
+
+    @Test("a piece with no published date is dated by its by-line, and the by-line is no line about them")
+    func bylineDate() {
+        var undated = Self.byline
+        undated.published = nil
+        let dossier = Self.summarize([undated])
+        #expect(dossier.writing?.first?.date == "2026-05-02")
+        #expect(!dossier.mentions.contains { $0.text.hasPrefix("Written by") })
+        #expect(DossierSummarizer.bylineDate("Written by Michael Larabel in Valve on 1 June 2019 at 08:34 PM EDT.") == "2019-06-01")
+        #expect(DossierSummarizer.bylineDate("Posted by Ada Quill, March 3, 2021") == "2021-03-03")
+        #expect(DossierSummarizer.bylineDate("By Ada Quill in May") == nil)
+    }
 }

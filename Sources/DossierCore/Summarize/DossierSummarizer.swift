@@ -180,6 +180,9 @@ public struct DossierSummarizer: Sendable {
         let candidates = aboutPerson.filter {
             let sentence = sentences[$0]
             guard !usedTexts.contains(sentence.text), !writingTexts.contains(sentence.text), sentence.wordCount <= 50 else { return false }
+            // A by-line ("Written by Michael Larabel in Valve on 1 June 2019") and the publisher's own
+            // "we" ("Experience is thrilled to have … as our new CEO") are no facts about them.
+            if Self.isByline(sentence.text) || Self.companyVoice(sentence) > 0 && sentence.person == .named { return false }
             return sentence.person != .firstPerson
                 || (SentenceCues.matches(SentenceCues.career, in: sentence.folded) && Self.hasYear(sentence.text))
         }
@@ -263,6 +266,24 @@ public struct DossierSummarizer: Sendable {
     /// Whether a sentence names a year (four digits from 1900 to 2099 standing alone).
     static func hasYear(_ text: String) -> Bool {
         text.split(whereSeparator: { !$0.isNumber }).contains { EventReader.year(String($0)) != nil }
+    }
+
+    /// "Written by …", "Posted by …", "By …": a page's by-line.
+    static func isByline(_ text: String) -> Bool {
+        ["written by ", "posted by ", "by ", "published by "].contains { text.lowercased().hasPrefix($0) }
+    }
+
+    /// The day a by-line gives ("… on 1 June 2019 at 08:34 PM EDT"), as `yyyy-MM-dd`.
+    static func bylineDate(_ text: String) -> String? {
+        let words = text.split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        for index in words.indices.dropFirst().dropLast() {
+            guard let month = EventDate.monthNames.firstIndex(of: words[index].lowercased()) else { continue }
+            let day = Int(words[index - 1]) ?? Int(words[index + 1])
+            let yearWord = Int(words[index - 1]) != nil ? words[index + 1] : (index + 2 < words.count ? words[index + 2] : "")
+            guard let day, (1...31).contains(day), let year = EventReader.year(yearWord) else { continue }
+            return String(format: "%04d-%02d-%02d", year, month + 1, day)
+        }
+        return nil
     }
 
     /// 1 for a narrator's sentence in the company's own voice ("we", "our"), else 0.
@@ -448,7 +469,9 @@ public struct DossierSummarizer: Sendable {
                 $0.wordCount >= 8 && $0.person != .named && !$0.folded.contains(foldedTitle) && !usedIDs.contains($0.id)
                     && !Sensitivity.touches($0.text)
             }
-            var date = document.published.map { String($0.prefix(10)) } ?? ""
+            // Without a published date, the by-line's ("Written by … on 1 June 2019").
+            var date = document.published.map { String($0.prefix(10)) }
+                ?? text.lazy.filter { Self.isByline($0.text) }.compactMap { Self.bylineDate($0.text) }.first ?? ""
             var lead: String?
             if let first {
                 var opening = Self.withoutDateline(text[first].text)
