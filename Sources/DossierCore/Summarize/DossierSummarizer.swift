@@ -158,8 +158,12 @@ public struct DossierSummarizer: Sendable {
         } : nil
         // What the definition says is not said again ("The corporate headquarters … in Redmond").
         if let definition, let ranked = sentences.firstIndex(where: { $0.id == definition.id }) { picker.include(ranked) }
-        let companySentences = picker.pick((othersOnCompany.count >= 2 ? othersOnCompany : timely).filter { sentences[$0].id != definition?.id },
-                                           count: frontPage == nil && definition == nil ? 4 : 3)
+        let companyPool = (othersOnCompany.count >= 2 ? othersOnCompany : timely).filter { sentences[$0].id != definition?.id }
+        // Where it stands: the best sentence about its last four years first, then the rest.
+        let latest = picker.pick(companyPool.filter { index in
+            sentences[index].years.contains { ($0 >= currentYearValue - 4) && $0 <= currentYearValue }
+        }, count: 1)
+        let companySentences = latest + picker.pick(companyPool, count: (frontPage == nil && definition == nil ? 4 : 3) - latest.count)
         // Pages that speak of the person are read in their sections; news is the company's.
         var anchoredCount: [Int: Int] = [:]
         for sentence in pool.sentences where sentence.person != .none { anchoredCount[sentence.document, default: 0] += 1 }
