@@ -164,4 +164,27 @@ struct WritingAndAnswersTests {
         #expect(DossierSummarizer.bylineDate("Posted by Ada Quill, March 3, 2021") == "2021-03-03")
         #expect(DossierSummarizer.bylineDate("By Ada Quill in May") == nil)
     }
+
+    @Test("a speaker's words about the business carry their page's date; a product they name is a work of theirs")
+    func datedAnswers() {
+        var interview = Self.page("https://gridnews.test/ada-on-lumen", """
+            Ada Quill leads Lumen Grid, a maker of battery storage systems.
+            Q: What is on the horizon for the business?
+            A: We are launching a subscription service called GridPass for Lumen Grid customers next year.
+            Q: What else should readers know?
+            A: Thanks for having me.
+            """, title: "Ada Quill on what comes next", interview: true)
+        interview.published = "2018-04-09"
+        let dossier = Self.summarize([interview])
+        #expect(dossier.companyProfile.sentences.map(\.text).contains {
+            $0.hasPrefix("Ada Quill, April 2018: “We are launching a subscription service called GridPass")
+        }, "\(dossier.companyProfile.sentences)")
+        #expect(dossier.profile.contains { $0.label == "Known for" && $0.text.contains("GridPass") }, "\(dossier.profile)")
+    }
+
+    @Test("at most one question reads their own words back to them")
+    func oneReadBack() {
+        let texts = Self.summarize([Self.interview]).questions.map(\.text)
+        #expect(texts.filter { $0.contains("“") }.count <= 1, "\(texts)")
+    }
 }

@@ -107,7 +107,7 @@ public struct DossierSummarizer: Sendable {
             return ProfileLine(label: "Bio", text: cited.text, source: cited.source)
         }, at: missing)
 
-        let quotes = OwnWordsPicker(person: personMatcher, avoid: banks.avoid).pick(from: sentences, ranker: ranker, count: 5)
+        let quotes = OwnWordsPicker(person: personMatcher, avoid: banks.avoid).pick(from: sentences, ranker: ranker, count: 4)
         let usedTexts = Set(quotes.map(\.sentence.text))
         let ownWords = quotes.map { pick in
             CitedQuote(label: pick.label, text: pick.text, source: citations.number(for: documents[pick.sentence.document]))
@@ -181,12 +181,15 @@ public struct DossierSummarizer: Sendable {
         // A sentence in their own words (their site, an interview's answers) counts only when it
         // tells a dated step of the career, and is quoted; the rest of their words have their section.
         let writingTexts = Set(writing.items.compactMap(\.sentence))
+        let stepEvidence = Set(knowledge.steps.map(\.event.evidence))
         let candidates = aboutPerson.filter {
             let sentence = sentences[$0]
             guard !usedTexts.contains(sentence.text), !writingTexts.contains(sentence.text), sentence.wordCount <= 50 else { return false }
             // A by-line ("Written by Michael Larabel in Valve on 1 June 2019") and the publisher's own
             // "we" ("Experience is thrilled to have … as our new CEO") are no facts about them.
             if Self.isByline(sentence.text) || Self.companyVoice(sentence) > 0 && sentence.person == .named { return false }
+            // Their own words that the profile and timeline already tell as steps are not quoted again.
+            if sentence.person == .firstPerson, stepEvidence.contains(sentence.text) { return false }
             return sentence.person != .firstPerson
                 || (SentenceCues.matches(SentenceCues.career, in: sentence.folded) && Self.hasYear(sentence.text))
         }
@@ -227,10 +230,12 @@ public struct DossierSummarizer: Sendable {
                 + companySentences.map { index in
                 // Another speaker's words keep their name, as the page gives it ("Rick: All of our ads …").
                 var cited = cite(index)
+                // A speaker's words are dated by their page: what they planned then may have changed.
+                let said = documents[sentences[index].document].published.flatMap(EventDate.init(iso:)).map { ", " + $0.text } ?? ""
                 switch sentences[index].speaker {
-                case .other(let name): cited.text = name + ": " + cited.text
+                case .other(let name): cited.text = name + said + ": " + cited.text
                 // Their own answer about the business is quoted as theirs, not stated as fact.
-                case .subject: cited.text = subject.name + ": “" + cited.text + "”"
+                case .subject: cited.text = subject.name + said + ": “" + cited.text + "”"
                 default: break
                 }
                 return cited

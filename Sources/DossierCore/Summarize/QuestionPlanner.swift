@@ -60,6 +60,12 @@ struct QuestionPlanner {
             if let slot = candidate.slot, slot.fill != .goal, let topics = usedSubjects[slot.subject] {
                 guard reusing, topics.count == 1, !topics.contains(topic) else { return false }
             }
+            // One question reads their words back to them; more sound like a recital.
+            let readsBack: Set<QuestionFill> = [.quote, .lesson, .decision]
+            if let fill = candidate.slot?.fill, readsBack.contains(fill),
+               chosen.contains(where: { $0.candidate.slot.map { readsBack.contains($0.fill) } == true }) {
+                return false
+            }
             perTopic[topic, default: 0] += 1
             usedTemplates.insert(candidate.template)
             if let slot = candidate.slot { usedSubjects[slot.subject, default: []].insert(topic) }
