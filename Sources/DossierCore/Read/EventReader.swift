@@ -134,12 +134,6 @@ struct EventReader {
                ["which", "that"].contains(words[index - 2].lower), let work = organisation(words, from: index + 1) {
                 add(.knownFor, organisation: nil, detail: work.name, at: index, window: 8)
             }
-            // "our direct to consumer offering called INWEGO": a product of theirs, by its name.
-            if ownWords, ["called", "named"].contains(words[index].lower), index >= 1,
-               ["offering", "product", "platform", "service", "app", "tool", "program", "programme", "initiative", "feature"]
-                .contains(words[index - 1].lower), let work = organisation(words, from: index + 1), work.name.first?.isUppercase == true {
-                add(.knownFor, organisation: nil, detail: work.name, at: index, window: 8)
-            }
             // "a program at Cornell", "art classes at Harvard", "a job at Interleaf": studies or work at a place.
             if words[index].lower == "at", index >= 1, hasSubject(words, before: index, ownWords: ownWords),
                let found = organisation(words, from: index + 1) {

@@ -190,6 +190,8 @@ public struct DossierSummarizer: Sendable {
             if Self.isByline(sentence.text) || Self.companyVoice(sentence) > 0 && sentence.person == .named { return false }
             // Their own words that the profile and timeline already tell as steps are not quoted again.
             if sentence.person == .firstPerson, stepEvidence.contains(sentence.text) { return false }
+            // An exclamation is the page's enthusiasm, not a fact ("… couldn't ignore the connection!").
+            if sentence.text.hasSuffix("!") { return false }
             return sentence.person != .firstPerson
                 || (SentenceCues.matches(SentenceCues.career, in: sentence.folded) && Self.hasYear(sentence.text))
         }
@@ -233,7 +235,7 @@ public struct DossierSummarizer: Sendable {
                 // A speaker's words are dated by their page: what they planned then may have changed.
                 let said = documents[sentences[index].document].published.flatMap(EventDate.init(iso:)).map { ", " + $0.text } ?? ""
                 switch sentences[index].speaker {
-                case .other(let name): cited.text = name + said + ": " + cited.text
+                case .other(let name): cited.text = name + said + ": “" + cited.text + "”"
                 // Their own answer about the business is quoted as theirs, not stated as fact.
                 case .subject: cited.text = subject.name + said + ": “" + cited.text + "”"
                 default: break
