@@ -203,15 +203,9 @@ struct DiscoveryState {
             url: url, title: title, siteName: siteName, published: published, updated: updated, text: trimmed,
             sourceName: source.name, trust: source.trust, fetchedAt: fetchedAt, tableRows: Array(rowsNamingPerson.prefix(50)),
             // A profile's summary holds their position and interests; a homepage's, what the site or organisation is.
-            profileSummary: profile || Self.isHomepage(url) ? description : nil, authors: authors,
+            profileSummary: profile || SourceDocument.isFrontPage(url) ? description : nil, authors: authors,
             interviewsPerson: InterviewPage.interviews(person, personName: identity.name, text: trimmed, title: title, url: url)
         ))
-    }
-
-    /// A site's front page: no path beyond "/", no query.
-    static func isHomepage(_ url: String) -> Bool {
-        guard let components = URLComponents(string: url) else { return false }
-        return (components.path.isEmpty || components.path == "/") && (components.query ?? "").isEmpty
     }
 
     /// Takes a search hit titled with the subject's name (a parenthetical qualifier aside, never

@@ -105,15 +105,18 @@ struct WritingAndAnswersTests {
         #expect(MarkdownRenderer.render(read).contains("## Suggested questions"))
     }
 
+    /// An interview in which the person answers a question about the business.
+    static let businessInterview = page("https://gridnews.test/ada-on-lumen", """
+        Ada Quill leads Lumen Grid, a maker of battery storage systems.
+        Q: What is on the horizon for the business?
+        A: We are launching a subscription service for Lumen Grid customers in Bilbao next year.
+        Q: What else should readers know?
+        A: Thanks for having me.
+        """, title: "Ada Quill on what comes next", interview: true)
+
     @Test("their answer about the business is quoted under their name; the company praising itself gives way to others' words")
     func companyLines() {
-        let interview = Self.page("https://gridnews.test/ada-on-lumen", """
-            Ada Quill leads Lumen Grid, a maker of battery storage systems.
-            Q: What is on the horizon for the business?
-            A: We are launching a subscription service for Lumen Grid customers in Bilbao next year.
-            Q: What else should readers know?
-            A: Thanks for having me.
-            """, title: "Ada Quill on what comes next", interview: true)
+        let interview = Self.businessInterview
         let press = Self.page("https://lumengrid.test/press", """
             Our outstanding Lumen Grid team serves 900 customers and we love every one of them.
             Lumen Grid was founded in 2001 and is headquartered in Rotterdam.
@@ -167,17 +170,11 @@ struct WritingAndAnswersTests {
 
     @Test("a speaker's words about the business carry their page's date")
     func datedAnswers() {
-        var interview = Self.page("https://gridnews.test/ada-on-lumen", """
-            Ada Quill leads Lumen Grid, a maker of battery storage systems.
-            Q: What is on the horizon for the business?
-            A: We are launching a subscription service called GridPass for Lumen Grid customers next year.
-            Q: What else should readers know?
-            A: Thanks for having me.
-            """, title: "Ada Quill on what comes next", interview: true)
+        var interview = Self.businessInterview
         interview.published = "2018-04-09"
         let dossier = Self.summarize([interview])
         #expect(dossier.companyProfile.sentences.map(\.text).contains {
-            $0.hasPrefix("Ada Quill, April 2018: “We are launching a subscription service called GridPass")
+            $0 == "Ada Quill, April 2018: “We are launching a subscription service for Lumen Grid customers in Bilbao next year.”"
         }, "\(dossier.companyProfile.sentences)")
     }
 

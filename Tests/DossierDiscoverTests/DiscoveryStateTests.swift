@@ -44,9 +44,9 @@ struct DiscoveryStateTests {
 
     @Test("a front page is a site's root, without a path or a query")
     func frontPage() {
-        #expect(DiscoveryState.isHomepage("https://www.phoronix.com/"))
-        #expect(DiscoveryState.isHomepage("https://www.phoronix.com"))
-        #expect(!DiscoveryState.isHomepage("https://www.phoronix.com/scan.php?page=news_item"))
-        #expect(!DiscoveryState.isHomepage("https://www.phoronix.com/?page=2"))
+        #expect(SourceDocument.isFrontPage("https://www.phoronix.com/"))
+        #expect(SourceDocument.isFrontPage("https://www.phoronix.com"))
+        #expect(!SourceDocument.isFrontPage("https://www.phoronix.com/scan.php?page=news_item"))
+        #expect(!SourceDocument.isFrontPage("https://www.phoronix.com/?page=2"))
     }
 }

@@ -38,6 +38,13 @@ public struct SourceDocument: Sendable, Equatable, Codable {
     public var profileSummary: String?
     /// The page's authors, from its markup or by-line.
     public var authors: [String]
+    /// A site's front page: no path beyond "/", no query. Its summary says what the site or
+    /// organisation is.
+    public static func isFrontPage(_ url: String) -> Bool {
+        guard let components = URLComponents(string: url) else { return false }
+        return (components.path.isEmpty || components.path == "/") && (components.query ?? "").isEmpty
+    }
+
     /// Whether the page interviews the person (a Q&A, a podcast or a talk page): the answers in
     /// the first person there are theirs.
     public var interviewsPerson: Bool

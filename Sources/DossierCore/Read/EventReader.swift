@@ -294,11 +294,9 @@ struct EventReader {
         while position >= max(0, index - reach) {
             let word = words[position]
             // "I'd applied", "I've done": a pronoun with its verb is the subject too.
-            let pronoun = word.lower.split(whereSeparator: { $0 == "'" || $0 == "’" }).first.map(String.init) ?? word.lower
-            if ["i", "we"].contains(pronoun), pronoun != word.lower, subjectWords.contains(pronoun) || (allowingWe && ownWords && pronoun == "we") {
-                return true
-            }
-            if subjectWords.contains(word.lower) || (ownWords && allowingWe && word.lower == "we") {
+            let contracted = word.lower.split(whereSeparator: { $0 == "'" || $0 == "’" }).first.map(String.init) ?? word.lower
+            let subject = ["i", "we"].contains(contracted) ? contracted : word.lower
+            if subjectWords.contains(subject) || (ownWords && allowingWe && subject == "we") {
                 return !(word.written.hasSuffix("'s") || word.written.hasSuffix("’s"))
             }
             if otherSubjects.contains(word.lower) { return false }

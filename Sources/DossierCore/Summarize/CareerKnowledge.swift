@@ -49,9 +49,10 @@ struct CareerKnowledge {
         // A profile page's summary that lists topics ("Emeritus Prof. Computer Science, University of
         // Toronto - Citations: 1 014 339 - machine learning - psychology - cognitive science"): the short
         // lower-case items are the fields they work in.
+        let person = NameMatcher(personName)
         for (index, document) in documents.enumerated() {
             guard let summary = document.profileSummary, let title = document.title,
-                  NameMatcher(personName).matchesFullName(in: NameMatcher.fold(title)) else { continue }
+                  person.matchesFullName(in: NameMatcher.fold(title)) else { continue }
             let items = summary.components(separatedBy: " - ").flatMap { $0.components(separatedBy: " · ") }
                 .map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}"))) }
             let topics = items.filter { item in
@@ -158,10 +159,10 @@ struct CareerKnowledge {
             let name = (step < 0 ? parts.reversed() : parts).joined(separator: " ")
             return name.isEmpty || name == organisation ? nil : name
         }
+        let date = EventReader(subjectWords: [], pageOrganisation: nil, pageDate: nil).date(in: words, near: at, window: words.count)
         // "X.com merged with Confinity in 2000 to form PayPal".
         if after + 2 < words.count, words[after].lower == "merged", words[after + 1].lower == "with",
            let partner = buyer(from: after + 2, step: 1) {
-            let date = EventReader(subjectWords: [], pageOrganisation: nil, pageDate: nil).date(in: words, near: at, window: words.count)
             var text = "merged with " + partner
             if let form = (after + 2..<words.count - 1).first(where: { words[$0].lower == "form" && ["to", "forming"].contains(words[$0 - 1].lower) || words[$0].lower == "forming" }),
                let formed = buyer(from: form + 1, step: 1) {
@@ -177,7 +178,6 @@ struct CareerKnowledge {
             found = buyer(from: at - 2, step: -1)
         }
         guard let found else { return nil }
-        let date = EventReader(subjectWords: [], pageOrganisation: nil, pageDate: nil).date(in: words, near: at, window: words.count)
         return "acquired by " + found + (date.map { ", " + $0.text } ?? "")
     }
 

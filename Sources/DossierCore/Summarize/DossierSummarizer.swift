@@ -128,19 +128,18 @@ public struct DossierSummarizer: Sendable {
         }
         // The company speaking of itself ("our outstanding 350 partners") only when little else is said of it.
         // Where it stands now: a sentence whose years are all long past says only how it began.
-        let currentYearValue = currentYear
         let timely = companyCandidates.filter { index in
             let sentence = sentences[index]
             let founding = ["founded", "established", "incorporated", "launched"].contains { NameMatcher.containsWords($0, in: sentence.folded) }
-            return founding || sentence.years.isEmpty || sentence.years.contains { $0 >= currentYearValue - 15 }
+            return founding || sentence.years.isEmpty || sentence.years.contains { $0 >= currentYear - 15 }
         }
-        let othersOnCompany = timely.filter { Self.companyVoice(sentences[$0]) == 0 }
+        let othersOnCompany = timely.filter { !Self.speaksAsCompany(sentences[$0]) }
         // What the company does, as its own front page sums it up ("Phoronix is the leading technology
         // website for Linux hardware reviews …"), comes first.
         let frontPage = documents.indices.first { index in
             guard let summary = documents[index].profileSummary, summary.split(separator: " ").count >= 6,
-                  Self.isCompanySite(documents[index], companies: companyNames, domain: discovery.company.domain ?? subject.domain),
-                  let components = URLComponents(string: documents[index].url), components.path.isEmpty || components.path == "/"
+                  SourceDocument.isFrontPage(documents[index].url),
+                  Self.isCompanySite(documents[index], companies: companyNames, domain: discovery.company.domain ?? subject.domain)
             else { return false }
             return companyNames.contains { SentencePool.occursCapitalised($0, in: summary) } && !Sensitivity.touches(summary)
         }
@@ -161,7 +160,7 @@ public struct DossierSummarizer: Sendable {
         let companyPool = (othersOnCompany.count >= 2 ? othersOnCompany : timely).filter { sentences[$0].id != definition?.id }
         // Where it stands: the best sentence about its last four years first, then the rest.
         let latest = picker.pick(companyPool.filter { index in
-            sentences[index].years.contains { ($0 >= currentYearValue - 4) && $0 <= currentYearValue }
+            sentences[index].years.contains { ($0 >= currentYear - 4) && $0 <= currentYear }
         }, count: 1)
         let companySentences = latest + picker.pick(companyPool, count: (frontPage == nil && definition == nil ? 4 : 3) - latest.count)
         // Pages that speak of the person are read in their sections; news is the company's.
@@ -169,7 +168,7 @@ public struct DossierSummarizer: Sendable {
         for sentence in pool.sentences where sentence.person != .none { anchoredCount[sentence.document, default: 0] += 1 }
         let aboutPersonDocuments = Set(anchoredCount.filter { $0.value >= 5 }.map(\.key))
         let writing = writingItems(documents: documents, person: personMatcher, ownDomain: discovery.identity.domain,
-                                   sentences: sentences, ranker: ranker, pool: pool, used: Set(picker.used), citations: &citations)
+                                   sentences: sentences, pool: pool, used: Set(picker.used), citations: &citations)
         let news = newsItems(documents: documents, excluding: aboutPersonDocuments.union(writing.documents), sentences: sentences, ranker: ranker, pool: pool,
                              person: personMatcher,
                              companies: companyNames.map(NameMatcher.init), used: Set(picker.used), citations: &citations)
@@ -187,7 +186,7 @@ public struct DossierSummarizer: Sendable {
             guard !usedTexts.contains(sentence.text), !writingTexts.contains(sentence.text), sentence.wordCount <= 50 else { return false }
             // A by-line ("Written by Michael Larabel in Valve on 1 June 2019") and the publisher's own
             // "we" ("Experience is thrilled to have … as our new CEO") are no facts about them.
-            if Self.isByline(sentence.text) || Self.companyVoice(sentence) > 0 && sentence.person == .named { return false }
+            if Self.isByline(sentence.text) || Self.speaksAsCompany(sentence) && sentence.person == .named { return false }
             // Their own words that the profile and timeline already tell as steps are not quoted again.
             if sentence.person == .firstPerson, stepEvidence.contains(sentence.text) { return false }
             // An exclamation is the page's enthusiasm, not a fact ("… couldn't ignore the connection!").
@@ -297,10 +296,9 @@ public struct DossierSummarizer: Sendable {
         return nil
     }
 
-    /// 1 for a narrator's sentence in the company's own voice ("we", "our"), else 0.
-    static func companyVoice(_ sentence: PoolSentence) -> Int {
-        guard sentence.speaker == .narrator else { return 0 }
-        return ["we", "our", "us", "we're", "we've"].contains { NameMatcher.containsWords($0, in: sentence.folded) } ? 1 : 0
+    /// Whether a narrator's sentence speaks in the company's own voice ("we", "our").
+    static func speaksAsCompany(_ sentence: PoolSentence) -> Bool {
+        sentence.speaker == .narrator && ["we", "our", "us", "we're", "we've"].contains { NameMatcher.containsWords($0, in: sentence.folded) }
     }
 
     /// Whether an interview question asks about the organisation: its business, plans or products.
@@ -457,16 +455,16 @@ public struct DossierSummarizer: Sendable {
     /// about pages; an interview is not theirs), newest first (undated last), each with its most
     /// telling sentence.
     private func writingItems(documents: [SourceDocument], person: NameMatcher, ownDomain: String?, sentences: [PoolSentence],
-                              ranker: SentenceRanker, pool: SentencePool, used: Set<Int>,
+                              pool: SentencePool, used: Set<Int>,
                               citations: inout CitationTable) -> (items: [NewsItem], documents: Set<Int>) {
         let written = documents.indices.filter { index in
             let document = documents[index]
             guard document.title != nil, !document.interviewsPerson else { return false }
             if document.authors.contains(where: { person.matchesFullName(in: NameMatcher.fold($0)) }) { return true }
             guard let ownDomain, SentencePool.isOnDomain(document.url, ownDomain) else { return false }
-            let path = URLComponents(string: document.url)?.path.lowercased() ?? "/"
+            let path = URLComponents(string: document.url)?.path.lowercased() ?? ""
             let profilePages = ["about", "bio", "cv", "resume", "contact"]
-            return path != "/" && !path.isEmpty && !profilePages.contains { path.contains($0) }
+            return !SourceDocument.isFrontPage(document.url) && !profilePages.contains { path.contains($0) }
         }
         let newestFirst = written.sorted { ((documents[$1].published ?? ""), $0) < ((documents[$0].published ?? ""), $1) }.prefix(3)
         // What a piece is about is in its opening: the first sentence of its text, a by-line naming
