@@ -63,6 +63,37 @@ struct CareerProfileTests {
         #expect(!dossier.mentions.contains { $0.text.contains("Battery ageing") })
     }
 
+    @Test("the counts beside a publication list are read as citations and h-index, in any language")
+    func citationMetrics() throws {
+        let bulgarian = [Self.row("Позовавания", "1014339", "553808"), Self.row("h-индекс", "189", "129"), Self.row("i10-индекс", "522", "376")]
+        let metrics = try #require(CareerKnowledge.citationMetrics(bulgarian))
+        #expect(metrics.text == "1,014,339 times; h-index 189")
+        #expect(metrics.evidence == "Позовавания · 1014339 · 553808; h-индекс · 189 · 129")
+        #expect(CareerKnowledge.citationMetrics([Self.row("Citations", "12 034", "5 012"), Self.row("h-index", "48", "30")])?.text
+            == "12,034 times; h-index 48")
+        // Without an h-index the counts could be anything: nothing is said.
+        #expect(CareerKnowledge.citationMetrics([Self.row("Citations", "12034", "5012")]) == nil)
+        #expect(CareerKnowledge.citationMetrics([Self.row("Visitors", "a lot"), Self.row("h-index", "many")]) == nil)
+        var page = Self.publications
+        page.tableRows.insert(Self.row("h-index", "48", "30"), at: 1)
+        let dossier = Self.dossier([page])
+        #expect(dossier.profile.first { $0.label == "Cited" }?.text == "12,034 times; h-index 48")
+        #expect(!dossier.timeline.contains { $0.text.contains("h-index") })
+    }
+
+    @Test("leaving is said in the source's verb, on the timeline and in the profile")
+    func leavingVerb() {
+        func left(_ evidence: String, detail: String? = nil) -> CareerEvent {
+            CareerEvent(kind: .left, organisation: "Lumen Grid", detail: detail, date: EventDate(year: 2014), evidence: evidence, document: 0)
+        }
+        let steppedDown = left("Quill stepped down on April 3, 2014.")
+        #expect(CareerSections.leavingText(steppedDown, past: false) == "Steps down from Lumen Grid")
+        #expect(CareerSections.leavingText(steppedDown, past: true) == "stepped down from Lumen Grid")
+        #expect(CareerSections.leavingText(left("Quill resigned as CEO in 2014.", detail: "CEO"), past: true) == "resigned as CEO, Lumen Grid")
+        #expect(CareerSections.leavingText(left("Quill left Lumen Grid in 2014."), past: true) == "left Lumen Grid")
+        #expect(CareerSections.leavingText(left("Quill left Lumen Grid in 2014."), past: false) == "Leaves Lumen Grid")
+    }
+
     @Test("each profile line cites the source of every item on it")
     func oneSourcePerLine() {
         let first = SummaryFixture.document("https://one.test/a", "Ada Quill created GridSim, an open simulator.", title: "GridSim")

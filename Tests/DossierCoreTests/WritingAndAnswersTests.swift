@@ -36,7 +36,7 @@ struct WritingAndAnswersTests {
     static let interview = page("https://gridnews.test/interview-ada-quill", """
         Ada Quill leads Lumen Grid, a maker of battery storage systems.
         Q: What is the one thing you have learned that helps you most as chief executive?
-        A: Listening before deciding is the biggest lesson of my career. I would also add that speed matters more than being sure.
+        A: Listening before deciding is the biggest lesson of my career. I would also add that deciding fast is critical, even when you are unsure.
         Q: How did it feel on your first day?
         A: Nervous and proud! To lead the people I had worked beside for years was a privilege.
         Q: What surprised you most?
@@ -83,11 +83,71 @@ struct WritingAndAnswersTests {
         let quotes = dossier.ownWords.map(\.text)
         #expect(quotes.contains("Listening before deciding is the biggest lesson of my career."))
         #expect(quotes.contains("Nervous and proud! To lead the people I had worked beside for years was a privilege."))
+        // A second lesson of the same answer comes once every kind and every question has one quote.
+        #expect(quotes.contains("I would also add that deciding fast is critical, even when you are unsure."))
         // An answer is theirs whatever its grammar: no "I" needed.
         #expect(quotes.contains("The most surprising thing is the number of people outside the company who need time from the chief executive."))
         #expect(!quotes.contains("Nervous and proud!"))
         // What the question asked names the words: a surprise, though they say "need".
         #expect(dossier.ownWords.first { $0.text.hasPrefix("The most surprising") }?.label == "Surprise")
+    }
+
+    @Test("a sentence that only says the opposite of a cue is no such quote")
+    func negatedCue() {
+        let page = Self.page("https://gridnews.test/ada-quill-looks-back", """
+            Q: What do you remember of your first product?
+            A: I'm not surprised I can't remember much of it, because it did little. We were surprised to find that most buyers were farms, not utilities.
+            Q: What came next?
+            A: We built a second product for the utilities, and it sold from the first month.
+            """, title: "Ada Quill looks back", interview: true)
+        let quotes = Self.summarize([page]).ownWords
+        #expect(quotes.first { $0.label == "Surprise" }?.text == "We were surprised to find that most buyers were farms, not utilities.")
+        #expect(!quotes.contains { $0.text.hasPrefix("I'm not surprised") && $0.label == "Surprise" })
+        #expect(OwnWordsPicker.says("surprised", in: "we were surprised"))
+        #expect(!OwnWordsPicker.says("surprised", in: "i m not surprised"))
+    }
+
+    @Test("a preamble to what follows and a roll of names are no lines about them")
+    func preamblesAndRolls() {
+        #expect(DossierSummarizer.isPreamble(NameMatcher.fold("Ada Quill, CEO, shared the below communication with employees this morning.")))
+        #expect(!DossierSummarizer.isPreamble(NameMatcher.fold("Ada Quill joined Lumen Grid the following year.")))
+        #expect(DossierSummarizer.isNameList("Members of the board are Ada Quill, Jon Berg, Kofi Osei, Maria van Linde, Pia Ruiz and Tom Berg."))
+        #expect(!DossierSummarizer.isNameList("Ada Quill led the grid, storage, metering, billing and inverter teams at Lumen Grid."))
+        let page = Self.page("https://gridnews.test/board", """
+            Ada Quill, chief executive, shared the below communication with employees this morning.
+            Members of the Lumen Grid board are Ada Quill, Jon Berg, Kofi Osei, Maria Linde, Pia Ruiz and Tom Berg.
+            Ada Quill announced in March 2026 that Lumen Grid would open a plant in Porto.
+            """, title: "Lumen Grid board", published: "2026-03-02")
+        let dossier = Self.summarize([page])
+        let lines = dossier.mentions.map(\.text) + dossier.profile.map(\.text)
+        #expect(!lines.contains { $0.contains("below communication") || $0.hasPrefix("Members of") })
+    }
+
+    @Test("a report they wrote is summed up by its opening and its first figure")
+    func reportFigure() throws {
+        let report = Self.page("https://gridnews.test/2026/survey", """
+            Written by Ada Quill in Storage on 4 June 2026.
+            With the start of a new month, the grid operators have published their survey for the month before. For May 2026, home storage did tick up slightly.
+            For last month, the share of homes with a battery rose to 4.2%, up 0.3% from April. Prices held steady.
+            """, title: "Home batteries tick up", published: "2026-06-04", authors: ["Ada Quill"])
+        let item = try #require(Self.summarize([report]).writing?.first)
+        #expect(item.sentence == "With the start of a new month, the grid operators have published their survey for the month before. … "
+            + "For last month, the share of homes with a battery rose to 4.2%, up 0.3% from April.")
+        #expect(DossierSummarizer.hasFigure("Revenue was $163 million."))
+        #expect(DossierSummarizer.hasFigure("It has 20,000 articles."))
+        #expect(DossierSummarizer.hasFigure("Sales grew 12 percent."))
+        #expect(!DossierSummarizer.hasFigure("For May 2019, usage did tick up."))
+        #expect(!DossierSummarizer.hasFigure("Firefox 85 ships on 26 January."))
+    }
+
+    @Test("a quote said back to them starts at its point, not at the words that led into it")
+    func quoteLeadIn() {
+        #expect(QuestionPlanner.withoutLeadIn("I would also add being comfortable making decisions with imperfect information is critical.")
+            == "…being comfortable making decisions with imperfect information is critical.")
+        #expect(QuestionPlanner.withoutLeadIn("I think listening is the biggest lesson.") == "…listening is the biggest lesson.")
+        #expect(QuestionPlanner.withoutLeadIn("I learned to listen first.") == "I learned to listen first.")
+        // Too little would be left: the words stay as they are.
+        #expect(QuestionPlanner.withoutLeadIn("But it worked.") == "But it worked.")
     }
 
     @Test("a stored dossier/3 without the writing list still reads")

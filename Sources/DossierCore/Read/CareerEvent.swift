@@ -25,6 +25,8 @@ struct CareerEvent: Equatable, Sendable {
         case field
         /// A company they bought: "In 2022, he acquired Twitter for $44 billion".
         case acquired
+        /// How often a research profile says their work is cited: "1,014,339 citations; h-index 189".
+        case metrics
     }
 
     var kind: Kind

@@ -105,7 +105,7 @@ struct EventReader {
                         }
                         add(.acquired, organisation: found.name, detail: nil, at: index, context: price)
                     }
-                case .field:
+                case .field, .metrics:
                     break
                 case .knownFor:
                     // A work has a name: "a new site" is not one.

@@ -79,6 +79,10 @@ struct CareerKnowledge {
                     }
                     add(event)
                 }
+                if let metrics = Self.citationMetrics(document.tableRows) {
+                    add(CareerEvent(kind: .metrics, organisation: nil, detail: metrics.text, date: nil, evidence: metrics.evidence,
+                                    document: index))
+                }
             }
         }
         // A row naming them on a list of laureates, winners or fellows is an award.
@@ -342,5 +346,33 @@ struct CareerKnowledge {
         case .field: return make(.field, detail: fact.value)
         default: return nil
         }
+    }
+
+    /// The citation counts beside a publication list, whatever the page's language: rows of a
+    /// short label and counts (all time first), one of them the h-index ("h-index", "h-индекс"),
+    /// the largest other one the citations. Without an h-index row, counts are not told apart.
+    static func citationMetrics(_ rows: [SourceDocument.TableRow]) -> (text: String, evidence: String)? {
+        func count(_ cell: String) -> Int? {
+            let digits = cell.filter { !($0.isWhitespace || $0 == "," || $0 == "." || $0 == "\u{202F}") }
+            return digits.isEmpty || !digits.allSatisfy(\.isASCII) ? nil : Int(digits)
+        }
+        let metrics = rows.compactMap { row -> (label: String, value: Int, row: SourceDocument.TableRow)? in
+            guard row.cells.count >= 2, row.cells[0].split(separator: " ").count <= 3, let value = count(row.cells[1]),
+                  row.cells.dropFirst().allSatisfy({ count($0) != nil }) else { return nil }
+            return (row.cells[0].lowercased(), value, row)
+        }
+        guard let hIndex = metrics.first(where: { $0.label.hasPrefix("h-") || $0.label.hasPrefix("h index") }) else { return nil }
+        let citations = metrics.filter { !$0.label.hasPrefix("h-") && !$0.label.hasPrefix("h index") && !$0.label.hasPrefix("i10") }
+            .max { $0.value < $1.value }
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.locale = Locale(identifier: "en_US")
+        var parts: [String] = []
+        if let citations, citations.value > hIndex.value {
+            parts.append((formatter.string(from: NSNumber(value: citations.value)) ?? String(citations.value)) + " times")
+        }
+        parts.append("h-index \(hIndex.value)")
+        let evidence = ([citations?.row, hIndex.row].compactMap { $0 }).map { $0.cells.joined(separator: " · ") }.joined(separator: "; ")
+        return (parts.joined(separator: "; "), evidence)
     }
 }

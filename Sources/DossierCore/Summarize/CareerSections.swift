@@ -122,7 +122,7 @@ struct CareerSections {
             lines += joined("Also", also.prefix(3).map(\.event), cite: cite, text: experienceText)
         }
         for (kind, label) in [(CareerEvent.Kind.education, "Education"), (.founded, "Founded"), (.led, "Led"), (.knownFor, "Known for"),
-                              (.award, "Recognition"), (.field, "Works on"), (.acquired, "Acquired"), (.based, "Based"), (.roots, "Roots")] {
+                              (.award, "Recognition"), (.metrics, "Cited"), (.field, "Works on"), (.acquired, "Acquired"), (.based, "Based"), (.roots, "Roots")] {
             var found = steps.filter { $0.event.kind == kind }.map(\.event)
             guard !found.isEmpty else { continue }
             // Degrees before schooling: a field of study first, then a university, then the rest.
@@ -180,7 +180,7 @@ struct CareerSections {
         var text: String
         switch event.kind {
         case .role: text = roleText(event)
-        case .left: text = "left " + [event.detail, event.organisation].compactMap { $0 }.joined(separator: ", ")
+        case .left: text = Self.leavingText(event, past: true)
         case .led: text = "led " + (event.detail ?? "")
         default:
             if let detail = event.detail, let organisation = event.organisation {
@@ -269,6 +269,18 @@ struct CareerSections {
         [baseStepText(event), event.context].compactMap { $0 }.joined(separator: ", ")
     }
 
+    /// Leaving, in the source's own verb: "Steps down as CEO, Mozilla" on the timeline, "stepped
+    /// down from Mozilla" in the profile; "Resigns", "Retires", else "Leaves".
+    static func leavingText(_ event: CareerEvent, past: Bool) -> String {
+        let evidence = event.evidence.lowercased()
+        let verbs = evidence.contains("stepped down") || evidence.contains("steps down") ? ("Steps down", "stepped down")
+            : evidence.contains("resign") ? ("Resigns", "resigned") : evidence.contains("retire") ? ("Retires", "retired")
+            : ("Leaves", "left")
+        let verb = past ? verbs.1 : verbs.0
+        let what = [event.detail, event.organisation].compactMap { $0 }.joined(separator: ", ")
+        return what.isEmpty ? verb : verb + (verbs.1 == "left" ? " " : (event.detail == nil ? " from " : " as ")) + what
+    }
+
     private static func baseStepText(_ event: CareerEvent) -> String {
         let organisation = event.organisation
         let detail = event.detail
@@ -282,19 +294,14 @@ struct CareerSections {
             return "Studies at " + (organisation ?? detail ?? "")
         case .founded: return "Founds " + (organisation ?? detail ?? "")
         case .award: return detail ?? organisation ?? ""
-        case .left:
-            // In the source's own verb: "Steps down as CEO, Mozilla", "Resigns", "Retires", else "Leaves".
-            let evidence = event.evidence.lowercased()
-            let verb = evidence.contains("stepped down") || evidence.contains("steps down") ? "Steps down"
-                : evidence.contains("resign") ? "Resigns" : evidence.contains("retire") ? "Retires" : "Leaves"
-            let what = [detail, organisation].compactMap { $0 }.joined(separator: ", ")
-            return what.isEmpty ? verb : verb + (verb == "Leaves" ? " " : (detail == nil ? " from " : " as ")) + what
+        case .left: return leavingText(event, past: false)
         case .based: return "Based in " + (detail ?? "")
         case .roots: return "Grew up in " + (detail ?? "")
         case .knownFor: return detail ?? organisation ?? ""
         case .led: return "Leads " + (detail ?? "")
         case .field: return "Works on " + (detail ?? "")
         case .acquired: return "Acquires " + (organisation ?? detail ?? "")
+        case .metrics: return detail ?? ""
         }
     }
 

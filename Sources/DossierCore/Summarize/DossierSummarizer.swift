@@ -98,6 +98,7 @@ public struct DossierSummarizer: Sendable {
         // A biography's sentence opens with their name ("Michael Larabel is the principal author …").
         let biography = picker.pick(aboutPerson.filter {
             sentences[$0].person == .named && sentences[$0].wordCount <= 35 && sentences[$0].speaker == .narrator
+                && !Self.isPreamble(sentences[$0].folded)
                 && personMatcher.isNamed(inSentence: NameMatcher.fold(sentences[$0].text.split(separator: " ").prefix(3).joined(separator: " ")))
                 && SentenceCues.matches(SentenceCues.career, in: sentences[$0].folded)
         }, count: 1)
@@ -107,7 +108,7 @@ public struct DossierSummarizer: Sendable {
             return ProfileLine(label: "Bio", text: cited.text, source: cited.source)
         }, at: missing)
 
-        let quotes = OwnWordsPicker(person: personMatcher, avoid: banks.avoid).pick(from: sentences, ranker: ranker, count: 4)
+        let quotes = OwnWordsPicker(person: personMatcher, avoid: banks.avoid).pick(from: sentences, ranker: ranker, count: 6)
         let usedTexts = Set(quotes.map(\.sentence.text))
         let ownWords = quotes.map { pick in
             CitedQuote(label: pick.label, text: pick.text, source: citations.number(for: documents[pick.sentence.document]))
@@ -162,7 +163,7 @@ public struct DossierSummarizer: Sendable {
         let latest = picker.pick(companyPool.filter { index in
             sentences[index].years.contains { ($0 >= currentYear - 4) && $0 <= currentYear }
         }, count: 1)
-        let companySentences = latest + picker.pick(companyPool, count: (frontPage == nil && definition == nil ? 4 : 3) - latest.count)
+        let companySentences = latest + picker.pick(companyPool, count: (frontPage == nil && definition == nil ? 5 : 4) - latest.count)
         // Pages that speak of the person are read in their sections; news is the company's.
         var anchoredCount: [Int: Int] = [:]
         for sentence in pool.sentences where sentence.person != .none { anchoredCount[sentence.document, default: 0] += 1 }
@@ -187,6 +188,8 @@ public struct DossierSummarizer: Sendable {
             // A by-line ("Written by Michael Larabel in Valve on 1 June 2019") and the publisher's own
             // "we" ("Experience is thrilled to have … as our new CEO") are no facts about them.
             if Self.isByline(sentence.text) || Self.speaksAsCompany(sentence) && sentence.person == .named { return false }
+            // Nor is a preamble, or a roll of names they are one of ("Members of the board are …").
+            if Self.isPreamble(sentence.folded) || Self.isNameList(sentence.text) { return false }
             // Their own words that the profile and timeline already tell as steps are not quoted again.
             if sentence.person == .firstPerson, stepEvidence.contains(sentence.text) { return false }
             // An exclamation is the page's enthusiasm, not a fact ("… couldn't ignore the connection!").
@@ -195,9 +198,11 @@ public struct DossierSummarizer: Sendable {
                 || (SentenceCues.matches(SentenceCues.career, in: sentence.folded) && Self.hasYear(sentence.text))
         }
         // Rows of a profile's tables (a list naming them) first; a publication list is read as their works.
+        // A row of the company's page ("Key people · …") is the company's, not theirs.
         let rows = picker.pick(candidates.filter {
             sentences[$0].paragraph < 0 && !knowledge.publicationLists.contains(sentences[$0].document)
-        }, count: 5)
+                && !Self.isAboutCompany(documents[sentences[$0].document], companies: companyNames)
+        }, count: 3)
         let mentions = rows + picker.pick(candidates.filter { sentences[$0].paragraph >= 0 }, count: 12 - rows.count)
         let goal = meeting?.goal ?? profile.goals.first ?? profile.careerGoals.first
         let latestYear = documents.compactMap { $0.published.flatMap(EventDate.init(iso:))?.year }.max()
@@ -276,6 +281,43 @@ public struct DossierSummarizer: Sendable {
     /// Whether a sentence names a year (four digits from 1900 to 2099 standing alone).
     static func hasYear(_ text: String) -> Bool {
         text.split(whereSeparator: { !$0.isNumber }).contains { EventReader.year(String($0)) != nil }
+    }
+
+    /// Whether a sentence gives a measured figure: a number with a percent or currency sign, a
+    /// decimal point or a thousands separator, or followed by "percent", "million" or "billion".
+    static func hasFigure(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        for (index, word) in words.enumerated() where word.contains(where: \.isNumber) {
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:)(”\""))
+            if bare.contains("%") || bare.hasPrefix("$") || bare.hasPrefix("€") || bare.hasPrefix("£") { return true }
+            let digits = bare.filter { $0.isNumber || $0 == "." || $0 == "," }
+            if digits == bare, bare.contains(where: { $0 == "." || $0 == "," }), bare.last?.isNumber == true { return true }
+            if index + 1 < words.count, ["percent", "million", "billion", "per cent"].contains(words[index + 1].lowercased().trimmingCharacters(in: .punctuationCharacters)) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether a sentence only announces what follows it ("… shared the below communication with
+    /// employees this morning"): a preamble, not a statement.
+    static func isPreamble(_ folded: String) -> Bool {
+        ["the below", "below is", "as follows"].contains { NameMatcher.containsWords($0, in: folded) } || folded.hasSuffix(":")
+    }
+
+    /// Whether a sentence is mostly a roll of people's names: five or more items, separated by commas
+    /// and a last "and", most of them two to four capitalised words, particles aside ("Satya
+    /// Nadella, Reid Hoffman, Hugh Johnston, … and Padmasree Warrior").
+    static func isNameList(_ text: String) -> Bool {
+        let items = text.replacingOccurrences(of: " and ", with: ", ").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+        guard items.count >= 5 else { return false }
+        let particles: Set<Substring> = ["van", "von", "der", "de", "di", "da", "du", "la", "le", "bin", "al"]
+        let names = items.filter { item in
+            let words = item.split(separator: " ").filter { !particles.contains($0) }
+            return (2...4).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
+        }
+        return Double(names.count) >= 0.6 * Double(items.count)
     }
 
     /// "Written by …", "Posted by …", "By …": a page's by-line.
@@ -493,6 +535,15 @@ public struct DossierSummarizer: Sendable {
                    text[next].text.filter({ $0 == "(" }).count == text[next].text.filter({ $0 == ")" }).count {
                     opening.text += " " + text[next].text
                 }
+                // A report's point is often its first figure ("… rose to 0.84%"): when the opening has
+                // none, the first of the next three sentences that has one follows it.
+                if !Self.hasFigure(opening.text),
+                   let figure = text.indices.dropFirst(first + 1).prefix(3).first(where: { Self.hasFigure(text[$0].text) }),
+                   !usedIDs.contains(text[figure].id), !Sensitivity.touches(text[figure].text),
+                   text[first].wordCount + text[figure].wordCount <= 50 {
+                    opening.text = Self.withoutDateline(text[first].text).text
+                        + (figure == first + 1 ? " " : " … ") + text[figure].text
+                }
                 lead = opening.text
             }
             return NewsItem(date: date, title: document.title ?? document.url, sentence: lead, source: citations.number(for: document))
@@ -592,6 +643,8 @@ public struct DossierSummarizer: Sendable {
             var removed: String?
             if !dossier.industry.trends.isEmpty { removed = dossier.industry.trends.removeLast().text }
             else if !dossier.industry.keyPhrases.isEmpty { removed = dossier.industry.keyPhrases.removeLast() }
+            // Past six lines, more about them says less than the news.
+            else if dossier.mentions.count > 6 { removed = dossier.mentions.removeLast().text }
             else if dossier.companyProfile.news.count > 2 {
                 // News naming the person outlasts news about the company alone.
                 let person = NameMatcher(dossier.subject.name)

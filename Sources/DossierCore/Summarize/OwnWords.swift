@@ -29,7 +29,7 @@ struct OwnWordsPicker {
         "never": "Belief", "should": "Advice", "need to": "Lesson", "convinced": "Motivation", "advocating": "Motivation",
         "wanting": "Motivation", "honored": "Motivation", "honoured": "Motivation", "habits": "Habit", "prioritize": "Habit",
         "prioritise": "Habit", "focused": "Habit", "perspective": "Lesson", "chose": "On deciding", "decided": "On deciding",
-        "challenge": "Lesson", "challenges": "Lesson",
+        "challenge": "Lesson", "challenges": "Lesson", "felt": "Motivation", "feel": "Motivation",
     ]
 
     /// Cues that say little alone ("wanted", "always"): half a strong cue's weight.
@@ -44,17 +44,20 @@ struct OwnWordsPicker {
             let folded = NameMatcher.fold(sentence.person == .firstPerson ? pick.text : sentence.text)
             let asked = NameMatcher.fold(sentence.question ?? "")
             func weight(_ cue: String) -> Double { Self.weakCues.contains(cue) ? 0.5 : 1 }
-            let cues = Self.reflection.keys.filter { NameMatcher.containsWords($0, in: folded) }.map(weight).reduce(0, +)
+            // "I'm not surprised …" says the opposite of a surprise.
+            let cues = Self.reflection.keys.filter { Self.says($0, in: folded) }.map(weight).reduce(0, +)
                 + 0.5 * Self.reflection.keys.filter { NameMatcher.containsWords($0, in: asked) }.map(weight).reduce(0, +)
             guard cues >= 1 else { continue }
             let words = pick.text.split(separator: " ").count
             let length = words < 5 ? 0.6 : words <= 30 ? 1.0 : 30 / Double(words)
-            let firstPerson = NameMatcher.containsWords("i", in: NameMatcher.fold(pick.text)) ? 1.3 : 1.0
+            // Outside an interview, "I" tells their words from a page's statements; an answer is theirs anyway.
+            let firstPerson = sentence.question == nil && NameMatcher.containsWords("i", in: NameMatcher.fold(pick.text)) ? 1.3 : 1.0
             let rank = ranker.map { 1 + $0.scores[index] * Double($0.scores.count) } ?? 1
-            // An answer's first sentence answers the question: "What's the one thing you've learned …?"
-            let answersReflection = sentence.opensTurn
-                && Self.reflection.keys.contains { Self.weakCues.contains($0) == false && NameMatcher.containsWords($0, in: asked) } ? 1.5 : 1
-            candidates.append((cues.squareRoot() * length * firstPerson * min(rank, 3) * answersReflection, pick))
+            // An answer's first sentence answers the question ("What's the one thing you've learned …?"),
+            // the more so when the question asks why or what they learned.
+            let asksReflection = Self.reflection.keys.contains { !Self.weakCues.contains($0) && NameMatcher.containsWords($0, in: asked) }
+            let answersReflection = !sentence.opensTurn ? 1 : asksReflection ? 1.5 : 1.3
+            candidates.append((cues.squareRoot() * length * firstPerson * (1 + 0.2 * min(rank, 3)) * answersReflection, pick))
         }
         candidates.sort { ($1.score, $0.pick.sentence.id) < ($0.score, $1.pick.sentence.id) }
         var chosen: [(score: Double, pick: Pick)] = []
@@ -74,6 +77,12 @@ struct OwnWordsPicker {
             }
         }
         return chosen.sorted { ($1.score, $0.pick.sentence.id) < ($0.score, $1.pick.sentence.id) }.map(\.pick)
+    }
+
+    /// Whether the folded text holds the cue, not negated ("not surprised", "never learned").
+    static func says(_ cue: String, in folded: String) -> Bool {
+        NameMatcher.containsWords(cue, in: folded)
+            && !["not", "never"].contains { NameMatcher.containsWords($0 + " " + cue, in: folded) }
     }
 
     /// The person's words in the sentence: the whole sentence when it is theirs (an answer, or

@@ -118,6 +118,16 @@ struct QuestionPlanner {
     /// The typed values the career gives: the current role, a move from an earlier
     /// organisation, joining, tenure, education, founding, awards, roots, work, short quotes,
     /// the reader's goal.
+    /// Their words without the phrase that led into them in conversation ("I would also add being
+    /// comfortable …" is "…being comfortable …"), so that said back to them they are the point.
+    static func withoutLeadIn(_ quote: String) -> String {
+        let leadIns = ["I would also add that ", "I would also add ", "I'd also add that ", "I’d also add that ", "I'd also add ",
+                       "I’d also add ", "I would add that ", "I would add ", "I think that ", "I think ", "Also, ", "And ", "But ", "So "]
+        guard let leadIn = leadIns.first(where: { quote.hasPrefix($0) }) else { return quote }
+        let rest = quote.dropFirst(leadIn.count)
+        return rest.split(separator: " ").count >= 4 ? "…" + rest : quote
+    }
+
     static func slots(steps: [CareerKnowledge.Step], current: CareerKnowledge.Step?, quotes: [(label: String?, text: String, source: Int)],
                       views: [(text: String, source: Int)],
                       goal: String?, latestYear: Int?, cite: (CareerEvent) -> Int?) -> [Slot] {
@@ -199,7 +209,7 @@ struct QuestionPlanner {
             case .field:
                 guard let area = event.detail, area.split(separator: " ").count <= 5 else { continue }
                 add(.field, ["area": area], subject: area, event: event, weight: 0.7)
-            case .based, .acquired:
+            case .based, .acquired, .metrics:
                 continue
             }
         }
@@ -224,7 +234,8 @@ struct QuestionPlanner {
             else { continue }
             let words = quote.text.split(separator: " ")
             guard (4...18).contains(words.count), !quote.text.contains("…") else { continue }
-            let text = quote.text.hasSuffix(".") || quote.text.hasSuffix("!") || quote.text.hasSuffix("?") ? quote.text : quote.text + "."
+            let said = Self.withoutLeadIn(quote.text)
+            let text = said.hasSuffix(".") || said.hasSuffix("!") || said.hasSuffix("?") ? said : said + "."
             let fill: QuestionFill = label == "On deciding" ? .decision : ["Lesson", "Surprise", "Advice"].contains(label) ? .lesson : .quote
             add(fill, ["quote": text], subject: quote.text, event: nil, weight: 1, source: quote.source)
         }
