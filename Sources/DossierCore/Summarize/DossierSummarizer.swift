@@ -108,11 +108,17 @@ public struct DossierSummarizer: Sendable {
             return ProfileLine(label: "Bio", text: cited.text, source: cited.source)
         }, at: missing)
 
-        let quotes = OwnWordsPicker(person: personMatcher, avoid: banks.avoid).pick(from: sentences, ranker: ranker, count: 6)
+        // Four quotes are shown; two more, a second lesson of an answer, may be said back to them in a question.
+        let ownWordsPicker = OwnWordsPicker(person: personMatcher, avoid: banks.avoid)
+        let quotes = ownWordsPicker.pick(from: sentences, ranker: ranker, count: 4)
         let usedTexts = Set(quotes.map(\.sentence.text))
+        let spareQuotes = ownWordsPicker.pick(from: sentences, ranker: ranker, count: 6).filter { !usedTexts.contains($0.sentence.text) }
         let ownWords = quotes.map { pick in
             CitedQuote(label: pick.label, text: pick.text, source: citations.number(for: documents[pick.sentence.document]))
         }
+        let questionQuotes = spareQuotes.map { pick in
+            (pick.label, pick.text, citations.number(for: documents[pick.sentence.document]), false)
+        } + ownWords.map { ($0.label, $0.text, $0.source, true) }
         // What the company does: sentences about it by a narrator, or by the person when they
         // name it ("Axios launched in 2017 with a mission …").
         let companyCandidates = all.filter {
@@ -163,7 +169,13 @@ public struct DossierSummarizer: Sendable {
         let latest = picker.pick(companyPool.filter { index in
             sentences[index].years.contains { ($0 >= currentYear - 4) && $0 <= currentYear }
         }, count: 1)
-        let companySentences = latest + picker.pick(companyPool, count: (frontPage == nil && definition == nil ? 5 : 4) - latest.count)
+        // Its scale of late: the best sentence of the last six years with a measured figure (revenue,
+        // a deal, a fund, staff).
+        let scale = picker.pick(companyPool.filter { index in
+            Self.hasFigure(sentences[index].text) && sentences[index].years.contains { $0 >= currentYear - 6 && $0 <= currentYear }
+        }, count: 1)
+        let companySentences = latest + scale
+            + picker.pick(companyPool, count: (frontPage == nil && definition == nil ? 5 : 4) - latest.count - scale.count)
         // Pages that speak of the person are read in their sections; news is the company's.
         var anchoredCount: [Int: Int] = [:]
         for sentence in pool.sentences where sentence.person != .none { anchoredCount[sentence.document, default: 0] += 1 }
@@ -214,7 +226,7 @@ public struct DossierSummarizer: Sendable {
             }
         }
         let slots = QuestionPlanner.slots(
-            steps: knowledge.steps, current: career.currentRole, quotes: ownWords.map { ($0.label, $0.text, $0.source) }, views: views,
+            steps: knowledge.steps, current: career.currentRole, quotes: questionQuotes, views: views,
             goal: goal,
             latestYear: latestYear, cite: citeEvent)
         let questions = QuestionPlanner(banks: banks, companyName: companyNames.first, goal: goal).questions(from: slots)

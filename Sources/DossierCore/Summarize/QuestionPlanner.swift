@@ -128,7 +128,7 @@ struct QuestionPlanner {
         return rest.split(separator: " ").count >= 4 ? "…" + rest : quote
     }
 
-    static func slots(steps: [CareerKnowledge.Step], current: CareerKnowledge.Step?, quotes: [(label: String?, text: String, source: Int)],
+    static func slots(steps: [CareerKnowledge.Step], current: CareerKnowledge.Step?, quotes: [(label: String?, text: String, source: Int, shown: Bool)],
                       views: [(text: String, source: Int)],
                       goal: String?, latestYear: Int?, cite: (CareerEvent) -> Int?) -> [Slot] {
         var slots: [Slot] = []
@@ -237,7 +237,8 @@ struct QuestionPlanner {
             let said = Self.withoutLeadIn(quote.text)
             let text = said.hasSuffix(".") || said.hasSuffix("!") || said.hasSuffix("?") ? said : said + "."
             let fill: QuestionFill = label == "On deciding" ? .decision : ["Lesson", "Surprise", "Advice"].contains(label) ? .lesson : .quote
-            add(fill, ["quote": text], subject: quote.text, event: nil, weight: 1, source: quote.source)
+            // Words the dossier does not already quote are the better ones to say back.
+            add(fill, ["quote": text], subject: quote.text, event: nil, weight: quote.shown ? 1 : 1.1, source: quote.source)
         }
         for view in views {
             add(.view, ["view": view.text], subject: view.text, event: nil, weight: 0.9, source: view.source)
