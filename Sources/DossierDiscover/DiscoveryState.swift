@@ -193,7 +193,16 @@ struct DiscoveryState {
         let namingCompany = byPerson || !namingPerson.isEmpty
             ? asides.filter { aside in !namingPerson.contains(aside) && companies.contains { $0.matchesFullName(in: NameMatcher.fold(aside)) } }
             : []
-        let kept = asides.filter { namingPerson.contains($0) || namingCompany.contains($0) }
+        // On the company's own site, an aside in its own voice says what it does ("Our mobile commerce,
+        // flexible ticket sales, and data solutions empower …"): a page's footer often holds no more.
+        let ownSite = isOnCompanySite(url) || siteName.map { site in
+            NameMatcher.companyNames(company.name).contains { NameMatcher.fold($0) == NameMatcher.fold(site) }
+        } == true
+        let ownVoice = ownSite ? asides.filter { aside in
+            let words = aside.split(separator: " ")
+            return ["Our", "We"].contains(words.first.map(String.init) ?? "") && words.count >= 8
+        }.prefix(1) : []
+        let kept = asides.filter { namingPerson.contains($0) || namingCompany.contains($0) || ownVoice.contains($0) }
         let trimmed = ([text] + kept).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         // On a page titled with the person's name (a profile), every table is about them.
         let profile = title.map { person.matchesFullName(in: NameMatcher.fold($0)) } ?? false

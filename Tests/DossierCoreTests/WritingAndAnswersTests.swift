@@ -216,6 +216,18 @@ struct WritingAndAnswersTests {
         #expect(!lines.contains { $0.contains("112–114") })
     }
 
+    @Test("with no front page and no page about the company, what it says of itself on its own site comes first, as its words")
+    func selfDescription() throws {
+        var page = Self.page("https://www.lumengrid.test/news/welcome-ada", """
+            Lumen Grid is proud to welcome Ada Quill as its chief executive.
+            Ada Quill said the storage business will double its partners in 2026.
+            Our battery storage systems and software help utilities earn new revenue and keep the lights on.
+            """, title: "Welcome, Ada Quill", published: "2026-02-01")
+        page.siteName = "Lumen Grid"
+        let sentences = Self.summarize([page]).companyProfile.sentences.map(\.text)
+        #expect(sentences.first == "Lumen Grid, on its own site: “Our battery storage systems and software help utilities earn new revenue and keep the lights on.”")
+    }
+
     @Test("a piece with no published date is dated by its by-line, and the by-line is no line about them")
     func bylineDate() {
         var undated = Self.byline

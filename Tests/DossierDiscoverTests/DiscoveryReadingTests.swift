@@ -46,6 +46,20 @@ struct DiscoveryReadingTests {
         #expect(result.outcomes.map(\.url) == ["https://garden.test/"])
     }
 
+    @Test("on the company's own site, the first aside in its own voice is kept: it says what the company does")
+    func companyVoiceAside() {
+        var state = DiscoveryState(subject: Subject(name: "Jane Doe", company: "Acme Robotics, Inc."))
+        let asides = ["Share this post", "Our grippers and vision software help warehouses pick and pack twice as fast.",
+                      "We are hiring in Lyon and Austin, come and join the team."]
+        state.addDocument(text: "Jane Doe joins Acme Robotics as chief engineer.", url: "https://www.acme.test/blog/jane",
+                          title: "Welcome Jane", siteName: "Acme Robotics", source: search, fetchedAt: epoch, asides: asides)
+        state.addDocument(text: "Jane Doe spoke at the fair.", url: "https://fair.test/2026", title: "Fair", siteName: "Fair News",
+                          source: search, fetchedAt: epoch, asides: asides)
+        let texts = state.result().documents.map(\.text)
+        #expect(texts == ["Jane Doe joins Acme Robotics as chief engineer.\nOur grippers and vision software help warehouses pick and pack twice as fast.",
+                          "Jane Doe spoke at the fair."])
+    }
+
     @Test("table rows are kept when they name the person, and all rows on a page titled with their name")
     func tableRows() {
         var state = DiscoveryState(subject: Subject(name: "Jane Doe"))

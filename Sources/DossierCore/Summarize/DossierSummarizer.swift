@@ -162,9 +162,22 @@ public struct DossierSummarizer: Sendable {
                 }
                 && !Sensitivity.touches(sentence.text) && sentence.wordCount <= 40
         } : nil
+        // Without either, what it says of itself on its own pages, in its own voice ("Our mobile commerce,
+        // flexible ticket sales, and data solutions empower …"): a footer's or sidebar's line, read last.
+        let companyDomain = discovery.company.domain ?? subject.domain
+        let selfDescription = frontPage == nil && definition == nil ? pool.sentences.last { sentence in
+            sentence.speaker == .narrator && sentence.paragraph >= 0 && sentence.wordCount >= 10
+                && (sentence.text.hasPrefix("Our ") || sentence.text.hasPrefix("We "))
+                && !["i", "my", "me"].contains { NameMatcher.containsWords($0, in: sentence.folded) }
+                && Self.isCompanySite(documents[sentence.document], companies: companyNames, domain: companyDomain)
+                && SentenceCues.matches(SentenceCues.company, in: sentence.folded) && !Sensitivity.touches(sentence.text)
+        } : nil
+        if let selfDescription, let ranked = sentences.firstIndex(where: { $0.id == selfDescription.id }) { picker.include(ranked) }
         // What the definition says is not said again ("The corporate headquarters … in Redmond").
         if let definition, let ranked = sentences.firstIndex(where: { $0.id == definition.id }) { picker.include(ranked) }
-        let companyPool = (othersOnCompany.count >= 2 ? othersOnCompany : timely).filter { sentences[$0].id != definition?.id }
+        let companyPool = (othersOnCompany.count >= 2 ? othersOnCompany : timely).filter {
+            sentences[$0].id != definition?.id && sentences[$0].id != selfDescription?.id
+        }
         // Where it stands: the best sentence about its last four years first, then the rest.
         let latest = picker.pick(companyPool.filter { index in
             sentences[index].years.contains { ($0 >= currentYear - 4) && $0 <= currentYear }
@@ -175,7 +188,7 @@ public struct DossierSummarizer: Sendable {
             Self.hasFigure(sentences[index].text) && sentences[index].years.contains { $0 >= currentYear - 6 && $0 <= currentYear }
         }, count: 1)
         let companySentences = latest + scale
-            + picker.pick(companyPool, count: (frontPage == nil && definition == nil ? 5 : 4) - latest.count - scale.count)
+            + picker.pick(companyPool, count: (frontPage == nil && definition == nil && selfDescription == nil ? 5 : 4) - latest.count - scale.count)
         // Pages that speak of the person are read in their sections; news is the company's.
         var anchoredCount: [Int: Int] = [:]
         for sentence in pool.sentences where sentence.person != .none { anchoredCount[sentence.document, default: 0] += 1 }
@@ -244,7 +257,11 @@ public struct DossierSummarizer: Sendable {
             writing: writing.items,
             companyProfile: CompanyProfile(facts: companyFacts, sentences: (frontPage.map { index in
                 [CitedSentence(text: documents[index].profileSummary!, source: citations.number(for: documents[index]))]
-            } ?? definition.map { [CitedSentence(text: $0.text, source: citations.number(for: documents[$0.document]))] } ?? [])
+            } ?? definition.map { [CitedSentence(text: $0.text, source: citations.number(for: documents[$0.document]))] }
+                ?? selfDescription.map { sentence in
+                    [CitedSentence(text: (discovery.company.name ?? subject.company ?? "The company") + ", on its own site: “" + sentence.text + "”",
+                                   source: citations.number(for: documents[sentence.document]))]
+                } ?? [])
                 + companySentences.map { index in
                 // Another speaker's words keep their name, as the page gives it ("Rick: All of our ads …").
                 var cited = cite(index)
