@@ -64,6 +64,15 @@ struct EventReaderTests {
         })
     }
 
+    @Test("a change led together with others is said to be shared")
+    func sharedLead() {
+        let together = events("Together, they led Lumen Grid's shift to solar storage.", person: "Ada Quill")
+        #expect(together.first { $0.kind == .led }?.context == "with others")
+        let alone = events("Ada Quill led Lumen Grid's shift to solar storage.", person: "Ada Quill")
+        #expect(alone.contains { $0.kind == .led })
+        #expect(alone.first { $0.kind == .led }?.context == nil)
+    }
+
     @Test("places, founding, awards, reckoned dates")
     func placesFoundingAwards() {
         #expect(summary(events("Marissa Halpert, a front end engineer working out of Washington, D.C., and Rick Terrill led it."))

@@ -93,7 +93,11 @@ struct EventReader {
                         }
                     }
                 case .led:
-                    if let unit = unitPhrase(words, from: after) { add(.led, organisation: nil, detail: unit, at: index) }
+                    // "Together, they led …": a change they led with others, not alone.
+                    let shared = (max(0, index - 4)..<index).contains { ["they", "together", "jointly"].contains(words[$0].lower) }
+                    if let unit = unitPhrase(words, from: after) {
+                        add(.led, organisation: nil, detail: unit, at: index, context: shared ? "with others" : nil)
+                    }
                 case .acquired:
                     // "acquired Twitter for $44 billion": a company by its name, and the price when given.
                     if let found = organisation(words, from: after), found.name.first?.isUppercase == true {

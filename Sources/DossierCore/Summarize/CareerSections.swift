@@ -204,7 +204,7 @@ struct CareerSections {
         var text = [event.detail, event.organisation].compactMap { $0 }.joined(separator: ", ")
         // "Zip2 (with his brother Kimbal; acquired by Compaq, February 1999)": the step's date and context.
         let notes = [event.date.flatMap { text.contains(String($0.year)) ? nil : $0.text },
-                     [.founded, .role, .acquired].contains(event.kind) ? event.context : nil].compactMap { $0 }
+                     [.founded, .role, .acquired, .led].contains(event.kind) ? event.context : nil].compactMap { $0 }
         if !notes.isEmpty { text += " (" + notes.joined(separator: "; ") + ")" }
         return text
     }

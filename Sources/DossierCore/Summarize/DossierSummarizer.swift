@@ -215,7 +215,9 @@ public struct DossierSummarizer: Sendable {
             if Self.isByline(sentence.text) || Self.speaksAsCompany(sentence) && sentence.person == .named { return false }
             // Nor is a preamble, or a roll of names they are one of ("Members of the board are …").
             if Self.isPreamble(sentence.folded) || Self.isNameList(sentence.text) { return false }
-            // Their own words that the profile and timeline already tell as steps are not quoted again.
+            // Their own words that the profile and timeline already tell as steps are not quoted again, nor
+            // a step's sentence that names them only by a pronoun ("Together, they led …"): out of its
+            // paragraph it says less than the profile line.
             if sentence.person == .firstPerson, stepEvidence.contains(sentence.text) { return false }
             // An exclamation is the page's enthusiasm, not a fact ("… couldn't ignore the connection!").
             if sentence.text.hasSuffix("!") { return false }
