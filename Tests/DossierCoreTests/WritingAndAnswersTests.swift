@@ -43,8 +43,8 @@ struct WritingAndAnswersTests {
         A: The most surprising thing is the number of people outside the company who need time from the chief executive.
         """, title: "Ten questions for Ada Quill", authors: ["Gridnews staff"], interview: true)
 
-    static func summarize(_ documents: [SourceDocument], domain: String? = nil) -> Dossier {
-        DossierSummarizer(banks: SummaryFixture.banks).summarize(
+    static func summarize(_ documents: [SourceDocument], domain: String? = nil, banks: SummaryBanks = SummaryFixture.banks) -> Dossier {
+        DossierSummarizer(banks: banks).summarize(
             discovery(documents, domain: domain), subject: Subject(name: "Ada Quill", company: "Lumen Grid"),
             generatedAt: SummaryFixture.generatedAt)
     }
@@ -250,9 +250,19 @@ struct WritingAndAnswersTests {
         }, "\(dossier.companyProfile.sentences)")
     }
 
-    @Test("at most one question reads their own words back to them")
-    func oneReadBack() {
-        let texts = Self.summarize([Self.interview]).questions.map(\.text)
-        #expect(texts.filter { $0.contains("“") }.count <= 1, "\(texts)")
+    @Test("one question reads their own words back to them, two when their career gives few facts, never the same words twice")
+    func readBacks() {
+        let banks = SummaryBanks(questions: SummaryFixture.banks.questions + [
+            QuestionTemplate(topic: .motivation, fills: .quote, text: "You once put it this way: “{quote}” What is the story behind that?"),
+            QuestionTemplate(topic: .lessons, fills: .lesson, text: "You have said: “{quote}” Can you recall a moment that taught you that?"),
+            QuestionTemplate(topic: .lessons, fills: .decision, text: "You have said: “{quote}” How did you make that call?"),
+        ], avoid: SummaryFixture.banks.avoid, checklist: SummaryFixture.banks.checklist)
+        let questions = Self.summarize([Self.interview], banks: banks).questions
+        let readBacks = questions.filter { $0.text.contains("“") }
+        #expect(readBacks.count == 2, "\(questions.map(\.text))")
+        let quoted = readBacks.map { $0.text.split(separator: "“").last.map { $0.split(separator: "”").first.map(String.init) ?? "" } ?? "" }
+        #expect(Set(quoted).count == quoted.count)
+        // A second read-back only stands in for facts the career does not give.
+        if readBacks.count == 2 { #expect(questions.filter { $0.source != nil }.count <= 6) }
     }
 }

@@ -53,17 +53,17 @@ struct QuestionPlanner {
         // gives few facts, once more under another topic ("What problem made you start X?", then
         // "What was the hardest early decision at X?").
         var usedSubjects: [String: Set<QuestionTopic>] = [:]
-        func take(_ candidate: Candidate, reusing: Bool = false, limit: (QuestionTopic) -> Int) -> Bool {
+        func take(_ candidate: Candidate, reusing: Bool = false, readBacks: Int = 1, limit: (QuestionTopic) -> Int) -> Bool {
             let topic = banks.questions[candidate.template].topic
             guard chosen.count < count, perTopic[topic, default: 0] < limit(topic), !usedTemplates.contains(candidate.template),
                   !chosen.contains(where: { $0.candidate.text == candidate.text }) else { return false }
             if let slot = candidate.slot, slot.fill != .goal, let topics = usedSubjects[slot.subject] {
                 guard reusing, topics.count == 1, !topics.contains(topic) else { return false }
             }
-            // One question reads their words back to them; more sound like a recital.
+            // One question reads their words back to them (two when facts are few); more sound like a recital.
             let readsBack: Set<QuestionFill> = [.quote, .lesson, .decision]
             if let fill = candidate.slot?.fill, readsBack.contains(fill),
-               chosen.contains(where: { $0.candidate.slot.map { readsBack.contains($0.fill) } == true }) {
+               chosen.filter({ $0.candidate.slot.map { readsBack.contains($0.fill) } == true }).count >= readBacks {
                 return false
             }
             perTopic[topic, default: 0] += 1
@@ -78,9 +78,13 @@ struct QuestionPlanner {
             if take(candidate, limit: { _ in 1 }) { break }
         }
         for candidate in candidates where candidate.slot != nil { _ = take(candidate) { quotas[$0] ?? 1 } }
-        // Fewer than six grounded: a fact asked once may be asked again under another topic, leaving
-        // room for three generic questions and the referral.
+        // Fewer than six grounded: other words of theirs may be said back once more, then a fact asked
+        // once may be asked again under another topic, leaving room for three generic questions and
+        // the referral.
         func grounded() -> Int { chosen.filter { $0.candidate.slot != nil }.count }
+        for candidate in candidates where candidate.slot != nil && grounded() < 6 {
+            _ = take(candidate, readBacks: 2) { quotas[$0] ?? 1 }
+        }
         for candidate in candidates where candidate.slot != nil && grounded() < 6 {
             _ = take(candidate, reusing: true) { quotas[$0] ?? 1 }
         }
