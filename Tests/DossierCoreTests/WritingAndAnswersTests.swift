@@ -140,6 +140,28 @@ struct WritingAndAnswersTests {
         #expect(!DossierSummarizer.hasFigure("Firefox 85 ships on 26 January."))
     }
 
+    @Test("a line about them that says 'this' brings the sentence it points back to")
+    func pointsBack() {
+        #expect(DossierSummarizer.pointsBack("Lumen Grid's chief executive, Ada Quill, acknowledged that this is not a complete solution."))
+        #expect(!DossierSummarizer.pointsBack("Ada Quill said that Lumen Grid will open a plant in Porto."))
+        #expect(!DossierSummarizer.pointsBack("This year Ada Quill opened a plant in Porto."))
+        let page = Self.page("https://gridnews.test/2026/inverters", """
+            Lumen Grid signed a deal with Volt Parts to use its inverters in every storage system. Volt Parts would pay the certification fees. Lumen Grid's chief executive, Ada Quill, acknowledged that this is not a complete solution.
+            """, title: "Lumen Grid signs inverter deal", published: "2026-01-05")
+        let mentions = Self.summarize([page]).mentions.map(\.text)
+        #expect(mentions.contains("Volt Parts would pay the certification fees. Lumen Grid's chief executive, Ada Quill, acknowledged that this is not a complete solution."),
+                "\(mentions)")
+    }
+
+    @Test("'it' after an opening phrase goes on about the company the paragraph named")
+    func companyPronoun() {
+        let page = Self.page("https://encyclopedia.test/Lumen_Grid", """
+            Lumen Grid is a maker of battery storage systems, founded in 2001. Since the 2010s, it has bought three smaller firms, the largest for $40 million in 2024.
+            """, title: "Lumen Grid")
+        let pool = SentencePool(documents: [page], person: NameMatcher("Ada Quill"), companies: ["Lumen Grid"], ownDomain: nil, personName: "Ada Quill")
+        #expect(pool.sentences.first { $0.text.hasPrefix("Since the 2010s") }?.company == true)
+    }
+
     @Test("a quote said back to them starts at its point, not at the words that led into it")
     func quoteLeadIn() {
         #expect(QuestionPlanner.withoutLeadIn("I would also add being comfortable making decisions with imperfect information is critical.")

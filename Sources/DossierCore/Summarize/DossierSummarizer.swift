@@ -253,7 +253,13 @@ public struct DossierSummarizer: Sendable {
             meeting: MeetingLine(when: meeting?.whenText, place: meeting?.place, via: meeting?.via, goal: meeting?.goal ?? profile.goals.first),
             profile: profileLines, timeline: timeline, ownWords: ownWords, mentions: mentions.map { index in
                 var cited = cite(index)
-                if sentences[index].person == .firstPerson { cited.text = "“" + cited.text + "”" }
+                if sentences[index].person == .firstPerson {
+                    cited.text = "“" + cited.text + "”"
+                } else if Self.pointsBack(sentences[index].text), let before = pool.before(sentences[index]),
+                          before.wordCount + sentences[index].wordCount <= 50, !Sensitivity.touches(before.text) {
+                    // "… acknowledged that this is not a complete solution": what "this" is comes first.
+                    cited.text = before.text + " " + cited.text
+                }
                 return cited
             },
             writing: writing.items,
@@ -328,6 +334,17 @@ public struct DossierSummarizer: Sendable {
             }
         }
         return false
+    }
+
+    /// Whether a sentence leans on the one before it for what it speaks of: "this", "that" or
+    /// "these" as a subject ("… acknowledged that this is not a complete solution").
+    static func pointsBack(_ text: String) -> Bool {
+        let words = text.split(separator: " ").map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }
+        let verbs: Set<String> = ["is", "was", "are", "were", "has", "had", "would", "will", "could", "led", "meant", "means"]
+        return words.indices.dropLast().contains { index in
+            ["this", "that", "these"].contains(words[index]) && verbs.contains(words[index + 1])
+                && (index == 0 || !["all", "and", "so", "such"].contains(words[index - 1]))
+        }
     }
 
     /// Whether a sentence only announces what follows it ("… shared the below communication with

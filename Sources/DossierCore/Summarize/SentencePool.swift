@@ -155,6 +155,14 @@ struct SentencePool {
         }
     }
 
+    /// The sentence just before `sentence` in its paragraph, when there is one.
+    func before(_ sentence: PoolSentence) -> PoolSentence? {
+        guard sentence.id > 0 else { return nil }
+        let previous = sentences[sentence.id - 1]
+        return previous.document == sentence.document && previous.paragraph == sentence.paragraph
+            && previous.position == sentence.position - 1 ? previous : nil
+    }
+
     /// A table row naming the person (any row, on a page titled with their name) as one
     /// line: the page title, the row's first cell, and each cell naming the person with its
     /// column heading ("List of Nobel laureates:
@@ -277,7 +285,10 @@ struct SentencePool {
     private static func startsWithCompanyReference(_ words: [Substring]) -> Bool {
         guard let first = words.first?.trimmingCharacters(in: .punctuationCharacters) else { return false }
         let second = words.dropFirst().first?.lowercased().trimmingCharacters(in: .punctuationCharacters)
-        return first == "It" || first == "Its" || (first == "The" && ["company", "firm", "startup", "group"].contains(second ?? ""))
+        if first == "It" || first == "Its" || (first == "The" && ["company", "firm", "startup", "group"].contains(second ?? "")) { return true }
+        // "Since the 1990s, it has diversified …": "it" after an opening phrase.
+        return words.prefix(5).dropFirst().contains { $0 == "it" || $0 == "its" }
+            && words.first.map { $0.hasSuffix(",") || words.prefix(5).contains { $0.hasSuffix(",") } } == true
     }
 
     static func years(in text: String) -> [Int] {
