@@ -218,7 +218,7 @@ public struct DossierSummarizer: Sendable {
             // Their own words that the profile and timeline already tell as steps are not quoted again, nor
             // a step's sentence that names them only by a pronoun ("Together, they led …"): out of its
             // paragraph it says less than the profile line.
-            if sentence.person == .firstPerson, stepEvidence.contains(sentence.text) { return false }
+            if sentence.person == .firstPerson || sentence.person == .pronoun, stepEvidence.contains(sentence.text) { return false }
             // An exclamation is the page's enthusiasm, not a fact ("… couldn't ignore the connection!").
             if sentence.text.hasSuffix("!") { return false }
             return sentence.person != .firstPerson
@@ -295,6 +295,9 @@ public struct DossierSummarizer: Sendable {
             sources: [], failed: Self.listed(discovery.outcomes, .failed), skipped: Self.listed(discovery.outcomes, .skipped),
             generatedAt: generatedAt
         )
+        // The note on the sources heads the body: counted in the budget as the pages cited so far give
+        // it, written again below for the pages left.
+        dossier.sourceNote = Self.sourceNote(sources: citations.sources, generatedAt: generatedAt)
         Self.fitBudget(&dossier, words: bodyWordBudget)
         // Compared once both are trimmed to the budget; the section then takes its own room.
         if let previous {

@@ -231,18 +231,20 @@ struct QuestionPlanner {
             }
         }
         for quote in quotes {
-            // Only words about why they work and what they learned, in the first person, short
-            // enough to say back to them.
-            guard let label = quote.label, label != "Habit",
-                  ["i", "my", "me", "we", "our", "us"].contains(where: { NameMatcher.containsWords($0, in: NameMatcher.fold(quote.text)) })
-            else { continue }
+            // Only what they learned, believe or decided, short enough to say back to them: a story
+            // of why they came ("I attended the Roadshow and began advocating …") is theirs to tell, and
+            // a habit is small talk.
+            guard let label = quote.label, !["Habit", "Motivation"].contains(label) else { continue }
             let words = quote.text.split(separator: " ")
             guard (4...18).contains(words.count), !quote.text.contains("…") else { continue }
             let said = Self.withoutLeadIn(quote.text)
             let text = said.hasSuffix(".") || said.hasSuffix("!") || said.hasSuffix("?") ? said : said + "."
             let fill: QuestionFill = label == "On deciding" ? .decision : ["Lesson", "Surprise", "Advice"].contains(label) ? .lesson : .quote
             // Words the dossier does not already quote are the better ones to say back.
-            add(fill, ["quote": text], subject: quote.text, event: nil, weight: quote.shown ? 1 : 1.1, source: quote.source)
+            let weight = quote.shown ? 1 : 1.1
+            add(fill, ["quote": text], subject: quote.text, event: nil, weight: weight, source: quote.source)
+            // A lesson or a decision also fits the questions that take any words of theirs.
+            if fill != .quote { add(.quote, ["quote": text], subject: quote.text, event: nil, weight: weight - 0.2, source: quote.source) }
         }
         for view in views {
             add(.view, ["view": view.text], subject: view.text, event: nil, weight: 0.9, source: view.source)
