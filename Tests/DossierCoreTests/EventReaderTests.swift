@@ -64,6 +64,19 @@ struct EventReaderTests {
         })
     }
 
+    @Test("a post called new begins about the page's date; one not called new is only held by then")
+    func newPost() {
+        let page = EventDate(year: 2026, month: 4)
+        #expect(summary(events("Lumen Grid is thrilled to have Ada Quill, long time engineer, as our new President and CEO.",
+                               person: "Ada Quill", pageOrganisation: "Lumen Grid", pageDate: page))
+            .contains("role|Lumen Grid|President and CEO|April 2026"))
+        #expect(summary(events("Ada Quill is the President and CEO of Lumen Grid.", person: "Ada Quill", pageDate: page))
+            .contains("role|Lumen Grid|President and CEO|-"))
+        // A date the sentence gives stands.
+        #expect(summary(events("In 2015, Ada Quill became the new chief executive of Lumen Grid.", person: "Ada Quill", pageDate: page))
+            .contains("role|Lumen Grid|chief executive|2015"))
+    }
+
     @Test("a change led together with others is said to be shared")
     func sharedLead() {
         let together = events("Together, they led Lumen Grid's shift to solar storage.", person: "Ada Quill")

@@ -24,6 +24,12 @@ struct EventReader {
     func events(in sentence: String, ownWords: Bool, document: Int) -> [CareerEvent] {
         let words = Words(sentence)
         var events: [CareerEvent] = []
+        // A post called new ("our new President and CEO") begins about the page's own date, when the
+        // sentence gives none.
+        func datedByPage() {
+            guard let last = events.indices.last, events[last].kind == .role, events[last].date == nil, let pageDate else { return }
+            events[last].date = pageDate
+        }
         func add(_ kind: CareerEvent.Kind, organisation: String?, detail: String?, at index: Int, window: Int = 12,
                  context: String? = nil) {
             // Leaving may name nothing ("stepped down on April 3, 2014"): the organisation is found later.
@@ -86,6 +92,7 @@ struct EventReader {
                         // "the lead developer of the Phoronix Test Suite, Phoromatic, and OpenBenchmarking.org": the whole list.
                         let name = org.map { organisationList(words, first: $0) }
                         add(.role, organisation: name ?? (role.ownOrganisation ? own : nil), detail: role.text, at: index)
+                        if role.isNew { datedByPage() }
                         // "is", "serves as", "is also": a post held now, beside any other.
                         if ["is", "serves as", "works as", "am", "i'm", "has been"].contains(trigger.phrase.joined(separator: " ")),
                            let last = events.indices.last, events[last].kind == .role {
@@ -206,6 +213,7 @@ struct EventReader {
                         organisation = Self.possessiveStripped(words[index - 2].bare)
                     }
                     add(.role, organisation: organisation, detail: role.text, at: index)
+                    if role.isNew { datedByPage() }
                 }
             }
             // "Microsoft CEO Satya Nadella", "Mozilla's CTO, Brendan Eich": a title before the name.
@@ -436,7 +444,7 @@ struct EventReader {
     /// A title from `start`: up to seven words, ending at a stop word or punctuation, with a
     /// role noun in it ("President and CEO", "front end engineer", "principal author",
     /// "Emeritus Professor of Computer Science"). `ownOrganisation` is set for "our new …".
-    private func title(_ words: Words, from start: Int) -> (text: String, end: Int, ownOrganisation: Bool)? {
+    private func title(_ words: Words, from start: Int) -> (text: String, end: Int, ownOrganisation: Bool, isNew: Bool)? {
         guard start < words.count else { return nil }
         var end = start
         var hasRoleNoun = false
@@ -469,11 +477,13 @@ struct EventReader {
             first += 1
         }
         guard first < end else { return nil }
+        // "our new President and CEO": the post begins about when the page says so.
+        let isNew = (max(0, start - 1)..<first).contains { ["new", "newly"].contains(words[$0].lower) }
         let text = words.text(first..<end)
         guard text.split(separator: " ").count <= 8, Self.isTitle(words, first..<end) else { return nil }
         let own = possessed || start > 0 && ["our", "its"].contains(words[max(0, start - 2)].lower) || (start > 0 && words[start - 1].lower == "new"
             && start > 1 && ["our", "its"].contains(words[start - 2].lower))
-        return (text, end, own)
+        return (text, end, own, isNew)
     }
 
     /// Words a title may hold besides role nouns: "Chief Executive", "Senior Vice President",
