@@ -81,6 +81,22 @@ struct CareerProfileTests {
         #expect(!dossier.timeline.contains { $0.text.contains("h-index") })
     }
 
+    @Test("a school called by the first word of its name goes by the whole name its page gives")
+    func fullSchoolName() {
+        let text = "I applied to the Accademia di Belli Arti in Florence, which was the oldest. Later I was a student at the Accademia for a year."
+        #expect(CareerKnowledge.fullName(of: "Accademia", in: text) == "Accademia di Belli Arti in Florence")
+        #expect(CareerKnowledge.fullName(of: "Harlow", in: "She studied at Harlow and then at Harlow University.") == nil)
+        #expect(CareerKnowledge.fullName(of: "Bank", in: "He joined the Bank of Lumen Grid in 2001.") == "Bank of Lumen Grid")
+        // "for" joins a name to what follows it, not the name's own words ("Tesla for CO2 …").
+        #expect(CareerKnowledge.fullName(of: "Tesla", in: "Credits sold by Tesla for CO2 emissions rose.") == nil)
+        let page = SourceDocument(url: "https://encyclopedia.test/Ada_Quill", title: "Ada Quill", siteName: nil, published: nil,
+                                  text: "Ada Quill applied to the Accademia di Belli Arti in Florence, the oldest art school. "
+                                      + "In 1990, Quill studied painting at the Accademia.",
+                                  sourceName: "test", trust: 0.5, fetchedAt: SummaryFixture.generatedAt)
+        let education = Self.dossier([page]).profile.first { $0.label == "Education" }?.text
+        #expect(education?.contains("Accademia di Belli Arti in Florence") == true, "\(String(describing: education))")
+    }
+
     @Test("leaving is said in the source's verb, on the timeline and in the profile")
     func leavingVerb() {
         func left(_ evidence: String, detail: String? = nil) -> CareerEvent {

@@ -89,6 +89,13 @@ struct CareerKnowledge {
         for sentence in pool where sentence.paragraph < 0 && sentence.position != 0 {
             if let event = Self.listedAward(sentence, title: documents[sentence.document].title, nameWords: nameWords) { add(event) }
         }
+        // A school or an employer called by the first word of its name ("a student at the Accademia") goes
+        // by the whole name the same page gives it ("the Accademia di Belli Arti in Florence").
+        for index in steps.indices where [.education, .joined].contains(steps[index].event.kind) {
+            guard let short = steps[index].event.organisation, !short.contains(" "), let document = steps[index].event.document,
+                  let full = Self.fullName(of: short, in: documents[document].text) else { continue }
+            steps[index].event.organisation = full
+        }
         // A title without its organisation ("a front end engineer working out of Washington")
         // is held where they last joined, or at the page's own organisation.
         for index in steps.indices where steps[index].event.kind == .role && steps[index].event.organisation == nil {
@@ -374,5 +381,41 @@ struct CareerKnowledge {
         parts.append("h-index \(hIndex.value)")
         let evidence = ([citations?.row, hIndex.row].compactMap { $0 }).map { $0.cells.joined(separator: " · ") }.joined(separator: "; ")
         return (parts.joined(separator: "; "), evidence)
+    }
+
+    /// The longest name `text` gives that starts with the one word `short` and goes on with a
+    /// particle and capitalised words ("Accademia di Belli Arti"), with the place it is in when the
+    /// text says so ("… in Florence").
+    static func fullName(of short: String, in text: String) -> String? {
+        let particles: Set<String> = ["di", "del", "della", "de", "des", "du", "da", "of", "der", "von", "van", "la", "le"]
+        var best: String?
+        var searchRange = text.startIndex..<text.endIndex
+        while let found = text.range(of: short, range: searchRange) {
+            searchRange = found.upperBound..<text.endIndex
+            let words = text[found.upperBound...].prefix(120).split(separator: " ", omittingEmptySubsequences: false).dropFirst()
+            var name = [short]
+            var pending: [String] = []
+            for raw in words {
+                let word = raw.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:)(\"”"))
+                if particles.contains(word) {
+                    pending.append(word)
+                } else if word.first?.isUppercase == true, !pending.isEmpty || name.count > 1 {
+                    name += pending + [word]
+                    pending = []
+                } else {
+                    break
+                }
+                if raw.last.map({ ",.;:".contains($0) }) == true { break }
+            }
+            guard name.count > 2 else { continue }
+            var full = name.joined(separator: " ")
+            // "… Arti in Florence": the place, when a capitalised word follows "in".
+            let after = text[found.upperBound...].dropFirst(full.count - short.count).prefix(40).split(separator: " ")
+            if after.count >= 2, after[0] == "in", let place = after.dropFirst().first, place.first?.isUppercase == true {
+                full += " in " + place.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:)"))
+            }
+            if full.count > (best?.count ?? 0) { best = full }
+        }
+        return best
     }
 }
