@@ -118,9 +118,14 @@ struct WritingAndAnswersTests {
             Members of the Lumen Grid board are Ada Quill, Jon Berg, Kofi Osei, Maria Linde, Pia Ruiz and Tom Berg.
             Ada Quill announced in March 2026 that Lumen Grid would open a plant in Porto.
             """, title: "Lumen Grid board", published: "2026-03-02")
-        let dossier = Self.summarize([page])
-        let lines = dossier.mentions.map(\.text) + dossier.profile.map(\.text)
-        #expect(!lines.contains { $0.contains("below communication") || $0.hasPrefix("Members of") })
+        let memo = Self.page("https://lumengrid.test/news/jon-berg", """
+            Ada Quill, chief executive, shared the below communication with employees this morning.
+            When I look to the next phase, it is clear that we need to keep adding exceptional talent at every level.
+            """, title: "Lumen Grid names Jon Berg to its leadership team", published: "2026-02-10")
+        let dossier = Self.summarize([page, memo])
+        let lines = dossier.mentions.map(\.text) + dossier.profile.map(\.text) + dossier.companyProfile.news.compactMap(\.sentence)
+        #expect(!lines.contains { $0.contains("below communication") || $0.hasPrefix("Members of") }, "\(lines)")
+        #expect(dossier.companyProfile.news.contains { $0.title.hasPrefix("Lumen Grid names Jon Berg") && $0.sentence?.hasPrefix("When I look") == true })
     }
 
     @Test("a report they wrote is summed up by its opening and its first figure")

@@ -629,13 +629,14 @@ public struct DossierSummarizer: Sendable {
         let foldedTitle = NameMatcher.fold(document.title ?? document.url)
         let best = sentences.indices.filter {
             sentences[$0].document == index && !sentences[$0].folded.contains(foldedTitle) && !used.contains($0)
+                && !Self.isPreamble(sentences[$0].folded)
         }
             .max { (ranker.scores[$0], $1) < (ranker.scores[$1], $0) }
         if let best { return sentences[best].text }
         let usedIDs = Set(used.map { sentences[$0].id })
         let opening = pool.sentences.filter {
             $0.document == index && $0.wordCount >= 8 && $0.paragraph >= 0 && !$0.folded.contains(foldedTitle)
-                && !usedIDs.contains($0.id)
+                && !usedIDs.contains($0.id) && !Self.isPreamble($0.folded)
         }.prefix(10)
         let phrases = KeyPhraseExtractor.keyPhrases(in: document.text, count: 5).map(NameMatcher.fold)
         return opening.enumerated().max { a, b in
