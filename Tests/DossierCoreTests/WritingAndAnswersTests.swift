@@ -167,6 +167,16 @@ struct WritingAndAnswersTests {
         #expect(pool.sentences.first { $0.text.hasPrefix("Since the 2010s") }?.company == true)
     }
 
+    @Test("a long quote is cut at its last clause within thirty-four words, a colon's too, so its point stays")
+    func longQuoteCut() {
+        let sentence = "But the most important thing I learned, and which I used at both Lumen Grid and Volt Parts, is that the low end "
+            + "eats the high end: that it's good to be the cheap option, even though that will be less prestigious, because if you're not, "
+            + "someone else will be, and will squash you against the ceiling."
+        #expect(OwnWordsPicker.trimmed(sentence)
+            == "But the most important thing I learned, and which I used at both Lumen Grid and Volt Parts, is that the low end eats the high end …")
+        #expect(OwnWordsPicker.trimmed("Short words stay whole.") == "Short words stay whole.")
+    }
+
     @Test("a quote said back to them starts at its point, not at the words that led into it")
     func quoteLeadIn() {
         #expect(QuestionPlanner.withoutLeadIn("I would also add being comfortable making decisions with imperfect information is critical.")

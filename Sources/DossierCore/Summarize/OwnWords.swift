@@ -147,12 +147,14 @@ struct OwnWordsPicker {
         return best.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ", ")) }
     }
 
-    /// A long sentence cut after its first clause that holds thirty words or fewer, marked "…".
+    /// A long sentence cut after its last clause (a comma, semicolon or colon) within thirty-four
+    /// words, marked "…".
     static func trimmed(_ sentence: String) -> String {
         let words = sentence.split(separator: " ")
         guard words.count > 34 else { return sentence }
         var cut = 34
-        for index in stride(from: min(words.count - 1, 33), through: 12, by: -1) where words[index].hasSuffix(",") || words[index].hasSuffix(";") {
+        for index in stride(from: min(words.count - 1, 33), through: 12, by: -1)
+        where words[index].hasSuffix(",") || words[index].hasSuffix(";") || words[index].hasSuffix(":") {
             cut = index + 1
             break
         }
