@@ -48,4 +48,12 @@ struct SpeakerReaderTests {
             """, title: "Introducing Junior Gaspard")
         #expect(turns.map(\.speaker) == [.narrator, .question, .subject, .subject, .question, .subject, .narrator])
     }
+
+    @Test("a speaker labelled by first name goes by the full name the page gives them")
+    func speakerFullName() {
+        let text = "Ada Quill, an engineer in Porto, and Jon Berg, leading the field crews out of Lyon, ran the move.\nJon: We planned it for a year."
+        #expect(SpeakerReader.fullName(of: "Jon", in: text) == "Jon Berg")
+        #expect(SpeakerReader.fullName(of: "Pia", in: text) == "Pia")
+        #expect(SpeakerReader.fullName(of: "Jon", in: "Jon: We planned it. Jon The Builder said so.") == "Jon")
+    }
 }

@@ -37,6 +37,24 @@ struct SpeakerReader {
     }
 
     /// The paragraphs of `text` (one per line) with their speakers.
+    /// A speaker labelled by first name ("Rick:") by the full name the page gives them elsewhere
+    /// ("Rick Terrill, leading the front end engineers out of Texas"): the first capitalised
+    /// surname after it; else the label as it is.
+    static func fullName(of label: String, in text: String) -> String {
+        guard !label.contains(" "), !label.isEmpty else { return label }
+        var rest = text[...]
+        while let found = rest.range(of: label + " ") {
+            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+            let next = text[found.upperBound...].prefix { $0.isLetter || $0 == "-" || $0 == "'" }
+            if !(before?.isLetter ?? false), let first = next.first, first.isUppercase, next.count >= 2,
+               !["The", "And", "Of", "In", "At", "On", "For"].contains(String(next)) {
+                return label + " " + next
+            }
+            rest = text[found.upperBound...]
+        }
+        return label
+    }
+
     func turns(of text: String, title: String?) -> [Turn] {
         let paragraphs = text.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let labelled = paragraphs.map(Self.label)

@@ -10,12 +10,15 @@ enum CareNotes {
                       companies: [String], cited: Set<String>, generatedAt: Date) -> [String] {
         var notes: [String] = []
         let pool = pool.filter { cited.contains(documents[$0.document].url) }
-        let documents = documents.filter { cited.contains($0.url) }
-        // Other speakers of an interview.
+        // Other speakers of an interview, by the full name their page gives them.
         var others: [String] = []
         for sentence in pool {
-            if case .other(let name) = sentence.speaker, !others.contains(name) { others.append(name) }
+            if case .other(let name) = sentence.speaker {
+                let full = SpeakerReader.fullName(of: name, in: documents[sentence.document].text)
+                if !others.contains(full) { others.append(full) }
+            }
         }
+        let documents = documents.filter { cited.contains($0.url) }
         if !others.isEmpty {
             let names = others.prefix(3).joined(separator: ", ")
             notes.append("Other voices in the interview (\(names)): their answers are theirs, not \(subject.name)'s.")

@@ -276,7 +276,9 @@ public struct DossierSummarizer: Sendable {
                 // A speaker's words are dated by their page: what they planned then may have changed.
                 let said = documents[sentences[index].document].published.flatMap(EventDate.init(iso:)).map { ", " + $0.text } ?? ""
                 switch sentences[index].speaker {
-                case .other(let name): cited.text = name + said + ": “" + cited.text + "”"
+                case .other(let name):
+                    let full = SpeakerReader.fullName(of: name, in: documents[sentences[index].document].text)
+                    cited.text = full + said + ": “" + cited.text + "”"
                 // Their own answer about the business is quoted as theirs, not stated as fact.
                 case .subject: cited.text = subject.name + said + ": “" + cited.text + "”"
                 default: break
