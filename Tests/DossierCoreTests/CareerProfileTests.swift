@@ -97,6 +97,19 @@ struct CareerProfileTests {
         #expect(education?.contains("Accademia di Belli Arti in Florence") == true, "\(String(describing: education))")
     }
 
+    @Test("a change led together names who led it with them, from the sentence before")
+    func coLead() {
+        #expect(CareerKnowledge.namedBeside("Ada Quill", in: "Ada Quill, an engineer in Porto, and Jon Berg, leading the crews out of Lyon, met.")
+            == "Jon Berg")
+        #expect(CareerKnowledge.namedBeside("Ada Quill", in: "Ada Quill and her team met in Porto.") == nil)
+        let page = SourceDocument(url: "https://gridnews.test/solar", title: "The solar shift", siteName: nil, published: "2026-01-02",
+                                  text: "Ada Quill, an engineer in Porto, and Jon Berg, leading the crews out of Lyon, saw the same chance. "
+                                      + "Together, they led Lumen Grid's shift to solar storage.",
+                                  sourceName: "test", trust: 0.5, fetchedAt: SummaryFixture.generatedAt)
+        let led = Self.dossier([page]).profile.first { $0.label == "Led" }?.text
+        #expect(led == "Lumen Grid's shift to solar storage (with Jon Berg)", "\(String(describing: led))")
+    }
+
     @Test("leaving is said in the source's verb, on the timeline and in the profile")
     func leavingVerb() {
         func left(_ evidence: String, detail: String? = nil) -> CareerEvent {

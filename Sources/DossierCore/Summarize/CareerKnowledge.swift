@@ -32,7 +32,12 @@ struct CareerKnowledge {
             var reader = EventReader(subjectWords: subjectWords, pageOrganisation: pageOrganisation(sentence.document),
                                      pageDate: document.published.flatMap(EventDate.init(iso:)))
             reader.pageSite = URLComponents(string: document.url)?.host.map { $0.hasPrefix("www.") ? String($0.dropFirst(4)) : $0 }
-            for event in reader.events(in: sentence.text, ownWords: ownWords, document: sentence.document) {
+            for var event in reader.events(in: sentence.text, ownWords: ownWords, document: sentence.document) {
+                // "Together, they led …" after "Marissa Halpert … and Rick Terrill …": led with Rick Terrill.
+                if event.context == "with others", sentence.id > 0 {
+                    let before = pool.last { $0.id < sentence.id && $0.document == sentence.document && $0.paragraph == sentence.paragraph }
+                    if let partners = before.flatMap({ Self.namedBeside(personName, in: $0.text) }) { event.context = "with " + partners }
+                }
                 add(event)
             }
             if let question = sentence.question, sentence.speaker == .subject {
@@ -417,5 +422,24 @@ struct CareerKnowledge {
             if full.count > (best?.count ?? 0) { best = full }
         }
         return best
+    }
+
+    /// The people a sentence names beside the person with "and" ("Marissa Halpert, a front end
+    /// engineer …, and Rick Terrill, leading …" gives "Rick Terrill"): two or three capitalised
+    /// words right after "and", when the person is named before them.
+    static func namedBeside(_ personName: String, in text: String) -> String? {
+        guard let mentioned = text.range(of: personName) else { return nil }
+        let words = text[mentioned.upperBound...].split(separator: " ")
+        for (index, word) in words.enumerated() where word == "and" && index + 2 < words.count + 1 {
+            let name = words.dropFirst(index + 1).prefix(3).prefix { $0.first?.isUppercase == true }
+            guard name.count >= 2 else { continue }
+            let cleaned = name.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:")) }
+            // The name ends where a comma does ("Rick Terrill, leading …").
+            let end = (name.firstIndex { $0.hasSuffix(",") }.map { $0 - name.startIndex + 1 }) ?? cleaned.count
+            let full = cleaned.prefix(end)
+            guard full.count >= 2, full.count <= 3, full.joined(separator: " ") != personName else { continue }
+            return full.joined(separator: " ")
+        }
+        return nil
     }
 }

@@ -157,7 +157,8 @@ struct QuestionPlanner {
         }
         for step in steps {
             let event = step.event
-            let year = event.date.flatMap { $0.approximate ? nil : String($0.year) }
+            // A reckoned year is said as such ("in about 2012").
+            let year = event.date.map { $0.approximate ? "about \($0.year)" : String($0.year) }
             switch event.kind {
             case .joined:
                 guard let organisation = event.organisation, isProperName(organisation) else { continue }
