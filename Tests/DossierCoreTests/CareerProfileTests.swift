@@ -86,6 +86,10 @@ struct CareerProfileTests {
         let text = "I applied to the Accademia di Belli Arti in Florence, which was the oldest. Later I was a student at the Accademia for a year."
         #expect(CareerKnowledge.fullName(of: "Accademia", in: text) == "Accademia di Belli Arti in Florence")
         #expect(CareerKnowledge.fullName(of: "Harlow", in: "She studied at Harlow and then at Harlow University.") == nil)
+        #expect(CareerKnowledge.fullName(of: "Accademia", in: "She enrolled at the Accademia di Belle Arti in September 1985.")
+            == "Accademia di Belle Arti")
+        #expect(CareerKnowledge.fullName(of: "Accademia", in: "She enrolled at the Accademia di Belle Arti in New Orleans, then left.")
+            == "Accademia di Belle Arti in New Orleans")
         #expect(CareerKnowledge.fullName(of: "Bank", in: "He joined the Bank of Lumen Grid in 2001.") == "Bank of Lumen Grid")
         // "for" joins a name to what follows it, not the name's own words ("Tesla for CO2 …").
         #expect(CareerKnowledge.fullName(of: "Tesla", in: "Credits sold by Tesla for CO2 emissions rose.") == nil)
@@ -102,6 +106,7 @@ struct CareerProfileTests {
         #expect(CareerKnowledge.namedBeside("Ada Quill", in: "Ada Quill, an engineer in Porto, and Jon Berg, leading the crews out of Lyon, met.")
             == "Jon Berg")
         #expect(CareerKnowledge.namedBeside("Ada Quill", in: "Ada Quill and her team met in Porto.") == nil)
+        #expect(CareerKnowledge.namedBeside("Ada Quill", in: "Ada Quill and The Grid Company met in Porto.") == nil)
         let page = SourceDocument(url: "https://gridnews.test/solar", title: "The solar shift", siteName: nil, published: "2026-01-02",
                                   text: "Ada Quill, an engineer in Porto, and Jon Berg, leading the crews out of Lyon, saw the same chance. "
                                       + "Together, they led Lumen Grid's shift to solar storage.",

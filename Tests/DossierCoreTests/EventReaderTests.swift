@@ -84,6 +84,9 @@ struct EventReaderTests {
         let alone = events("Ada Quill led Lumen Grid's shift to solar storage.", person: "Ada Quill")
         #expect(alone.contains { $0.kind == .led })
         #expect(alone.first { $0.kind == .led }?.context == nil)
+        // "they" alone may be one person, or others in another clause.
+        let afterMerger = events("After they merged, Ada Quill led the migration to solar storage.", person: "Ada Quill")
+        #expect(afterMerger.first { $0.kind == .led }?.context == nil)
     }
 
     @Test("places, founding, awards, reckoned dates")

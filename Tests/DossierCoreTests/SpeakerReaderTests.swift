@@ -55,5 +55,7 @@ struct SpeakerReaderTests {
         #expect(SpeakerReader.fullName(of: "Jon", in: text) == "Jon Berg")
         #expect(SpeakerReader.fullName(of: "Pia", in: text) == "Pia")
         #expect(SpeakerReader.fullName(of: "Jon", in: "Jon: We planned it. Jon The Builder said so.") == "Jon")
+        // Only the introduction before their first turn names them, not a namesake quoted later.
+        #expect(SpeakerReader.fullName(of: "Steve", in: "Our guest today.\nSteve: As Steve Jobs once said, ship it.") == "Steve")
     }
 }

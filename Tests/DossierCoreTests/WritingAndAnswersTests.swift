@@ -143,6 +143,8 @@ struct WritingAndAnswersTests {
         #expect(DossierSummarizer.hasFigure("Sales grew 12 percent."))
         #expect(!DossierSummarizer.hasFigure("For May 2019, usage did tick up."))
         #expect(!DossierSummarizer.hasFigure("Firefox 85 ships on 26 January."))
+        #expect(!DossierSummarizer.hasFigure("It runs on iOS 17.2 since 01.02.2021."))
+        #expect(DossierSummarizer.hasFigure("Sales rose 5 per cent."))
     }
 
     @Test("a line about them that says 'this' brings the sentence it points back to")
@@ -150,6 +152,7 @@ struct WritingAndAnswersTests {
         #expect(DossierSummarizer.pointsBack("Lumen Grid's chief executive, Ada Quill, acknowledged that this is not a complete solution."))
         #expect(!DossierSummarizer.pointsBack("Ada Quill said that Lumen Grid will open a plant in Porto."))
         #expect(!DossierSummarizer.pointsBack("This year Ada Quill opened a plant in Porto."))
+        #expect(!DossierSummarizer.pointsBack("Ada Quill leads the team that is rebuilding the inverters."))
         let page = Self.page("https://gridnews.test/2026/inverters", """
             Lumen Grid signed a deal with Volt Parts to use its inverters in every storage system. Volt Parts would pay the certification fees. Lumen Grid's chief executive, Ada Quill, acknowledged that this is not a complete solution.
             """, title: "Lumen Grid signs inverter deal", published: "2026-01-05")
@@ -165,6 +168,12 @@ struct WritingAndAnswersTests {
             """, title: "Lumen Grid")
         let pool = SentencePool(documents: [page], person: NameMatcher("Ada Quill"), companies: ["Lumen Grid"], ownDomain: nil, personName: "Ada Quill")
         #expect(pool.sentences.first { $0.text.hasPrefix("Since the 2010s") }?.company == true)
+        let dummy = Self.page("https://encyclopedia.test/Lumen_Grid", """
+            Lumen Grid is a maker of battery storage systems, founded in 2001. In 2020, it was reported that storage prices had halved.
+            """, title: "Lumen Grid")
+        let dummyPool = SentencePool(documents: [dummy], person: NameMatcher("Ada Quill"), companies: ["Lumen Grid"], ownDomain: nil,
+                                     personName: "Ada Quill")
+        #expect(dummyPool.sentences.first { $0.text.hasPrefix("In 2020") }?.company == false)
     }
 
     @Test("a long quote is cut at its last clause within thirty-four words, a colon's too, so its point stays")
@@ -183,6 +192,7 @@ struct WritingAndAnswersTests {
             == "…being comfortable making decisions with imperfect information is critical.")
         #expect(QuestionPlanner.withoutLeadIn("I think listening is the biggest lesson.") == "…listening is the biggest lesson.")
         #expect(QuestionPlanner.withoutLeadIn("I learned to listen first.") == "I learned to listen first.")
+        #expect(QuestionPlanner.withoutLeadIn("I think about failure every day.") == "I think about failure every day.")
         // Too little would be left: the words stay as they are.
         #expect(QuestionPlanner.withoutLeadIn("But it worked.") == "But it worked.")
     }

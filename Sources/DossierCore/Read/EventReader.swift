@@ -26,18 +26,23 @@ struct EventReader {
         var events: [CareerEvent] = []
         // A post called new ("our new President and CEO") begins about the page's own date, when the
         // sentence gives none.
+        var lastAdded: Int?
         func datedByPage() {
-            guard let last = events.indices.last, events[last].kind == .role, events[last].date == nil, let pageDate else { return }
+            guard let last = lastAdded, events[last].kind == .role, events[last].date == nil, let pageDate else { return }
             events[last].date = pageDate
         }
         func add(_ kind: CareerEvent.Kind, organisation: String?, detail: String?, at index: Int, window: Int = 12,
                  context: String? = nil) {
+            lastAdded = nil
             // Leaving may name nothing ("stepped down on April 3, 2014"): the organisation is found later.
             guard organisation != nil || detail != nil || kind == .left else { return }
             var event = CareerEvent(kind: kind, organisation: organisation, detail: detail,
                                     date: self.date(in: words, near: index, window: window), evidence: sentence, document: document)
             event.context = context
-            if !events.contains(where: { $0.kind == event.kind && $0.key == event.key }) { events.append(event) }
+            if !events.contains(where: { $0.kind == event.kind && $0.key == event.key }) {
+                events.append(event)
+                lastAdded = events.count - 1
+            }
         }
         var index = 0
         while index < words.count {
@@ -101,7 +106,7 @@ struct EventReader {
                     }
                 case .led:
                     // "Together, they led …": a change they led with others, not alone.
-                    let shared = (max(0, index - 4)..<index).contains { ["they", "together", "jointly"].contains(words[$0].lower) }
+                    let shared = (max(0, index - 4)..<index).contains { ["together", "jointly"].contains(words[$0].lower) }
                     if let unit = unitPhrase(words, from: after) {
                         add(.led, organisation: nil, detail: unit, at: index, context: shared ? "with others" : nil)
                     }

@@ -37,20 +37,22 @@ struct SpeakerReader {
     }
 
     /// The paragraphs of `text` (one per line) with their speakers.
-    /// A speaker labelled by first name ("Rick:") by the full name the page gives them elsewhere
-    /// ("Rick Terrill, leading the front end engineers out of Texas"): the first capitalised
-    /// surname after it; else the label as it is.
+    /// A speaker labelled by first name ("Rick:") by the full name the page introduces them with
+    /// before their first turn ("Rick Terrill, leading the front end engineers out of Texas"): the
+    /// first capitalised surname after it there; else the label as it is.
     static func fullName(of label: String, in text: String) -> String {
         guard !label.contains(" "), !label.isEmpty else { return label }
-        var rest = text[...]
+        guard let firstTurn = text.range(of: label + ":") else { return label }
+        let introduction = text[..<firstTurn.lowerBound]
+        var rest = introduction
         while let found = rest.range(of: label + " ") {
             let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
-            let next = text[found.upperBound...].prefix { $0.isLetter || $0 == "-" || $0 == "'" }
+            let next = introduction[found.upperBound...].prefix { $0.isLetter || $0 == "-" || $0 == "'" }
             if !(before?.isLetter ?? false), let first = next.first, first.isUppercase, next.count >= 2,
                !["The", "And", "Of", "In", "At", "On", "For"].contains(String(next)) {
                 return label + " " + next
             }
-            rest = text[found.upperBound...]
+            rest = introduction[found.upperBound...]
         }
         return label
     }

@@ -415,9 +415,17 @@ struct CareerKnowledge {
             guard name.count > 2 else { continue }
             var full = name.joined(separator: " ")
             // "… Arti in Florence": the place, when a capitalised word follows "in".
-            let after = text[found.upperBound...].dropFirst(full.count - short.count).prefix(40).split(separator: " ")
-            if after.count >= 2, after[0] == "in", let place = after.dropFirst().first, place.first?.isUppercase == true {
-                full += " in " + place.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:)"))
+            let after = text[found.upperBound...].dropFirst(full.count - short.count).prefix(60).split(separator: " ")
+            if after.count >= 2, after[0] == "in" {
+                // "in New Orleans", not "in September 1985".
+                var place: [String] = []
+                for word in after.dropFirst().prefix(3) {
+                    let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:)"))
+                    guard bare.first?.isUppercase == true, !EventDate.monthNames.contains(bare.lowercased()) else { break }
+                    place.append(bare)
+                    if bare.count < word.count { break }
+                }
+                if !place.isEmpty { full += " in " + place.joined(separator: " ") }
             }
             if full.count > (best?.count ?? 0) { best = full }
         }
@@ -432,7 +440,7 @@ struct CareerKnowledge {
         let words = text[mentioned.upperBound...].split(separator: " ")
         for (index, word) in words.enumerated() where word == "and" && index + 2 < words.count + 1 {
             let name = words.dropFirst(index + 1).prefix(3).prefix { $0.first?.isUppercase == true }
-            guard name.count >= 2 else { continue }
+            guard name.count >= 2, name.first != "The" else { continue }
             let cleaned = name.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:")) }
             // The name ends where a comma does ("Rick Terrill, leading …").
             let end = (name.firstIndex { $0.hasSuffix(",") }.map { $0 - name.startIndex + 1 }) ?? cleaned.count

@@ -166,7 +166,8 @@ public struct DossierSummarizer: Sendable {
         // flexible ticket sales, and data solutions empower …"): a footer's or sidebar's line, read last.
         let companyDomain = discovery.company.domain ?? subject.domain
         let selfDescription = frontPage == nil && definition == nil ? pool.sentences.last { sentence in
-            sentence.speaker == .narrator && sentence.paragraph >= 0 && sentence.wordCount >= 10
+            sentence.speaker == .narrator && sentence.person == .none && sentence.paragraph >= 0 && sentence.wordCount >= 10
+                && !Self.isPreamble(sentence.folded)
                 && (sentence.text.hasPrefix("Our ") || sentence.text.hasPrefix("We "))
                 && !["i", "my", "me"].contains { NameMatcher.containsWords($0, in: sentence.folded) }
                 && Self.isCompanySite(documents[sentence.document], companies: companyNames, domain: companyDomain)
@@ -325,29 +326,32 @@ public struct DossierSummarizer: Sendable {
         text.split(whereSeparator: { !$0.isNumber }).contains { EventReader.year(String($0)) != nil }
     }
 
-    /// Whether a sentence gives a measured figure: a number with a percent or currency sign, a
-    /// decimal point or a thousands separator, or followed by "percent", "million" or "billion".
+    /// Whether a sentence gives a measured figure: a number with a percent or currency sign or a
+    /// thousands separator, or followed by "percent", "per cent", "million" or "billion".
     static func hasFigure(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         for (index, word) in words.enumerated() where word.contains(where: \.isNumber) {
             let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:)(”\""))
             if bare.contains("%") || bare.hasPrefix("$") || bare.hasPrefix("€") || bare.hasPrefix("£") { return true }
-            let digits = bare.filter { $0.isNumber || $0 == "." || $0 == "," }
-            if digits == bare, bare.contains(where: { $0 == "." || $0 == "," }), bare.last?.isNumber == true { return true }
-            if index + 1 < words.count, ["percent", "million", "billion", "per cent"].contains(words[index + 1].lowercased().trimmingCharacters(in: .punctuationCharacters)) {
+            // "20,000", not a version or a date ("17.2", "01.02.2021").
+            if bare.range(of: #"^[0-9]{1,3}(,[0-9]{3})+$"#, options: .regularExpression) != nil { return true }
+            let next = words.dropFirst(index + 1).prefix(2).map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }
+            if let unit = next.first, ["percent", "million", "billion"].contains(unit) || unit == "per" && next.dropFirst().first == "cent" {
                 return true
             }
         }
         return false
     }
 
-    /// Whether a sentence leans on the one before it for what it speaks of: "this", "that" or
-    /// "these" as a subject ("… acknowledged that this is not a complete solution").
+    /// Whether a sentence leans on the one before it for what it speaks of: "this" or "these" as a
+    /// subject, or an opening "That" ("… acknowledged that this is not a complete solution").
     static func pointsBack(_ text: String) -> Bool {
         let words = text.split(separator: " ").map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }
         let verbs: Set<String> = ["is", "was", "are", "were", "has", "had", "would", "will", "could", "led", "meant", "means"]
+        // "that" after a noun starts a relative clause ("the team that is rebuilding …"): only "that"
+        // opening the sentence points back.
         return words.indices.dropLast().contains { index in
-            ["this", "that", "these"].contains(words[index]) && verbs.contains(words[index + 1])
+            (["this", "these"].contains(words[index]) || words[index] == "that" && index == 0) && verbs.contains(words[index + 1])
                 && (index == 0 || !["all", "and", "so", "such"].contains(words[index - 1]))
         }
     }

@@ -34,7 +34,8 @@ struct OwnWordsPicker {
 
     /// Cues that say little alone ("wanted", "always"): half a strong cue's weight.
     static let weakCues: Set<String> = ["wanted", "why", "fun", "means", "must", "key", "should", "always", "never", "need to",
-                                        "reminds", "important", "drew", "focused", "wanting", "dream", "challenge", "challenges"]
+                                        "reminds", "important", "drew", "focused", "wanting", "dream", "challenge", "challenges",
+                                        "felt", "feel"]
 
     func pick(from sentences: [PoolSentence], ranker: SentenceRanker?, count: Int) -> [Pick] {
         var candidates: [(score: Double, pick: Pick)] = []
@@ -122,7 +123,7 @@ struct OwnWordsPicker {
     private func label(for text: String, question: String?) -> String? {
         for part in [question, text].compactMap({ $0 }) {
             let folded = NameMatcher.fold(part)
-            let found = Self.reflection.filter { NameMatcher.containsWords($0.key, in: folded) }.map(\.value)
+            let found = Self.reflection.filter { Self.says($0.key, in: folded) }.map(\.value)
             for label in ["Lesson", "Surprise", "On deciding", "Advice", "Motivation", "Belief", "Habit"] where found.contains(label) { return label }
         }
         return nil

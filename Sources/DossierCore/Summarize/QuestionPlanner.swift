@@ -129,6 +129,8 @@ struct QuestionPlanner {
                        "I’d also add ", "I would add that ", "I would add ", "I think that ", "I think ", "Also, ", "And ", "But ", "So "]
         guard let leadIn = leadIns.first(where: { quote.hasPrefix($0) }) else { return quote }
         let rest = quote.dropFirst(leadIn.count)
+        // "I think about failure every day": there "think" is the point.
+        if leadIn.hasPrefix("I think"), let next = rest.split(separator: " ").first, ["about", "of", "back", "so"].contains(next) { return quote }
         return rest.split(separator: " ").count >= 4 ? "…" + rest : quote
     }
 

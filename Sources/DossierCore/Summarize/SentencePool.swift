@@ -287,8 +287,11 @@ struct SentencePool {
         let second = words.dropFirst().first?.lowercased().trimmingCharacters(in: .punctuationCharacters)
         if first == "It" || first == "Its" || (first == "The" && ["company", "firm", "startup", "group"].contains(second ?? "")) { return true }
         // "Since the 1990s, it has diversified …": "it" after an opening phrase.
-        return words.prefix(5).dropFirst().contains { $0 == "it" || $0 == "its" }
-            && words.first.map { $0.hasSuffix(",") || words.prefix(5).contains { $0.hasSuffix(",") } } == true
+        guard let it = words.prefix(5).dropFirst().firstIndex(where: { $0 == "it" || $0 == "its" }) else { return false }
+        // … and not a dummy subject ("In 2020, it was reported …", "However, it remains unclear …").
+        let next = it + 1 < words.count ? words[it + 1].lowercased() : ""
+        return words[..<it].contains { $0.hasSuffix(",") }
+            && !["was", "is", "remains", "seems", "appears"].contains(next)
     }
 
     static func years(in text: String) -> [Int] {
