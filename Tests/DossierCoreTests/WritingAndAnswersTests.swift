@@ -186,6 +186,32 @@ struct WritingAndAnswersTests {
         #expect(OwnWordsPicker.trimmed("Short words stay whole.") == "Short words stay whole.")
     }
 
+    @Test("the industry their own words name grounds the question on what is changing in it")
+    func industryQuestion() {
+        #expect(QuestionPlanner.industry(in: "There has been a lot of change in the grid storage and metering industry since I joined.")
+            == "the grid storage and metering industry")
+        #expect(QuestionPlanner.industry(in: "Shares fell as the stock market slid.") == nil)
+        #expect(QuestionPlanner.industry(in: "They stayed in the same industry for years.") == nil)
+        #expect(QuestionPlanner.industry(in: "Lumen Grid leads the Storage Industry Council.") == nil)
+        let page = Self.page("https://gridnews.test/interview-ada-quill-2", """
+            Q: What has changed since you joined?
+            A: There has been a lot of change in the grid storage and metering industry since I joined the company.
+            Q: What did you learn?
+            A: I learned that listening before deciding is the biggest lesson of my career.
+            """, title: "Ada Quill on ten years at Lumen Grid", interview: true)
+        let banks = SummaryBanks(questions: SummaryFixture.banks.questions + [
+            QuestionTemplate(topic: .industry, fills: .industry, text: "What is changing fastest in {industry}, and who is handling it well?"),
+        ], avoid: SummaryFixture.banks.avoid, checklist: SummaryFixture.banks.checklist)
+        let questions = Self.summarize([page], banks: banks).questions
+        #expect(questions.contains { $0.text == "What is changing fastest in the grid storage and metering industry, and who is handling it well?"
+            && $0.source != nil }, "\(questions.map(\.text))")
+        // A company page's history is no industry to ask about now.
+        let history = Self.page("https://encyclopedia.test/Lumen_Grid", """
+            Lumen Grid is a maker of battery storage systems. As the lead acid battery industry shrank in the late 1990s, Lumen Grid grew.
+            """, title: "Lumen Grid")
+        #expect(!Self.summarize([history], banks: banks).questions.contains { $0.text.contains("lead acid") })
+    }
+
     @Test("a quote said back to them starts at its point, not at the words that led into it")
     func quoteLeadIn() {
         #expect(QuestionPlanner.withoutLeadIn("I would also add being comfortable making decisions with imperfect information is critical.")

@@ -241,8 +241,16 @@ public struct DossierSummarizer: Sendable {
                 views.append((view, citations.number(for: documents[sentences[index].document])))
             }
         }
+        // The industry their own words or the company's pages name, for the question on what is changing in it.
+        // A company page's sentence counts when it names a recent year: "as the smartphone industry boomed in
+        // the late 2000s" is history.
+        let industry = (all.filter { sentences[$0].person == .firstPerson }
+                        + all.filter { sentences[$0].company && sentences[$0].years.contains { $0 >= currentYear - 8 } })
+            .lazy.compactMap { index in
+                QuestionPlanner.industry(in: sentences[index].text).map { ($0, citations.number(for: documents[sentences[index].document])) }
+            }.first
         let slots = QuestionPlanner.slots(
-            steps: knowledge.steps, current: career.currentRole, quotes: questionQuotes, views: views,
+            steps: knowledge.steps, current: career.currentRole, quotes: questionQuotes, views: views, industry: industry,
             goal: goal,
             latestYear: latestYear, cite: citeEvent)
         let questions = QuestionPlanner(banks: banks, companyName: companyNames.first, goal: goal).questions(from: slots)

@@ -122,6 +122,18 @@ struct QuestionPlanner {
     /// The typed values the career gives: the current role, a move from an earlier
     /// organisation, joining, tenure, education, founding, awards, roots, work, short quotes,
     /// the reader's goal.
+    /// The industry a sentence names in lower-case words ("the live entertainment and ticketing
+    /// industry"), never a figure of speech for something else ("the stock market", "the same sector").
+    static func industry(in text: String) -> String? {
+        guard let found = text.range(of: #"\bthe ([a-z]+(?:[- ][a-z]+){0,5}) (industry|sector)\b"#, options: .regularExpression) else { return nil }
+        let phrase = String(text[found])
+        let words = phrase.split(separator: " ")
+        let notFields: Set<Substring> = ["same", "whole", "entire", "overall", "stock", "job", "labor", "labour", "housing", "private",
+                                         "public", "wider", "broader", "global", "local", "this", "that", "our", "their", "its"]
+        guard words.count >= 3, !notFields.contains(words[1]) else { return nil }
+        return phrase
+    }
+
     /// Their words without the phrase that led into them in conversation ("I would also add being
     /// comfortable …" is "…being comfortable …"), so that said back to them they are the point.
     static func withoutLeadIn(_ quote: String) -> String {
@@ -135,7 +147,7 @@ struct QuestionPlanner {
     }
 
     static func slots(steps: [CareerKnowledge.Step], current: CareerKnowledge.Step?, quotes: [(label: String?, text: String, source: Int, shown: Bool)],
-                      views: [(text: String, source: Int)],
+                      views: [(text: String, source: Int)], industry: (text: String, source: Int)? = nil,
                       goal: String?, latestYear: Int?, cite: (CareerEvent) -> Int?) -> [Slot] {
         var slots: [Slot] = []
         func add(_ fill: QuestionFill, _ values: [String: String], subject: String, event: CareerEvent?, weight: Double, source: Int? = nil) {
@@ -251,6 +263,9 @@ struct QuestionPlanner {
         }
         for view in views {
             add(.view, ["view": view.text], subject: view.text, event: nil, weight: 0.9, source: view.source)
+        }
+        if let industry {
+            add(.industry, ["industry": industry.text], subject: industry.text, event: nil, weight: 0.7, source: industry.source)
         }
         if let goal, !goal.isEmpty {
             slots.append(Slot(fill: .goal, values: ["goal": goal], subject: "goal", source: nil, weight: 0.5))

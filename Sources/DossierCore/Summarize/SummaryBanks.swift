@@ -49,6 +49,9 @@ public enum QuestionFill: String, Sendable, Codable, CaseIterable {
     case left
     /// An earlier role: {title}, {organisation}.
     case pastRole = "past_role"
+    /// The industry they or their company's pages name ("the live entertainment and ticketing
+    /// industry"): {industry}.
+    case industry
     /// The reader's goal for the meeting: {goal}.
     case goal
 }
@@ -71,6 +74,7 @@ extension QuestionFill {
         case .view: ["view"]
         case .led: ["unit"]
         case .field: ["area"]
+        case .industry: ["industry"]
         case .goal: ["goal"]
         }
         return own.union(Self.alwaysFilled)
@@ -176,7 +180,7 @@ public struct SummaryBanks: Sendable, Equatable {
 
     public static let placeholders: Set<String> = [
         "title", "organisation", "in year", "from", "years", "school", "field of", "award", "place", "work", "quote", "goal", "company",
-        "view", "unit", "area", "current", "predecessor",
+        "view", "unit", "area", "current", "predecessor", "industry",
     ]
     public static let letterPlaceholders: Set<String> = [
         "person", "first_name", "company", "via", "call_by", "meeting_day", "goal", "me", "background", "notes",
