@@ -21,7 +21,7 @@ struct PublicationRow: Equatable {
         func isInitials(_ word: String) -> Bool {
             (1...3).contains(word.count) && word.allSatisfy { $0.isUppercase && $0.isLetter }
         }
-        let particles: Set<String> = ["van", "der", "de", "von", "la", "di", "du", "den"]
+        let particles = NameMatcher.particles
         guard let first = words.indices.first(where: { index in
             guard index >= 1, isInitials(words[index]) else { return false }
             let surname = words[(index + 1)...].first { !particles.contains($0) }

@@ -12,8 +12,9 @@ enum CareNotes {
         let pool = pool.filter { cited.contains(documents[$0.document].url) }
         // Other speakers of an interview, by the full name their page gives them.
         var others: [String] = []
+        var labels = Set<String>()
         for sentence in pool {
-            if case .other(let name) = sentence.speaker {
+            if case .other(let name) = sentence.speaker, labels.insert(name).inserted {
                 let full = SpeakerReader.fullName(of: name, in: documents[sentence.document].text)
                 if !others.contains(full) { others.append(full) }
             }

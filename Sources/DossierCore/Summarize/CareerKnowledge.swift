@@ -360,8 +360,8 @@ struct CareerKnowledge {
         }
     }
 
-    /// The citation counts beside a publication list, whatever the page's language: rows of a
-    /// short label and counts (all time first), one of them the h-index ("h-index", "h-индекс"),
+    /// The citation counts beside a publication list, in any language that labels the h-index "h-…"
+    /// ("h-index", "h-индекс"): rows of a short label and counts (all time first), one of them the h-index,
     /// the largest other one the citations. Without an h-index row, counts are not told apart.
     static func citationMetrics(_ rows: [SourceDocument.TableRow]) -> (text: String, evidence: String)? {
         func count(_ cell: String) -> Int? {
@@ -392,7 +392,8 @@ struct CareerKnowledge {
     /// particle and capitalised words ("Accademia di Belli Arti"), with the place it is in when the
     /// text says so ("… in Florence").
     static func fullName(of short: String, in text: String) -> String? {
-        let particles: Set<String> = ["di", "del", "della", "de", "des", "du", "da", "of", "der", "von", "van", "la", "le"]
+        // An organisation's name also goes on with "of" ("Bank of Lumen Grid").
+        let particles = NameMatcher.particles.union(["of"])
         var best: String?
         var searchRange = text.startIndex..<text.endIndex
         while let found = text.range(of: short, range: searchRange) {
@@ -438,7 +439,7 @@ struct CareerKnowledge {
     static func namedBeside(_ personName: String, in text: String) -> String? {
         guard let mentioned = text.range(of: personName) else { return nil }
         let words = text[mentioned.upperBound...].split(separator: " ")
-        for (index, word) in words.enumerated() where word == "and" && index + 2 < words.count + 1 {
+        for (index, word) in words.enumerated() where word == "and" {
             let name = words.dropFirst(index + 1).prefix(3).prefix { $0.first?.isUppercase == true }
             guard name.count >= 2, name.first != "The" else { continue }
             let cleaned = name.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:")) }

@@ -109,10 +109,9 @@ public struct DossierSummarizer: Sendable {
         }, at: missing)
 
         // Four quotes are shown; two more, a second lesson of an answer, may be said back to them in a question.
-        let ownWordsPicker = OwnWordsPicker(person: personMatcher, avoid: banks.avoid)
-        let quotes = ownWordsPicker.pick(from: sentences, ranker: ranker, count: 4)
+        let (quotes, spareQuotes) = OwnWordsPicker(person: personMatcher, avoid: banks.avoid)
+            .pick(from: sentences, ranker: ranker, count: 4, spare: 2)
         let usedTexts = Set(quotes.map(\.sentence.text))
-        let spareQuotes = ownWordsPicker.pick(from: sentences, ranker: ranker, count: 6).filter { !usedTexts.contains($0.sentence.text) }
         let ownWords = quotes.map { pick in
             CitedQuote(label: pick.label, text: pick.text, source: citations.number(for: documents[pick.sentence.document]))
         }
@@ -377,9 +376,8 @@ public struct DossierSummarizer: Sendable {
         let items = text.replacingOccurrences(of: " and ", with: ", ").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
         guard items.count >= 5 else { return false }
-        let particles: Set<Substring> = ["van", "von", "der", "de", "di", "da", "du", "la", "le", "bin", "al"]
         let names = items.filter { item in
-            let words = item.split(separator: " ").filter { !particles.contains($0) }
+            let words = item.split(separator: " ").filter { !NameMatcher.particles.contains(String($0)) }
             return (2...4).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
         }
         return Double(names.count) >= 0.6 * Double(items.count)

@@ -37,7 +37,9 @@ struct OwnWordsPicker {
                                         "reminds", "important", "drew", "focused", "wanting", "dream", "challenge", "challenges",
                                         "felt", "feel"]
 
-    func pick(from sentences: [PoolSentence], ranker: SentenceRanker?, count: Int) -> [Pick] {
+    /// Up to `count` quotations to show, and up to `spare` more, chosen as if `count + spare` were
+    /// shown, for questions that say their words back; each list best first.
+    func pick(from sentences: [PoolSentence], ranker: SentenceRanker?, count: Int, spare: Int = 0) -> (shown: [Pick], spare: [Pick]) {
         var candidates: [(score: Double, pick: Pick)] = []
         for (index, sentence) in sentences.enumerated() {
             guard let pick = quotation(in: sentence), !Sensitivity.touches(pick.text), !avoids(pick.text) else { continue }
@@ -61,10 +63,17 @@ struct OwnWordsPicker {
             candidates.append((cues.squareRoot() * length * firstPerson * (1 + 0.2 * min(rank, 3)) * answersReflection, pick))
         }
         candidates.sort { ($1.score, $0.pick.sentence.id) < ($0.score, $1.pick.sentence.id) }
+        let shown = Self.choose(candidates, count: count)
+        let shownIDs = Set(shown.map(\.sentence.id))
+        return (shown, Self.choose(candidates, count: count + spare).filter { !shownIDs.contains($0.sentence.id) })
+    }
+
+    /// The best `count` candidates (sorted best first) with variety: first one of each kind and one
+    /// per question answered, then up to two of each; best first.
+    private static func choose(_ candidates: [(score: Double, pick: Pick)], count: Int) -> [Pick] {
         var chosen: [(score: Double, pick: Pick)] = []
         var labels: [String: Int] = [:]
         var answered: [String: Int] = [:]
-        // Variety: first one of each kind and one per question answered, then up to two of each.
         for limit in [1, 2] {
             for candidate in candidates where chosen.count < count && !chosen.contains(where: { $0.pick.sentence.id == candidate.pick.sentence.id }) {
                 let label = candidate.pick.label ?? ""

@@ -7,6 +7,10 @@ public struct NameMatcher: Sendable {
     private let surname: String?
     private let firstName: String?
 
+    /// Lower-case words inside a name ("van der Maaten", "Accademia di Belli Arti", "bin Salman").
+    static let particles: Set<String> = ["van", "von", "der", "den", "de", "des", "del", "della", "di", "da", "du", "la", "le",
+                                         "bin", "al"]
+
     public init(_ name: String) {
         fullName = Self.fold(name)
         let words = fullName.split(separator: " ").map(String.init)
