@@ -298,6 +298,8 @@ public struct Discovery: Sendable {
         var authors: [String] = []
         /// Text beside the main text: by-lines, author boxes, "about" widgets.
         var asides: [String] = []
+        /// The postal addresses the page marks up (a footer's `<address>`, its JSON-LD).
+        var addresses: [String] = []
         /// The Person items of the page's structured data.
         var people: [StructuredPerson] = []
         /// The (name, role) cards of a team or leadership page.
@@ -336,7 +338,7 @@ public struct Discovery: Sendable {
                 text: text, url: response.url, title: reading.title ?? hit?.title, siteName: reading.siteName,
                 published: reading.published ?? hit?.published, updated: reading.modified, source: source,
                 fetchedAt: fetchedAt(response), tableRows: reading.tableRows, description: reading.description,
-                authors: reading.authors, asides: reading.asides
+                authors: reading.authors, asides: reading.asides, addresses: reading.addresses
             )
         }
         for person in reading.people {
@@ -361,7 +363,7 @@ public struct Discovery: Sendable {
             siteName: page.metadata.siteName, published: page.metadata.published, modified: page.metadata.modified,
             tableRows: page.tableRows.map { SourceDocument.TableRow(cells: $0.cells, headings: $0.headings) },
             description: page.metadata.description, authors: page.metadata.authors,
-            asides: page.asides, people: people, cards: page.people
+            asides: page.asides, addresses: page.addresses, people: people, cards: page.people
         )
     }
 

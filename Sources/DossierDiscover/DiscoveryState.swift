@@ -181,11 +181,12 @@ struct DiscoveryState {
 
     /// Adds a text a source gave. Of a page's asides (by-line, author box, "about" widget), those
     /// naming the person are read after its main text, and, on a page by or about them, those
-    /// naming the company: an ordinary professional's bio is usually there.
+    /// naming the company: an ordinary professional's bio is usually there. The first postal address
+    /// the company's own site gives is the company's.
     mutating func addDocument(
         text: String, url: String, title: String?, siteName: String? = nil, published: String? = nil, updated: String? = nil,
         source: SourceDefinition, fetchedAt: Date, tableRows: [SourceDocument.TableRow] = [], description: String? = nil,
-        authors: [String] = [], asides: [String] = []
+        authors: [String] = [], asides: [String] = [], addresses: [String] = []
     ) {
         let byPerson = authors.contains { person.matchesFullName(in: NameMatcher.fold($0)) }
         let companies = NameMatcher.companyNames(company.name).map(NameMatcher.init)
@@ -215,6 +216,10 @@ struct DiscoveryState {
             profileSummary: profile || SourceDocument.isFrontPage(url) ? description : nil, authors: authors,
             interviewsPerson: InterviewPage.interviews(person, personName: identity.name, text: trimmed, title: title, url: url)
         ))
+        if ownSite, !companyFacts.contains(where: { $0.kind == .address }),
+           let address = addresses.first(where: { PostalAddress.town(in: $0) != nil }) {
+            companyFacts.append(StructuredFact(kind: .address, value: address, sourceURL: url))
+        }
     }
 
     /// Takes a search hit titled with the subject's name (a parenthetical qualifier aside, never

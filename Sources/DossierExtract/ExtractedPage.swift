@@ -26,6 +26,9 @@ public struct ExtractedPage: Sendable, Equatable, Codable {
     /// Text beside the main text that tells who wrote or runs the page: by-lines, author boxes,
     /// "about" widgets, profile cards (see `AsideFinder`), in page order, none repeating the main text.
     public var asides: [String] = []
+    /// The postal addresses the page marks up (`<address>`, hCard `adr`, an organization's JSON-LD
+    /// `address`), each one line ("3535 Piedmont Rd NE #415, Atlanta, GA 30305"); see `AddressFinder`.
+    public var addresses: [String] = []
 
     public init(url: String?, charset: String, blocks: [TextBlock]) {
         self.url = url

@@ -50,6 +50,15 @@ struct EventReaderTests {
             .contains("founded|Braincell|-|2016"))
     }
 
+    @Test("an organisation that names someone to a post is its whole name before the verb, not its last word")
+    func namedByOrganisation() {
+        #expect(summary(events("Lumen Grid named Ada Quill its chief executive in 2026.", person: "Ada Quill"))
+            .contains("role|Lumen Grid|chief executive|2026"))
+        #expect(summary(events("In 2014, Mozilla promoted Jo Roe to the role of CEO.", person: "Jo Roe"))
+            .contains("role|Mozilla|CEO|2014"))
+        #expect(summary(events("The board named Jo Roe its chair.", person: "Jo Roe")).allSatisfy { !$0.contains("The") })
+    }
+
     @Test("a role with the page's own organisation, a title before a name, an apposition")
     func roles() {
         #expect(summary(events("Experience is thrilled to have Junior Gaspard, long time ExpApper, as our new President and CEO.",

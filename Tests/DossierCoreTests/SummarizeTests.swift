@@ -50,3 +50,28 @@ struct SlugScalarTests {
         #expect(!slug.contains("/") && !slug.contains("."), "\(slug)")
     }
 }
+
+@Suite("postal addresses")
+struct PostalAddressTests {
+    @Test("the town of an address in the United States, continental European or British order", arguments: [
+        ("3535 Piedmont Rd NE #415, Atlanta, GA 30305", "Atlanta"),
+        ("125 Broad Street, 18th Floor, New York, NY 10004", "New York"),
+        ("PO Box 1866, Mountain View CA 94042-1866", "Mountain View"),
+        ("Argelsrieder Feld 13, 82234 Weßling, Germany", "Weßling"),
+        ("Südtirol Arena, Obertalerstrasse 33, I-39030 Rasen Antholz, Italien", "Rasen Antholz"),
+        ("10 Downing Street, London, SW1A 2AA", "London"),
+        ("1 Deansgate, Manchester M3 1AZ, United Kingdom", "Manchester"),
+    ])
+    func towns(_ address: String, _ town: String) {
+        #expect(PostalAddress.town(in: address) == town)
+    }
+
+    @Test("a year and a name, a contact line or a paragraph with a postcode in it is no address", arguments: [
+        "© 2019 Experience", "Kathrin Klinkusch, Pressesprecherin, 030 65211-1780", "By Tim Anderson",
+        "Agencia EFE, 04.05.2022", "Friedenstr. 21, Ottobrunn 2185521, Deutschland",
+        "We moved the whole team, after a long search that took most of the year and many visits, to 1 Main St, Springfield, IL 62701 last spring",
+    ])
+    func notAddresses(_ text: String) {
+        #expect(PostalAddress.town(in: text) == nil)
+    }
+}

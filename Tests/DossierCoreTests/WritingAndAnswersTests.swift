@@ -301,6 +301,24 @@ struct WritingAndAnswersTests {
         #expect(sentences.first == "Lumen Grid, on its own site: “Our battery storage systems and software help utilities earn new revenue and keep the lights on.”")
     }
 
+    @Test("the company's address from its own page is cited to that page, and its town follows the company in the headline")
+    func companyAddress() throws {
+        let page = Self.page("https://www.lumengrid.test/news/welcome-ada", """
+            Lumen Grid named Ada Quill its chief executive in 2026.
+            Ada Quill said the storage business will double its partners in 2026.
+            """, title: "Welcome, Ada Quill", published: "2026-02-01")
+        var discovery = Self.discovery([page])
+        discovery.companyFacts = [StructuredFact(kind: .address, value: "3535 Piedmont Rd NE #415, Atlanta, GA 30305",
+                                                 sourceURL: page.url)]
+        let dossier = DossierSummarizer(banks: SummaryFixture.banks).summarize(
+            discovery, subject: Subject(name: "Ada Quill", company: "Lumen Grid"), generatedAt: SummaryFixture.generatedAt)
+        let address = try #require(dossier.companyProfile.facts.first { $0.kind == .address })
+        #expect(TimelineWording.line(address) == "Address: 3535 Piedmont Rd NE #415, Atlanta, GA 30305")
+        #expect(dossier.sources.first { $0.number == address.source }?.url == page.url)
+        #expect(dossier.sources.first { $0.number == address.source }?.title == "Welcome, Ada Quill")
+        #expect(dossier.headline == "chief executive, Lumen Grid (Atlanta)", "\(dossier.headline ?? "")")
+    }
+
     @Test("a piece with no published date is dated by its by-line, and the by-line is no line about them")
     func bylineDate() {
         var undated = Self.byline

@@ -60,6 +60,21 @@ struct DiscoveryReadingTests {
                           "Jane Doe spoke at the fair."])
     }
 
+    @Test("the first postal address of the company's own site is the company's; another site's, or a contact line, is not")
+    func companyAddress() {
+        var state = DiscoveryState(subject: Subject(name: "Jane Doe", company: "Acme Robotics, Inc."))
+        state.addDocument(text: "Jane Doe spoke at the fair.", url: "https://fair.test/2026", title: "Fair", source: search,
+                          fetchedAt: epoch, addresses: ["1 Fair Way, Austin, TX 78701"])
+        state.addDocument(text: "Jane Doe joins Acme Robotics as chief engineer.", url: "https://www.acmerobotics.test/blog/jane",
+                          title: "Welcome Jane", source: search, fetchedAt: epoch,
+                          addresses: ["Press: Kim Roe, 030 65211-1780", "Am Markt 3, 10115 Berlin", "9 Other St, Lyon 69001"])
+        state.addDocument(text: "Acme Robotics ships a new gripper.", url: "https://www.acmerobotics.test/blog/gripper",
+                          title: "Gripper", source: search, fetchedAt: epoch, addresses: ["5 Dock Rd, Boston, MA 02110"])
+        let facts = state.result().companyFacts.filter { $0.kind == .address }
+        #expect(facts.map(\.value) == ["Am Markt 3, 10115 Berlin"])
+        #expect(facts.map(\.sourceURL) == ["https://www.acmerobotics.test/blog/jane"])
+    }
+
     @Test("table rows are kept when they name the person, and all rows on a page titled with their name")
     func tableRows() {
         var state = DiscoveryState(subject: Subject(name: "Jane Doe"))

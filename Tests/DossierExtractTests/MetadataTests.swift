@@ -134,3 +134,28 @@ struct TitleTests {
         #expect(title("<title>A long headline about the economy – The Paper</title>") == "A long headline about the economy")
     }
 }
+
+@Suite("postal addresses")
+struct AddressTests {
+    @Test("an <address>, an hCard adr and an organization's JSON-LD address are kept line by line, linked or not")
+    func markedUpAddresses() {
+        let html = """
+        <html><head><script type="application/ld+json">{"@type":"Organization","name":"Acme",
+        "address":{"@type":"PostalAddress","streetAddress":"Am Markt 3","postalCode":"10115","addressLocality":"Berlin"}}</script></head>
+        <body><article><p>Acme builds robots for warehouses, and has done so for years.</p></article>
+        <footer><address><a href="https://maps.example/?q=1">3535 Piedmont Rd NE #415
+        Atlanta, GA 30305</a><br><a href="mailto:hi@acme.example">hi@acme.example</a></address>
+        <div class="vcard"><span class="adr">1 Main St<br>Springfield, IL 62701</span></div>
+        <div hidden><address>9 Hidden Way, Nowhere, CA 90000</address></div></footer></body></html>
+        """
+        let page = HTMLExtractor.extract(bytes: Array(html.utf8), url: "https://acme.example/")
+        #expect(page.addresses == ["Am Markt 3, 10115 Berlin", "3535 Piedmont Rd NE #415, Atlanta, GA 30305",
+                                   "1 Main St, Springfield, IL 62701"])
+    }
+
+    @Test("a page without marked-up addresses has none, however many postcodes its text holds")
+    func none() {
+        let html = "<article><p>Our office is at 1 Main St, Springfield, IL 62701, near the station.</p></article>"
+        #expect(HTMLExtractor.extract(bytes: Array(html.utf8)).addresses.isEmpty)
+    }
+}

@@ -54,6 +54,8 @@ public struct FactKind: RawRepresentable, Hashable, Sendable, Codable, Comparabl
     // A company's.
     public static let inception = FactKind(rawValue: "inception")
     public static let headquarters = FactKind(rawValue: "headquarters")
+    /// The postal address its own site gives (a footer's, its structured data's).
+    public static let address = FactKind(rawValue: "address")
     public static let industry = FactKind(rawValue: "industry")
     public static let ceo = FactKind(rawValue: "ceo")
     public static let employees = FactKind(rawValue: "employees")

@@ -215,7 +215,14 @@ struct EventReader {
                 if let role = title(words, from: start) {
                     var organisation: String?
                     if index >= 2, words[index - 2].isCapitalised, !subjectWords.contains(words[index - 2].lower) {
-                        organisation = Self.possessiveStripped(words[index - 2].bare)
+                        // The whole name before the verb: "Lumen Grid named …", not "Grid".
+                        var first = index - 2
+                        while first > 0, index - 1 - first < 4, words[first - 1].isCapitalised, !words[first - 1].endsPhrase,
+                              !subjectWords.contains(words[first - 1].lower),
+                              !["The", "In", "On", "At", "After", "When", "Then", "Today", "Now"].contains(words[first - 1].bare) {
+                            first -= 1
+                        }
+                        organisation = Self.possessiveStripped(words.text(first..<(index - 1)))
                     }
                     add(.role, organisation: organisation, detail: role.text, at: index)
                     if role.isNew { datedByPage() }

@@ -5,7 +5,7 @@ enum TimelineWording {
     /// The wording of each kind of fact dossier names itself.
     static let labels: [FactKind: String] = [
         .employer: "Worked at", .position: "Position", .education: "Studied at", .inception: "Founded",
-        .headquarters: "Headquarters", .industry: "Industry", .ceo: "CEO", .employees: "Employees",
+        .headquarters: "Headquarters", .address: "Address", .industry: "Industry", .ceo: "CEO", .employees: "Employees",
         .website: "Website", .foundedBy: "Founded by", .award: "Award", .birthDate: "Born",
         .birthplace: "Born in", .occupation: "Occupation", .field: "Field", .memberOf: "Member of",
         .degree: "Degree", .affiliation: "Affiliation", .notableWork: "Known for",

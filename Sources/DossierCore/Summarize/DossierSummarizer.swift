@@ -198,8 +198,10 @@ public struct DossierSummarizer: Sendable {
         let news = newsItems(documents: documents, excluding: aboutPersonDocuments.union(writing.documents), sentences: sentences, ranker: ranker, pool: pool,
                              person: personMatcher,
                              companies: companyNames.map(NameMatcher.init), used: Set(picker.used), citations: &citations)
-        let companyFacts = discovery.companyFacts.map {
-            TimelineEntry($0, source: citations.number(forFact: $0, readAt: generatedAt))
+        // A fact read from a page (the address in its footer) cites the page.
+        let companyFacts = discovery.companyFacts.map { fact in
+            TimelineEntry(fact, source: documents.first { $0.url == fact.sourceURL }.map { citations.number(for: $0) }
+                          ?? citations.number(forFact: fact, readAt: generatedAt))
         }
 
         // More about the person: what no other section holds, fact-dense sentences and table rows first.
@@ -256,8 +258,15 @@ public struct DossierSummarizer: Sendable {
 
         let commonGround = CommonGround.lines(profile: profile, steps: knowledge.steps, cite: citeEvent)
 
+        // Where the company is, when the headline names it: "President and CEO, Experience (Atlanta)".
+        var headline = career.headline
+        if let text = headline, companyNames.contains(where: { SentencePool.occursCapitalised($0, in: text) }),
+           let town = discovery.companyFacts.lazy.filter({ $0.kind == .address }).compactMap({ PostalAddress.town(in: $0.value) }).first {
+            headline = text + " (" + town + ")"
+        }
+
         var dossier = Dossier(
-            subject: subject, identity: discovery.identity, company: discovery.company, headline: career.headline,
+            subject: subject, identity: discovery.identity, company: discovery.company, headline: headline,
             meeting: MeetingLine(when: meeting?.whenText, place: meeting?.place, via: meeting?.via, goal: meeting?.goal ?? profile.goals.first),
             profile: profileLines, timeline: timeline, ownWords: ownWords, mentions: mentions.map { index in
                 var cited = cite(index)

@@ -31,6 +31,7 @@ struct PageAnalyzer {
             .filter { !Self.namesOrganization($0.name, page: page) }
         page.tableRows = tableRows()
         page.asides = AsideFinder(document: document).asides(excluding: page.blocks.map(\.text))
+        page.addresses = AddressFinder(document: document).addresses(structured: page.structuredData)
     }
 
     /// Whether `name` is the site's or an organization's, not a person's: the site name, an

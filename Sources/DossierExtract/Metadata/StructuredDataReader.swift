@@ -71,7 +71,22 @@ enum StructuredDataReader {
         if let founded = text(object["foundingDate"]) {
             organization.foundingDate = PageDate.normalize(founded) ?? (founded.count == 4 ? founded : nil)
         }
+        organization.address = object["address"].flatMap(postalAddress)
         return organization
+    }
+
+    /// A schema.org address as its lines: a text as it is, a PostalAddress as street, town with
+    /// region and postcode ("Atlanta, GA 30305") or postcode and town ("10115 Berlin"), country.
+    static func postalAddress(_ value: JSONValue) -> String? {
+        if case .array(let values) = value { return values.lazy.compactMap(postalAddress).first }
+        if let plain = text(value) { return plain }
+        let town = text(value["addressLocality"]), region = text(value["addressRegion"]), code = text(value["postalCode"])
+        let place = region != nil
+            ? [town, [region, code].compactMap { $0 }.joined(separator: " ")].compactMap { $0 }.joined(separator: ", ")
+            : [code, town].compactMap { $0 }.joined(separator: " ")
+        let lines = [text(value["streetAddress"]), place.isEmpty ? nil : place, value["addressCountry"].flatMap(name)]
+            .compactMap { $0 }
+        return lines.isEmpty ? nil : lines.joined(separator: ", ")
     }
 
     static func article(_ object: JSONValue, type: String) -> ArticleData {

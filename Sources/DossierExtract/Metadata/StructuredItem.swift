@@ -58,6 +58,8 @@ public struct OrganizationData: Sendable, Equatable, Codable {
     public var description: String?
     /// `YYYY-MM-DD` (or the year alone when that is all the page gives).
     public var foundingDate: String?
+    /// Its postal address, lines joined by ", " (a PostalAddress's parts, or the text given).
+    public var address: String?
 
     public init(type: String) {
         self.type = type
