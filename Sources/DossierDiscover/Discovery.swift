@@ -300,6 +300,8 @@ public struct Discovery: Sendable {
         var asides: [String] = []
         /// The postal addresses the page marks up (a footer's `<address>`, its JSON-LD).
         var addresses: [String] = []
+        /// A front page's lead stories, in page order.
+        var headlines: [String] = []
         /// The Person items of the page's structured data.
         var people: [StructuredPerson] = []
         /// The (name, role) cards of a team or leadership page.
@@ -338,7 +340,7 @@ public struct Discovery: Sendable {
                 text: text, url: response.url, title: reading.title ?? hit?.title, siteName: reading.siteName,
                 published: reading.published ?? hit?.published, updated: reading.modified, source: source,
                 fetchedAt: fetchedAt(response), tableRows: reading.tableRows, description: reading.description,
-                authors: reading.authors, asides: reading.asides, addresses: reading.addresses
+                authors: reading.authors, asides: reading.asides, addresses: reading.addresses, headlines: reading.headlines
             )
         }
         for person in reading.people {
@@ -363,7 +365,8 @@ public struct Discovery: Sendable {
             siteName: page.metadata.siteName, published: page.metadata.published, modified: page.metadata.modified,
             tableRows: page.tableRows.map { SourceDocument.TableRow(cells: $0.cells, headings: $0.headings) },
             description: page.metadata.description, authors: page.metadata.authors,
-            asides: page.asides, addresses: page.addresses, people: people, cards: page.people
+            asides: page.asides, addresses: page.addresses,
+            headlines: FrontPageHeadlines.headlines(links: page.links, pageURL: response.url), people: people, cards: page.people
         )
     }
 

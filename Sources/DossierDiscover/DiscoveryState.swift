@@ -186,7 +186,7 @@ struct DiscoveryState {
     mutating func addDocument(
         text: String, url: String, title: String?, siteName: String? = nil, published: String? = nil, updated: String? = nil,
         source: SourceDefinition, fetchedAt: Date, tableRows: [SourceDocument.TableRow] = [], description: String? = nil,
-        authors: [String] = [], asides: [String] = [], addresses: [String] = []
+        authors: [String] = [], asides: [String] = [], addresses: [String] = [], headlines: [String] = []
     ) {
         let byPerson = authors.contains { person.matchesFullName(in: NameMatcher.fold($0)) }
         let companies = NameMatcher.companyNames(company.name).map(NameMatcher.init)
@@ -203,7 +203,10 @@ struct DiscoveryState {
             let words = aside.split(separator: " ")
             return ["Our", "We"].contains(words.first.map(String.init) ?? "") && words.count >= 8
         }.prefix(1) : []
-        let kept = asides.filter { namingPerson.contains($0) || namingCompany.contains($0) || ownVoice.contains($0) }
+        // And how it is paid for, as it tells its readers ("In addition to supporting our site through
+        // advertisements, you can help by subscribing to …").
+        let funding = ownSite ? asides.filter(Self.tellsFunding).prefix(2) : []
+        let kept = asides.filter { namingPerson.contains($0) || namingCompany.contains($0) || ownVoice.contains($0) || funding.contains($0) }
         let trimmed = ([text] + kept).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         // On a page titled with the person's name (a profile), every table is about them.
         let profile = title.map { person.matchesFullName(in: NameMatcher.fold($0)) } ?? false
@@ -214,12 +217,23 @@ struct DiscoveryState {
             sourceName: source.name, trust: source.trust, fetchedAt: fetchedAt, tableRows: Array(rowsNamingPerson.prefix(50)),
             // A profile's summary holds their position and interests; a homepage's, what the site or organisation is.
             profileSummary: profile || SourceDocument.isFrontPage(url) ? description : nil, authors: authors,
-            interviewsPerson: InterviewPage.interviews(person, personName: identity.name, text: trimmed, title: title, url: url)
+            interviewsPerson: InterviewPage.interviews(person, personName: identity.name, text: trimmed, title: title, url: url),
+            headlines: headlines
         ))
         if ownSite, !companyFacts.contains(where: { $0.kind == .address }),
            let address = addresses.first(where: { PostalAddress.town(in: $0) != nil }) {
             companyFacts.append(StructuredFact(kind: .address, value: address, sourceURL: url))
         }
+    }
+
+    /// Whether a site's aside tells how the site is paid for: advertising, subscriptions, memberships,
+    /// donations or sponsors, of "our site", "this site" or its support.
+    static func tellsFunding(_ aside: String) -> Bool {
+        let folded = NameMatcher.fold(aside)
+        guard aside.split(separator: " ").count >= 8 else { return false }
+        let means = ["advertis", "subscri", "membership", "donat", "sponsor"].contains { folded.contains($0) }
+        let ofTheSite = ["our site", "this site", "support"].contains { folded.contains($0) }
+        return means && ofTheSite
     }
 
     /// Takes a search hit titled with the subject's name (a parenthetical qualifier aside, never

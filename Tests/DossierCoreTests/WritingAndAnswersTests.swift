@@ -212,6 +212,38 @@ struct WritingAndAnswersTests {
         #expect(!Self.summarize([history], banks: banks).questions.contains { $0.text.contains("lead acid") })
     }
 
+    @Test("a product or plan their own words name grounds a company question, dated by the page; a habit of theirs, the advice question")
+    func offeringAndHabitQuestions() {
+        let companies = ["Lumen Grid"]
+        #expect(QuestionPlanner.offering(in: "We are moving storage to the next level with our direct to utility offering called GRIDPASS which offers flat fees.",
+                                         excluding: companies) == "GRIDPASS")
+        #expect(QuestionPlanner.offering(in: "Last spring we launched Volt Cloud for small utilities.", excluding: companies) == "Volt Cloud")
+        #expect(QuestionPlanner.offering(in: "Lumen Grid launched in 2001 with a mission.", excluding: companies) == nil)
+        #expect(QuestionPlanner.offering(in: "We launched Lumen Grid in a garage.", excluding: companies) == nil)
+        #expect(QuestionPlanner.offering(in: "I have a dog called Rex.", excluding: companies) == nil)
+        #expect(QuestionPlanner.offering(in: "We launched The new site in May.", excluding: companies) == nil)
+        let page = Self.page("https://www.lumengrid.test/news/ada-qa", """
+            Q: What is next for the business?
+            A: We are moving storage to the next level with our direct to utility offering called GRIDPASS which offers flat fees.
+            Q: How do you plan your day?
+            A: I block two hours for deep work every morning, a habit that keeps me focused.
+            Q: What did you learn?
+            A: I learned that listening before deciding is the biggest lesson of my career.
+            """, title: "Ada Quill on what comes next", published: "2025-03-01", interview: true)
+        let banks = SummaryBanks(questions: SummaryFixture.banks.questions + [
+            QuestionTemplate(topic: .company, fills: .offering,
+                             text: "How did {offering} work out after you spoke of it{in year}, and what did it teach you about your customers?"),
+            QuestionTemplate(topic: .advice, fills: .habit, text: "You have said: “{quote}” Which habits would you urge on someone starting out?"),
+        ], avoid: SummaryFixture.banks.avoid, checklist: SummaryFixture.banks.checklist)
+        let questions = Self.summarize([page], banks: banks).questions
+        #expect(questions.contains { $0.text == "How did GRIDPASS work out after you spoke of it in 2025, and what did it teach you about your customers?"
+            && $0.source != nil }, "\(questions.map(\.text))")
+        #expect(questions.contains { $0.text.hasPrefix("You have said: “I block two hours for deep work every morning")
+            && $0.text.hasSuffix("Which habits would you urge on someone starting out?") }, "\(questions.map(\.text))")
+        // A habit is never asked about as a story or a lesson.
+        #expect(!questions.contains { $0.text.contains("block two hours") && !$0.text.hasSuffix("starting out?") })
+    }
+
     @Test("a quote said back to them starts at its point, not at the words that led into it")
     func quoteLeadIn() {
         #expect(QuestionPlanner.withoutLeadIn("I would also add being comfortable making decisions with imperfect information is critical.")
@@ -317,6 +349,20 @@ struct WritingAndAnswersTests {
         #expect(dossier.sources.first { $0.number == address.source }?.url == page.url)
         #expect(dossier.sources.first { $0.number == address.source }?.title == "Welcome, Ada Quill")
         #expect(dossier.headline == "chief executive, Lumen Grid (Atlanta)", "\(dossier.headline ?? "")")
+    }
+
+    @Test("the company's scale is its newest measured line, and a line asking the reader for support is none of the company's")
+    func companyScaleAndAppeals() {
+        let article = Self.page("https://encyclopedia.test/Lumen_Grid", """
+            Lumen Grid is a maker of battery storage systems, founded in 2001 by Tomas Berg.
+            In 2014, Lumen Grid reported revenue of $40 million from storage contracts.
+            In a report released in 2020, Lumen Grid said its revenue for 2019 was $163 million, up 33% from the year before.
+            You can also support Lumen Grid's open data work through donations via its foundation.
+            """, title: "Lumen Grid")
+        let lines = Self.summarize([Self.byline, article]).companyProfile.sentences.map(\.text)
+        // The newest figure comes right after what the company is; an older one, if at all, after it.
+        #expect(lines.dropFirst().first?.contains("$163 million") == true, "\(lines)")
+        #expect(!lines.contains { $0.hasPrefix("You can") }, "\(lines)")
     }
 
     @Test("a piece with no published date is dated by its by-line, and the by-line is no line about them")

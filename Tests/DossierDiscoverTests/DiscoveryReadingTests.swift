@@ -75,6 +75,40 @@ struct DiscoveryReadingTests {
         #expect(facts.map(\.sourceURL) == ["https://www.acmerobotics.test/blog/jane"])
     }
 
+    @Test("on the company's own site, an aside telling how the site is paid for is kept; elsewhere it is not")
+    func fundingAside() {
+        var state = DiscoveryState(subject: Subject(name: "Jane Doe", company: "Acme Robotics, Inc."))
+        let asides = ["In addition to supporting our site through advertisements, you can help by subscribing to Acme Plus.",
+                      "Subscribe to our newsletter for weekly updates on robots.", "Advertisement"]
+        state.addDocument(text: "Jane Doe joins Acme Robotics as chief engineer.", url: "https://www.acmerobotics.test/blog/jane",
+                          title: "Welcome Jane", source: search, fetchedAt: epoch, asides: asides)
+        state.addDocument(text: "Jane Doe spoke at the fair.", url: "https://fair.test/2026", title: "Fair", source: search,
+                          fetchedAt: epoch, asides: asides)
+        let texts = state.result().documents.map(\.text)
+        #expect(texts == ["Jane Doe joins Acme Robotics as chief engineer.\nIn addition to supporting our site through advertisements, you can help by subscribing to Acme Plus.",
+                          "Jane Doe spoke at the fair."])
+    }
+
+    @Test("a front page's lead stories are its links to article addresses on the same site, with headline text, in page order")
+    func frontPageHeadlines() {
+        let links = [
+            PageLink(url: "https://www.news.test/reviews", text: "Articles & Reviews"),
+            PageLink(url: "https://www.news.test/news/Budgie-10.10.2-Released", text: "Budgie 10.10.2 Brings Improved Wayland Integration"),
+            PageLink(url: "https://other.test/2026/03/06/big-story", text: "A story on another site about something big"),
+            PageLink(url: "https://www.news.test/platform/ticketing-for-teams", text: "Learn more about our ticketing platform"),
+            PageLink(url: "https://news.test/2026/03/06/gtk/", text: "GTK 4.22 Released With Improved SVG Support"),
+            PageLink(url: "https://www.news.test/news/Linux-7.0-rc3-Platform-Drivers", text: "New Hardware Support In Linux 7.0-rc3 Kernel"),
+            PageLink(url: "https://www.news.test/news/Wine-11.4-Released", text: "Wine 11.4 Released With More Improvements"),
+        ]
+        #expect(FrontPageHeadlines.headlines(links: links, pageURL: "https://www.news.test/") == [
+            "Budgie 10.10.2 Brings Improved Wayland Integration", "GTK 4.22 Released With Improved SVG Support",
+            "New Hardware Support In Linux 7.0-rc3 Kernel",
+        ])
+        // Not a front page, or a front page of menus and one story: no lead stories.
+        #expect(FrontPageHeadlines.headlines(links: links, pageURL: "https://www.news.test/news/").isEmpty)
+        #expect(FrontPageHeadlines.headlines(links: Array(links.prefix(4)), pageURL: "https://www.news.test/").isEmpty)
+    }
+
     @Test("table rows are kept when they name the person, and all rows on a page titled with their name")
     func tableRows() {
         var state = DiscoveryState(subject: Subject(name: "Jane Doe"))

@@ -48,10 +48,12 @@ public struct SourceDocument: Sendable, Equatable, Codable {
     /// Whether the page interviews the person (a Q&A, a podcast or a talk page): the answers in
     /// the first person there are theirs.
     public var interviewsPerson: Bool
+    /// A front page's lead stories, as its links give them, in page order.
+    public var headlines: [String]
 
     public init(url: String, title: String?, siteName: String?, published: String?, updated: String? = nil, text: String,
                 sourceName: String, trust: Double, fetchedAt: Date, tableRows: [TableRow] = [], profileSummary: String? = nil,
-                authors: [String] = [], interviewsPerson: Bool = false) {
+                authors: [String] = [], interviewsPerson: Bool = false, headlines: [String] = []) {
         self.url = url
         self.title = title
         self.siteName = siteName
@@ -65,6 +67,7 @@ public struct SourceDocument: Sendable, Equatable, Codable {
         self.profileSummary = profileSummary
         self.authors = authors
         self.interviewsPerson = interviewsPerson
+        self.headlines = headlines
     }
 }
 

@@ -128,8 +128,10 @@ public struct DossierSummarizer: Sendable {
             let aboutThemselves = ["i", "my", "me", "i'm", "i've"].contains { NameMatcher.containsWords($0, in: sentence.folded) }
             // "Axios' Erica Pandey writes: Microsoft announced …" is another story, reported.
             let reported = sentence.text.split(separator: " ").prefix(8).contains { $0.hasSuffix(":") }
+            // "You can also contribute …" asks the reader; it says nothing of the company.
+            let addressesReader = ["You", "Your"].contains(sentence.text.split(separator: " ").first.map(String.init) ?? "")
             return (sentence.company && (sentence.person == .none || sentence.person == .firstPerson) || aboutBusiness)
-                && !aboutThemselves && !reported && !usedTexts.contains(sentence.text)
+                && !aboutThemselves && !reported && !addressesReader && !usedTexts.contains(sentence.text)
                 && !Sensitivity.touches(sentence.text) && SentenceCues.matches(SentenceCues.company, in: sentence.folded)
         }
         // The company speaking of itself ("our outstanding 350 partners") only when little else is said of it.
@@ -182,11 +184,15 @@ public struct DossierSummarizer: Sendable {
         let latest = picker.pick(companyPool.filter { index in
             sentences[index].years.contains { ($0 >= currentYear - 4) && $0 <= currentYear }
         }, count: 1)
-        // Its scale of late: the best sentence of the last six years with a measured figure (revenue,
-        // a deal, a fund, staff).
-        let scale = picker.pick(companyPool.filter { index in
-            Self.hasFigure(sentences[index].text) && sentences[index].years.contains { $0 >= currentYear - 6 && $0 <= currentYear }
-        }, count: 1)
+        // Its scale: of the sentences that measure its money or size (revenue, a deal, a fund, staff) with a
+        // figure, the newest of the last fifteen years, the best-ranked among equals. The year it names
+        // dates it for the reader ("their total revenue for 2011 was $163 million").
+        let measured = companyPool.filter { index in
+            Self.hasFigure(sentences[index].text) && SentenceCues.matches(Self.sizeCues, in: sentences[index].folded)
+                && sentences[index].years.contains { $0 >= currentYear - 15 && $0 <= currentYear }
+        }
+        let newestMeasured = measured.compactMap { sentences[$0].years.filter { $0 <= currentYear }.max() }.max()
+        let scale = picker.pick(measured.filter { sentences[$0].years.filter { $0 <= currentYear }.max() == newestMeasured }, count: 1)
         let companySentences = latest + scale
             + picker.pick(companyPool, count: (frontPage == nil && definition == nil && selfDescription == nil ? 5 : 4) - latest.count - scale.count)
         // Pages that speak of the person are read in their sections; news is the company's.
@@ -195,9 +201,18 @@ public struct DossierSummarizer: Sendable {
         let aboutPersonDocuments = Set(anchoredCount.filter { $0.value >= 5 }.map(\.key))
         let writing = writingItems(documents: documents, person: personMatcher, ownDomain: discovery.identity.domain,
                                    sentences: sentences, pool: pool, used: Set(picker.used), citations: &citations)
-        let news = newsItems(documents: documents, excluding: aboutPersonDocuments.union(writing.documents), sentences: sentences, ranker: ranker, pool: pool,
-                             person: personMatcher,
-                             companies: companyNames.map(NameMatcher.init), used: Set(picker.used), citations: &citations)
+        // What the company's front page leads with, as read: the newest the sources hold.
+        let frontPageStories = documents.first { document in
+            SourceDocument.isFrontPage(document.url) && !document.headlines.isEmpty
+                && Self.isCompanySite(document, companies: companyNames, domain: companyDomain)
+        }.map { document in
+            NewsItem(date: DateText.day(document.fetchedAt), title: "Headlines on its front page",
+                     sentence: document.headlines.joined(separator: "; "), source: citations.number(for: document))
+        }
+        let news = Array(([frontPageStories].compactMap { $0 } + newsItems(
+            documents: documents, excluding: aboutPersonDocuments.union(writing.documents), sentences: sentences, ranker: ranker,
+            pool: pool, person: personMatcher, companies: companyNames.map(NameMatcher.init), used: Set(picker.used),
+            citations: &citations)).prefix(5))
         // A fact read from a page (the address in its footer) cites the page.
         let companyFacts = discovery.companyFacts.map { fact in
             TimelineEntry(fact, source: documents.first { $0.url == fact.sourceURL }.map { citations.number(for: $0) }
@@ -250,8 +265,18 @@ public struct DossierSummarizer: Sendable {
             .lazy.compactMap { index in
                 QuestionPlanner.industry(in: sentences[index].text).map { ($0, citations.number(for: documents[sentences[index].document])) }
             }.first
+        // What they said they were making or planning, in their own words, dated by the page.
+        var offerings: [(name: String, year: Int?, source: Int)] = []
+        for index in all where (sentences[index].speaker == .subject || sentences[index].person == .firstPerson)
+            && offerings.count < 2 && !Sensitivity.touches(sentences[index].text) {
+            guard let name = QuestionPlanner.offering(in: sentences[index].text, excluding: companyNames + [subject.name]),
+                  !offerings.contains(where: { $0.name == name }) else { continue }
+            let document = documents[sentences[index].document]
+            offerings.append((name, document.published.flatMap(EventDate.init(iso:))?.year, citations.number(for: document)))
+        }
         let slots = QuestionPlanner.slots(
             steps: knowledge.steps, current: career.currentRole, quotes: questionQuotes, views: views, industry: industry,
+            offerings: offerings,
             goal: goal,
             latestYear: latestYear, cite: citeEvent)
         let questions = QuestionPlanner(banks: banks, companyName: companyNames.first, goal: goal).questions(from: slots)
@@ -344,6 +369,11 @@ public struct DossierSummarizer: Sendable {
 
     /// Whether a sentence gives a measured figure: a number with a percent or currency sign or a
     /// thousands separator, or followed by "percent", "per cent", "million" or "billion".
+    /// Words that say what a figure measures of an organisation: its money, its deals, its size.
+    static let sizeCues = ["revenue", "revenues", "sales", "profit", "income", "employees", "employs", "staff", "workforce",
+                           "funding", "raised", "valuation", "valued", "deal", "fund", "customers", "users", "subscribers",
+                           "members", "partners", "readers", "visitors", "budget"]
+
     static func hasFigure(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         for (index, word) in words.enumerated() where word.contains(where: \.isNumber) {

@@ -27,7 +27,7 @@ struct OwnWordsPicker {
         "surprised": "Surprise", "surprising": "Surprise", "decisions": "On deciding", "decision": "On deciding",
         "decide": "On deciding", "believe": "Belief", "reminds": "Belief", "means": "Belief", "always": "Belief",
         "never": "Belief", "should": "Advice", "need to": "Lesson", "convinced": "Motivation", "advocating": "Motivation",
-        "wanting": "Motivation", "honored": "Motivation", "honoured": "Motivation", "habits": "Habit", "prioritize": "Habit",
+        "wanting": "Motivation", "honored": "Motivation", "honoured": "Motivation", "habits": "Habit", "habit": "Habit", "prioritize": "Habit",
         "prioritise": "Habit", "focused": "Habit", "perspective": "Lesson", "chose": "On deciding", "decided": "On deciding",
         "challenge": "Lesson", "challenges": "Lesson", "felt": "Motivation", "feel": "Motivation",
     ]

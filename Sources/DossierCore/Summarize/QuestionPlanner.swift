@@ -61,6 +61,7 @@ struct QuestionPlanner {
                 guard reusing, topics.count == 1, !topics.contains(topic) else { return false }
             }
             // One question reads their words back to them (two when facts are few); more sound like a recital.
+            // Their way of working, said back for the advice they would give, is a question of its own kind.
             let readsBack: Set<QuestionFill> = [.quote, .lesson, .decision]
             if let fill = candidate.slot?.fill, readsBack.contains(fill),
                chosen.filter({ $0.candidate.slot.map { readsBack.contains($0.fill) } == true }).count >= readBacks {
@@ -134,6 +135,42 @@ struct QuestionPlanner {
         return phrase
     }
 
+    /// A product, plan or programme named in their own words: a name after "called" or "named"
+    /// that follows a word for such a thing ("our direct to consumer offering called INWEGO"), or
+    /// right after "launched", "introduced" or "unveiled" ("we launched Lumen Cloud"). A name is one to
+    /// four capitalised words; the company's own names and sentence openers are none.
+    static func offering(in text: String, excluding names: [String]) -> String? {
+        let words = text.split(separator: " ").map(String.init)
+        let kinds: Set<String> = ["offering", "product", "service", "platform", "app", "application", "program", "programme",
+                                  "initiative", "plan", "tool", "feature", "brand", "subscription", "membership", "project",
+                                  "newsletter", "podcast", "series", "campaign", "fund", "network"]
+        let bare = { (word: String) in word.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:!?()“”\"'’")) }
+        for (index, word) in words.enumerated() {
+            let lower = bare(word).lowercased()
+            let start: Int
+            if ["called", "named"].contains(lower), (max(0, index - 3)..<index).contains(where: { kinds.contains(bare(words[$0]).lowercased()) }) {
+                start = index + 1
+            } else if ["launched", "introduced", "unveiled", "launching", "introducing"].contains(lower) {
+                start = index + 1
+            } else {
+                continue
+            }
+            var name: [String] = []
+            for next in words.dropFirst(start).prefix(4) {
+                let cleaned = bare(next)
+                guard let first = cleaned.first, first.isUppercase || first.isNumber && !name.isEmpty else { break }
+                name.append(cleaned)
+                if cleaned.count < next.count { break }
+            }
+            let found = name.joined(separator: " ")
+            guard !name.isEmpty, !["The", "A", "An", "Our", "We", "It", "In", "On", "This"].contains(name[0]),
+                  !names.contains(where: { NameMatcher.fold($0) == NameMatcher.fold(found) || NameMatcher.containsWords(NameMatcher.fold($0), in: NameMatcher.fold(found)) })
+            else { continue }
+            return found
+        }
+        return nil
+    }
+
     /// Their words without the phrase that led into them in conversation ("I would also add being
     /// comfortable …" is "…being comfortable …"), so that said back to them they are the point.
     static func withoutLeadIn(_ quote: String) -> String {
@@ -148,6 +185,7 @@ struct QuestionPlanner {
 
     static func slots(steps: [CareerKnowledge.Step], current: CareerKnowledge.Step?, quotes: [(label: String?, text: String, source: Int, shown: Bool)],
                       views: [(text: String, source: Int)], industry: (text: String, source: Int)? = nil,
+                      offerings: [(name: String, year: Int?, source: Int)] = [],
                       goal: String?, latestYear: Int?, cite: (CareerEvent) -> Int?) -> [Slot] {
         var slots: [Slot] = []
         func add(_ fill: QuestionFill, _ values: [String: String], subject: String, event: CareerEvent?, weight: Double, source: Int? = nil) {
@@ -249,11 +287,17 @@ struct QuestionPlanner {
             // Only what they learned, believe or decided, short enough to say back to them: a story
             // of why they came ("I attended the Roadshow and began advocating …") is theirs to tell, and
             // a habit is small talk.
-            guard let label = quote.label, !["Habit", "Motivation"].contains(label) else { continue }
+            guard let label = quote.label, label != "Motivation" else { continue }
             let words = quote.text.split(separator: " ")
-            guard (4...18).contains(words.count), !quote.text.contains("…") else { continue }
+            // A guide they follow takes its title's words ("Steven Covey’s The 7 Habits of Highly Effective People").
+            guard (4...(label == "Habit" ? 22 : 18)).contains(words.count), !quote.text.contains("…") else { continue }
             let said = Self.withoutLeadIn(quote.text)
             let text = said.hasSuffix(".") || said.hasSuffix("!") || said.hasSuffix("?") ? said : said + "."
+            // How they work is for the advice they would give, never a question of its own.
+            if label == "Habit" {
+                add(.habit, ["quote": text], subject: quote.text, event: nil, weight: 0.8, source: quote.source)
+                continue
+            }
             let fill: QuestionFill = label == "On deciding" ? .decision : ["Lesson", "Surprise", "Advice"].contains(label) ? .lesson : .quote
             // Words the dossier does not already quote are the better ones to say back.
             let weight = quote.shown ? 1 : 1.1
@@ -266,6 +310,11 @@ struct QuestionPlanner {
         }
         if let industry {
             add(.industry, ["industry": industry.text], subject: industry.text, event: nil, weight: 0.7, source: industry.source)
+        }
+        for offering in offerings {
+            var values = ["offering": offering.name]
+            if let year = offering.year { values["year"] = String(year) }
+            add(.offering, values, subject: offering.name, event: nil, weight: 0.9, source: offering.source)
         }
         if let goal, !goal.isEmpty {
             slots.append(Slot(fill: .goal, values: ["goal": goal], subject: "goal", source: nil, weight: 0.5))

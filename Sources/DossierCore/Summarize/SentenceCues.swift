@@ -30,6 +30,7 @@ enum SentenceCues {
         "incorporated", "nonprofit", "non-profit", "foundation", "owned", "shares", "merger", "develops", "makes",
         "partners", "offering", "subscription", "platform", "service", "services", "clients", "users", "mission", "sells",
         "builds", "publishes", "offers", "provides", "launched", "ads", "newsletters", "newsletter",
+        "advertising", "advertisements", "subscribers", "subscribing", "premium", "membership", "donations", "sponsors",
     ]
 
     /// Industry trends.

@@ -52,6 +52,11 @@ public enum QuestionFill: String, Sendable, Codable, CaseIterable {
     /// The industry they or their company's pages name ("the live entertainment and ticketing
     /// industry"): {industry}.
     case industry
+    /// A product, plan or programme their own words name ("our direct to consumer offering called
+    /// INWEGO"): {offering}, {in year} (the year they spoke of it).
+    case offering
+    /// Their own words on how they work (a method, a guide they follow): {quote}.
+    case habit
     /// The reader's goal for the meeting: {goal}.
     case goal
 }
@@ -70,7 +75,8 @@ extension QuestionFill {
         case .award: ["award"]
         case .roots: ["place"]
         case .knownFor: ["work"]
-        case .quote, .lesson, .decision: ["quote"]
+        case .quote, .lesson, .decision, .habit: ["quote"]
+        case .offering: ["offering", "in year"]
         case .view: ["view"]
         case .led: ["unit"]
         case .field: ["area"]
@@ -180,7 +186,7 @@ public struct SummaryBanks: Sendable, Equatable {
 
     public static let placeholders: Set<String> = [
         "title", "organisation", "in year", "from", "years", "school", "field of", "award", "place", "work", "quote", "goal", "company",
-        "view", "unit", "area", "current", "predecessor", "industry",
+        "view", "unit", "area", "current", "predecessor", "industry", "offering",
     ]
     public static let letterPlaceholders: Set<String> = [
         "person", "first_name", "company", "via", "call_by", "meeting_day", "goal", "me", "background", "notes",
