@@ -365,6 +365,24 @@ struct WritingAndAnswersTests {
         #expect(!lines.contains { $0.hasPrefix("You can") }, "\(lines)")
     }
 
+    @Test("a news item told by a line of a labelled card keeps the card's line before it, which names what it is about")
+    func labelledCardNews() throws {
+        let listicle = Self.page("https://trends.test/top-10-storage", """
+            Ten storage trends to watch this year, from grid batteries to home systems.
+            4. Grid-scale storage
+            Company in focus: Lumen Grid
+            Product in focus: Lumen GridBox
+            Notable feature: Stacks Lumen Grid battery modules so utilities can add storage to a substation in a week.
+            Utilities are buying more storage than ever as solar and wind grow.
+            """, title: "Top 10 storage trends", published: "2026-01-10")
+        let news = try #require(Self.summarize([Self.byline, listicle]).companyProfile.news.first { $0.title == "Top 10 storage trends" })
+        #expect(news.sentence?.hasPrefix("Product in focus: Lumen GridBox · Notable feature: Stacks Lumen Grid battery modules") == true,
+                "\(news.sentence ?? "")")
+        #expect(DossierSummarizer.labelledLine("Notable feature: Stacks battery modules."))
+        #expect(!DossierSummarizer.labelledLine("In the end the board decided: no."))
+        #expect(!DossierSummarizer.labelledLine("https://example.test"))
+    }
+
     @Test("a piece with no published date is dated by its by-line, and the by-line is no line about them")
     func bylineDate() {
         var undated = Self.byline

@@ -683,7 +683,18 @@ public struct DossierSummarizer: Sendable {
                 && !Self.isPreamble(sentences[$0].folded)
         }
             .max { (ranker.scores[$0], $1) < (ranker.scores[$1], $0) }
-        if let best { return sentences[best].text }
+        if let best {
+            let sentence = sentences[best]
+            // A line of a labelled card ("Notable feature: …") goes with the card's line just before it, which
+            // names what it is about ("Product in focus: Microsoft Cloud for Healthcare").
+            if Self.labelledLine(sentence.text), let found = document.text.range(of: sentence.text),
+               let previous = document.text[..<found.lowerBound].split(separator: "\n").last.map(String.init),
+               document.text[..<found.lowerBound].hasSuffix("\n"), previous.split(separator: " ").count <= 10,
+               Self.labelledLine(previous), !previous.hasSuffix(".") {
+                return previous + " · " + sentence.text
+            }
+            return sentence.text
+        }
         let usedIDs = Set(used.map { sentences[$0].id })
         let opening = pool.sentences.filter {
             $0.document == index && $0.wordCount >= 8 && $0.paragraph >= 0 && !$0.folded.contains(foldedTitle)
@@ -696,6 +707,13 @@ public struct DossierSummarizer: Sendable {
             }
             return (score(a), b.offset) < (score(b), a.offset)
         }?.element.text
+    }
+
+    /// "Notable feature: …": a line that opens with a short label (one to four words) and a colon.
+    static func labelledLine(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let label = text[..<colon].split(separator: " ")
+        return (1...4).contains(label.count) && label.first?.first?.isUppercase == true && text[text.index(after: colon)...].hasPrefix(" ")
     }
 
     /// What `current` has that `previous` did not, at most five lines: timeline lines first
