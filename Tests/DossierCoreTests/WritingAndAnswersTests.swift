@@ -356,12 +356,14 @@ struct WritingAndAnswersTests {
         let article = Self.page("https://encyclopedia.test/Lumen_Grid", """
             Lumen Grid is a maker of battery storage systems, founded in 2001 by Tomas Berg.
             In 2014, Lumen Grid reported revenue of $40 million from storage contracts.
-            In a report released in 2020, Lumen Grid said its revenue for 2019 was $163 million, up 33% from the year before.
+            In a report released in 2020, Lumen Grid said its revenue for 2019 was $163 million, up 33% from the year before. Lumen Grid noted that roughly 85% of its revenue comes from its contract with Volt Parts.
             You can also support Lumen Grid's open data work through donations via its foundation.
             """, title: "Lumen Grid")
         let lines = Self.summarize([Self.byline, article]).companyProfile.sentences.map(\.text)
         // The newest figure comes right after what the company is; an older one, if at all, after it.
         #expect(lines.dropFirst().first?.contains("$163 million") == true, "\(lines)")
+        // With the sentence that goes on about the same measure: where the revenue comes from.
+        #expect(lines.dropFirst().first?.hasSuffix("roughly 85% of its revenue comes from its contract with Volt Parts.") == true, "\(lines)")
         #expect(!lines.contains { $0.hasPrefix("You can") }, "\(lines)")
     }
 
@@ -381,6 +383,18 @@ struct WritingAndAnswersTests {
         #expect(DossierSummarizer.labelledLine("Notable feature: Stacks battery modules."))
         #expect(!DossierSummarizer.labelledLine("In the end the board decided: no."))
         #expect(!DossierSummarizer.labelledLine("https://example.test"))
+    }
+
+    @Test("what a news item tells is not told again under 'More about'")
+    func newsNotRepeated() {
+        let story = Self.page("https://gridnews.test/2026/ada-quill-substations", """
+            Speaking at the storage fair in Delft, chief executive Ada Quill said that utilities need storage at every substation by 2030.
+            Lumen Grid will open two more factories this year.
+            """, title: "Lumen Grid plans two factories", published: "2026-03-01")
+        let dossier = Self.summarize([Self.byline, story])
+        let told = Set(dossier.companyProfile.news.compactMap(\.sentence))
+        #expect(!told.isEmpty)
+        #expect(!dossier.mentions.contains { told.contains($0.text) }, "\(dossier.mentions.map(\.text))")
     }
 
     @Test("a piece with no published date is dated by its by-line, and the by-line is no line about them")

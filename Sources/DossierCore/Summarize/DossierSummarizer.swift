@@ -222,11 +222,12 @@ public struct DossierSummarizer: Sendable {
         // More about the person: what no other section holds, fact-dense sentences and table rows first.
         // A sentence in their own words (their site, an interview's answers) counts only when it
         // tells a dated step of the career, and is quoted; the rest of their words have their section.
-        let writingTexts = Set(writing.items.compactMap(\.sentence))
+        // Nor what a news item or their writing already tells.
+        let toldElsewhere = Set(writing.items.compactMap(\.sentence) + news.compactMap(\.sentence))
         let stepEvidence = Set(knowledge.steps.map(\.event.evidence))
         let candidates = aboutPerson.filter {
             let sentence = sentences[$0]
-            guard !usedTexts.contains(sentence.text), !writingTexts.contains(sentence.text), sentence.wordCount <= 50 else { return false }
+            guard !usedTexts.contains(sentence.text), !toldElsewhere.contains(sentence.text), sentence.wordCount <= 50 else { return false }
             // A by-line ("Written by Michael Larabel in Valve on 1 June 2019") and the publisher's own
             // "we" ("Experience is thrilled to have … as our new CEO") are no facts about them.
             if Self.isByline(sentence.text) || Self.speaksAsCompany(sentence) && sentence.person == .named { return false }
@@ -315,6 +316,13 @@ public struct DossierSummarizer: Sendable {
                 + companySentences.map { index in
                 // Another speaker's words keep their name, as the page gives it ("Rick: All of our ads …").
                 var cited = cite(index)
+                // A measure goes on with the sentence that says more of the same measure ("… roughly 85% of
+                // their revenue comes from their contract with Google").
+                if scale.contains(index), let next = pool.after(sentences[index]), Self.hasFigure(next.text),
+                   Self.sizeCues.contains(where: { NameMatcher.containsWords($0, in: next.folded) && NameMatcher.containsWords($0, in: sentences[index].folded) }),
+                   next.wordCount + sentences[index].wordCount <= 50, !Sensitivity.touches(next.text) {
+                    cited.text += " " + next.text
+                }
                 // A speaker's words are dated by their page: what they planned then may have changed.
                 let said = documents[sentences[index].document].published.flatMap(EventDate.init(iso:)).map { ", " + $0.text } ?? ""
                 switch sentences[index].speaker {

@@ -156,6 +156,14 @@ struct SentencePool {
     }
 
     /// The sentence just before `sentence` in its paragraph, when there is one.
+    /// The sentence right after `sentence` in its paragraph, if any.
+    func after(_ sentence: PoolSentence) -> PoolSentence? {
+        guard sentence.id + 1 < sentences.count else { return nil }
+        let next = sentences[sentence.id + 1]
+        return next.document == sentence.document && next.paragraph == sentence.paragraph
+            && next.position == sentence.position + 1 ? next : nil
+    }
+
     func before(_ sentence: PoolSentence) -> PoolSentence? {
         guard sentence.id > 0 else { return nil }
         let previous = sentences[sentence.id - 1]
