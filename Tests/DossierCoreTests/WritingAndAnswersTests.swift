@@ -156,9 +156,13 @@ struct WritingAndAnswersTests {
         let page = Self.page("https://gridnews.test/2026/inverters", """
             Lumen Grid signed a deal with Volt Parts to use its inverters in every storage system. Volt Parts would pay the certification fees. Lumen Grid's chief executive, Ada Quill, acknowledged that this is not a complete solution.
             """, title: "Lumen Grid signs inverter deal", published: "2026-01-05")
-        let mentions = Self.summarize([page]).mentions.map(\.text)
-        #expect(mentions.contains("Volt Parts would pay the certification fees. Lumen Grid's chief executive, Ada Quill, acknowledged that this is not a complete solution."),
-                "\(mentions)")
+        // Told by the news item of its page, or else under "More about".
+        let dossier = Self.summarize([page])
+        let told = dossier.mentions.map(\.text) + dossier.companyProfile.news.compactMap(\.sentence)
+        #expect(told.contains("Volt Parts would pay the certification fees. Lumen Grid's chief executive, Ada Quill, acknowledged that this is not a complete solution."),
+                "\(told)")
+        // Once.
+        #expect(told.filter { $0.contains("acknowledged that this") }.count == 1, "\(told)")
     }
 
     @Test("'it' after an opening phrase goes on about the company the paragraph named")

@@ -223,11 +223,12 @@ public struct DossierSummarizer: Sendable {
         // A sentence in their own words (their site, an interview's answers) counts only when it
         // tells a dated step of the career, and is quoted; the rest of their words have their section.
         // Nor what a news item or their writing already tells.
-        let toldElsewhere = Set(writing.items.compactMap(\.sentence) + news.compactMap(\.sentence))
+        let toldElsewhere = writing.items.compactMap(\.sentence) + news.compactMap(\.sentence)
         let stepEvidence = Set(knowledge.steps.map(\.event.evidence))
         let candidates = aboutPerson.filter {
             let sentence = sentences[$0]
-            guard !usedTexts.contains(sentence.text), !toldElsewhere.contains(sentence.text), sentence.wordCount <= 50 else { return false }
+            guard !usedTexts.contains(sentence.text), !toldElsewhere.contains(where: { $0.contains(sentence.text) }), sentence.wordCount <= 50
+            else { return false }
             // A by-line ("Written by Michael Larabel in Valve on 1 June 2019") and the publisher's own
             // "we" ("Experience is thrilled to have … as our new CEO") are no facts about them.
             if Self.isByline(sentence.text) || Self.speaksAsCompany(sentence) && sentence.person == .named { return false }
@@ -700,6 +701,11 @@ public struct DossierSummarizer: Sendable {
                document.text[..<found.lowerBound].hasSuffix("\n"), previous.split(separator: " ").count <= 10,
                Self.labelledLine(previous), !previous.hasSuffix(".") {
                 return previous + " · " + sentence.text
+            }
+            // "… acknowledged that this is not a complete solution": what "this" is comes first.
+            if Self.pointsBack(sentence.text), let before = pool.before(sentence), before.wordCount + sentence.wordCount <= 50,
+               !Sensitivity.touches(before.text) {
+                return before.text + " " + sentence.text
             }
             return sentence.text
         }
