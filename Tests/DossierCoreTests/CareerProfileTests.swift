@@ -141,6 +141,17 @@ struct CareerProfileTests {
         }
     }
 
+    @Test("what they are known for best comes first, by how often the sources name it; a fourth short name fits the line")
+    func knownForBySalience() throws {
+        let page = SummaryFixture.document("https://adaquill.test/story", """
+            Ada Quill created GridSim, an open simulator. Ada Quill created FlowCheck in 2019. Ada Quill created PeakPlan, a planning tool for utilities.
+            Ada Quill created Sun Ledger in 2021. Sun Ledger runs in forty utilities, and Sun Ledger is free. People still ask about Sun Ledger.
+            PeakPlan is read by thousands.
+            """, title: "Ada Quill's story")
+        let known = try #require(Self.dossier([page]).profile.first { $0.label == "Known for" })
+        #expect(known.text == "Sun Ledger (2021); PeakPlan; GridSim; FlowCheck (2019)", "\(known.text)")
+    }
+
     @Test("a post said in the present is held beside the role; an older post at another organisation is behind them")
     func alsoAndBefore() throws {
         let page = SummaryFixture.document("https://lumengrid.test/team/ada", """

@@ -203,6 +203,8 @@ struct EventReaderTests {
             .contains("known_for|-|On Lisp|1993"))
         #expect(summary(events("So we switched to this new dialect of Lisp, which I called Arc, in a house I bought.", ownWords: true))
             .contains("known_for|-|Arc|-"))
+        #expect(summary(events("In a matter of days we cooked up something we called the Summer Founders Program.", ownWords: true))
+            .contains("known_for|-|the Summer Founders Program|-"))
         #expect(summary(events("I got one at a company called Interleaf, which made software for creating documents.", ownWords: true))
             .contains("joined|Interleaf|-|-"))
         // Another's book is not theirs to be known for.

@@ -146,8 +146,9 @@ struct EventReader {
                     add(.knownFor, organisation: nil, detail: (index + 1..<end).map { words[$0].bare }.joined(separator: " "), at: index, window: 10)
                 }
             }
+            // "… which I called Arc", "we cooked up something we called the Summer Founders Program".
             if ownWords, words[index].lower == "called", index >= 2, ["i", "we"].contains(words[index - 1].lower),
-               ["which", "that"].contains(words[index - 2].lower), let work = organisation(words, from: index + 1) {
+               ["which", "that", "something", "what"].contains(words[index - 2].lower), let work = organisation(words, from: index + 1) {
                 add(.knownFor, organisation: nil, detail: work.name, at: index, window: 8)
             }
             // "a program at Cornell", "art classes at Harvard", "a job at Interleaf": studies or work at a place.

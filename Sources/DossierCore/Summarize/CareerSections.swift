@@ -133,11 +133,22 @@ struct CareerSections {
                 let isEarly = { (event: CareerEvent) in early.contains { (event.organisation ?? "").lowercased().contains($0) } }
                 if found.contains(where: { !isEarly($0) }) { found.removeAll(where: isEarly) }
             }
+            // What they are known for best comes first: the work the sources name most often ("Hacker News"
+            // over "the Summer Founders Program"), first found first among equals.
+            if kind == .knownFor {
+                let mentions = found.map { Self.mentions(of: $0.detail ?? $0.organisation ?? "", in: documents) }
+                found = found.indices.sorted { (mentions[$0], -$0) > (mentions[$1], -$1) }.map { found[$0] }
+            }
             // Where they are based now comes first: the latest dated place, then the undated ones.
             if kind == .based {
                 found = found.enumerated().sorted { ($0.element.date?.year ?? 0, -$0.offset) > ($1.element.date?.year ?? 0, -$1.offset) }.map(\.element)
             }
-            lines += joined(label, Array(found.prefix(kind == .education ? 4 : kind == .field ? 5 : [.award, .knownFor].contains(kind) ? 3 : 2)), cite: cite, text: slotText)
+            var shown = Array(found.prefix(kind == .education ? 4 : kind == .field ? 5 : [.award, .knownFor].contains(kind) ? 3 : 2))
+            // Short names leave room for a fourth work on the line ("Arc; On Lisp (1993); …; Hacker News").
+            if kind == .knownFor, found.count > 3, (shown + [found[3]]).map(slotText).joined(separator: "; ").count <= 90 {
+                shown.append(found[3])
+            }
+            lines += joined(label, shown, cite: cite, text: slotText)
         }
         // Small talk they offered: favourite books and hobbies, never family or health.
         let interests = personalAnswers
@@ -157,6 +168,21 @@ struct CareerSections {
             lines.append(ProfileLine(label: "Not in the sources, so ask", text: missing.joined(separator: ", "), source: nil))
         }
         return lines
+    }
+
+    /// How often the sources' texts name `name` as written (without a leading "the").
+    static func mentions(of name: String, in documents: [SourceDocument]) -> Int {
+        let bare = name.hasPrefix("the ") ? String(name.dropFirst(4)) : name
+        guard bare.count >= 2 else { return 0 }
+        return documents.reduce(0) { total, document in
+            var count = 0
+            var rest = document.text[...]
+            while let found = rest.range(of: bare) {
+                count += 1
+                rest = rest[found.upperBound...]
+            }
+            return total + count
+        }
     }
 
     /// The events of a slot, one line per source that gives them ("Known for: t-SNE [2]" and
