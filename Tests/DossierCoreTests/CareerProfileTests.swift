@@ -152,6 +152,29 @@ struct CareerProfileTests {
         #expect(known.text == "Sun Ledger (2021); PeakPlan; GridSim; FlowCheck (2019)", "\(known.text)")
     }
 
+    @Test("the people they name most in their own story: called by first name alone, never a place, an adjective or their family")
+    func storyPeople() throws {
+        let story = """
+            I grew up in Harlow and moved to New York City in 2001. I met Tomas Berg at a storage fair in Delft, Netherlands.
+            I liked Tomas at once. Tomas and I built the first inverter in my kitchen. I asked Tomas to be my partner.
+            I then hired Kofi Osei, who had built grids in Ghana. Kofi wrote our first simulator. I still call Kofi every week.
+            Kofi and Tomas argued a lot, and I learned from both. I moved to Delft, South Holland, in 2005. I loved Delft.
+            I met my wife Maria Ruiz in Delft. Maria and I married in 2008. Maria reads every essay I write. I thank Maria often.
+            I worked with Native American tribal utilities. I learned from Native American engineers. I admire Native American designers.
+            I wrote about New York City often. I left New York City in 2004. I miss New York City. I think about York now and then.
+            """
+        let essay = SummaryFixture.document("https://adaquill.test/story", story, title: "My story")
+        let pool = SentencePool(documents: [essay], person: NameMatcher("Ada Quill"), companies: ["Lumen Grid"], ownDomain: "adaquill.test",
+                                personName: "Ada Quill")
+        let found = try #require(StoryPeople.names(documents: [essay], pool: pool.sentences, personName: "Ada Quill", companies: ["Lumen Grid"]))
+        #expect(found.names == ["Tomas Berg", "Kofi Osei"], "\(found.names)")
+        // A page that is not their own story names nobody.
+        let report = SummaryFixture.document("https://news.test/a", story.replacingOccurrences(of: "I ", with: "She "), title: "Report")
+        let reportPool = SentencePool(documents: [report], person: NameMatcher("Ada Quill"), companies: [], ownDomain: "adaquill.test",
+                                      personName: "Ada Quill")
+        #expect(StoryPeople.names(documents: [report], pool: reportPool.sentences, personName: "Ada Quill", companies: []) == nil)
+    }
+
     @Test("a post said in the present is held beside the role; an older post at another organisation is behind them")
     func alsoAndBefore() throws {
         let page = SummaryFixture.document("https://lumengrid.test/team/ada", """

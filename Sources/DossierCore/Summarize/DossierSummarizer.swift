@@ -102,6 +102,12 @@ public struct DossierSummarizer: Sendable {
                 && personMatcher.isNamed(inSentence: NameMatcher.fold(sentences[$0].text.split(separator: " ").prefix(3).joined(separator: " ")))
                 && SentenceCues.matches(SentenceCues.career, in: sentences[$0].folded)
         }, count: 1)
+        // The people they name most when they tell their own story: whom they may speak of.
+        if let story = StoryPeople.names(documents: documents, pool: pool.sentences, personName: subject.name, companies: companyNames) {
+            let unsourced = profileLines.firstIndex { $0.source == nil } ?? profileLines.endIndex
+            profileLines.insert(ProfileLine(label: "People in their story", text: story.names.joined(separator: "; "),
+                                            source: citations.number(for: documents[story.document])), at: unsourced)
+        }
         let missing = profileLines.firstIndex { $0.source == nil } ?? profileLines.endIndex
         profileLines.insert(contentsOf: biography.map { index in
             let cited = cite(index)
