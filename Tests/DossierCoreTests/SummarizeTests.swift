@@ -75,3 +75,16 @@ struct PostalAddressTests {
         #expect(PostalAddress.town(in: text) == nil)
     }
 }
+
+@Suite("text search")
+struct TextSearchTests {
+    @Test("counts and finds exact byte sequences, non-overlapping, in any script")
+    func search() {
+        #expect(TextSearch.count(of: "Arc", in: "Arc, then Arc again; not arc.") == 2)
+        #expect(TextSearch.count(of: "aa", in: "aaaa") == 2)
+        #expect(TextSearch.count(of: "Weßling", in: "82234 Weßling, Weßling") == 2)
+        #expect(TextSearch.count(of: "long needle", in: "short") == 0)
+        #expect(TextSearch.occurs("isbn", in: "retrieved, isbn 978"))
+        #expect(!TextSearch.occurs("doi:", in: "doi 10.1"))
+    }
+}

@@ -172,17 +172,9 @@ struct CareerSections {
 
     /// How often the sources' texts name `name` as written (without a leading "the").
     static func mentions(of name: String, in documents: [SourceDocument]) -> Int {
-        let bare = name.hasPrefix("the ") ? String(name.dropFirst(4)) : name
-        guard bare.count >= 2 else { return 0 }
-        return documents.reduce(0) { total, document in
-            var count = 0
-            var rest = document.text[...]
-            while let found = rest.range(of: bare) {
-                count += 1
-                rest = rest[found.upperBound...]
-            }
-            return total + count
-        }
+        let needle = name.hasPrefix("the ") ? String(name.dropFirst(4)) : name
+        guard needle.utf8.count >= 2 else { return 0 }
+        return documents.reduce(0) { $0 + TextSearch.count(of: needle, in: $1.text) }
     }
 
     /// The events of a slot, one line per source that gives them ("Known for: t-SNE [2]" and

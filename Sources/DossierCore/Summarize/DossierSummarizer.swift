@@ -275,8 +275,10 @@ public struct DossierSummarizer: Sendable {
             }.first
         // What they said they were making or planning, in their own words, dated by the page.
         var offerings: [(name: String, year: Int?, source: Int)] = []
+        let namingWords = ["called", "named", "launch", "introduc", "unveil"]
         for index in all where (sentences[index].speaker == .subject || sentences[index].person == .firstPerson)
-            && offerings.count < 2 && !Sensitivity.touches(sentences[index].text) {
+            && offerings.count < 2 && namingWords.contains(where: { TextSearch.occurs($0, in: sentences[index].folded) })
+            && !Sensitivity.touches(sentences[index].text) {
             guard let name = QuestionPlanner.offering(in: sentences[index].text, excluding: companyNames + [subject.name]),
                   !offerings.contains(where: { $0.name == name }) else { continue }
             let document = documents[sentences[index].document]

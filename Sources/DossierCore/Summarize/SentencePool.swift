@@ -266,11 +266,18 @@ struct SentencePool {
         let noise = ["retrieved ", "archived from", "isbn", "doi:", "(pdf)", "http://", "https://", "www.", " | ",
                      "cookie", "subscribe", "sign up", "enable javascript", "all rights reserved", "click here",
                      "appeared first on"]
-        if noise.contains(where: { lowered.contains($0) }) { return false }
+        if noise.contains(where: { TextSearch.occurs($0, in: lowered) }) { return false }
         // A page reference glued to the text ("… as Altair BASIC.: 108, 112–114 Gates and Allen …").
-        if text.range(of: #"[.,]: ?[0-9]{1,4}(, ?[0-9]{1,4}([–-][0-9]{1,4})?)* "#, options: .regularExpression) != nil { return false }
-        let letters = text.unicodeScalars.filter { CharacterSet.letters.contains($0) }.count
-        return Double(letters) / Double(text.unicodeScalars.count) > 0.6
+        if text.contains(":"),
+           text.range(of: #"[.,]: ?[0-9]{1,4}(, ?[0-9]{1,4}([–-][0-9]{1,4})?)* "#, options: .regularExpression) != nil { return false }
+        var letters = 0, scalars = 0
+        for scalar in text.unicodeScalars {
+            scalars += 1
+            if scalar.isASCII ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A) : CharacterSet.letters.contains(scalar) {
+                letters += 1
+            }
+        }
+        return Double(letters) / Double(scalars) > 0.6
     }
 
     private static func isFirstPerson(_ words: [Substring]) -> Bool {

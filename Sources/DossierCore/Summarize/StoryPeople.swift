@@ -26,19 +26,31 @@ enum StoryPeople {
         let excluded = Set((personName.split(separator: " ") + companies.flatMap { $0.split(separator: " ") }).map(String.init))
             .union(EventDate.monthNames.map { $0.prefix(1).uppercased() + $0.dropFirst() })
             .union(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "This", "That", "But", "And"])
-        let words = text.split { !($0.isLetter || $0 == "'" || $0 == "’" || $0 == "-") }.map(String.init)
-        let lowerCase = Set(words.filter { $0.first?.isLowercase == true }.map { $0.lowercased() })
+        // One pass over the words: each word bare of punctuation, the words also written in lower case, how
+        // often a word comes alone and how often before each next word.
+        let tokens = text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }).map { Substring($0) }
+        let bare = tokens.map { Self.bare($0) }
+        var lowerCase = Set<String>()
+        var total: [String: Int] = [:]
+        var before: [String: [String: Int]] = [:]
+        for (index, word) in bare.enumerated() where !word.isEmpty {
+            if word.first!.isLowercase {
+                lowerCase.insert(word)
+            } else {
+                total[word, default: 0] += 1
+                if index + 1 < bare.count { before[word, default: [:]][bare[index + 1], default: 0] += 1 }
+            }
+        }
         var pairs: [String: Set<String>] = [:]
         var order: [String] = []
-        var tokens = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        tokens = tokens.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"“”(")) }
         for index in 1..<max(tokens.count - 1, 1) {
             // Not at a sentence's start, where any word is capitalised.
-            let before = tokens[index - 1]
-            guard let last = before.last, !".!?:".contains(last) else { continue }
+            let previous = tokens[index - 1]
+            guard let last = previous.last, !".!?:".contains(last) else { continue }
             // Two words alone, not the end or the start of a longer name ("New York City", "Harvard Business School").
-            guard before.first?.isUppercase != true || before == "I" else { continue }
-            let first = tokens[index], second = tokens[index + 1].trimmingCharacters(in: .punctuationCharacters)
+            guard previous.first?.isUppercase != true || previous == "I" else { continue }
+            let first = bare[index], second = bare[index + 1]
+            guard tokens[index].last?.isLetter == true else { continue }
             if index + 2 < tokens.count, tokens[index + 1].last?.isLetter == true, tokens[index + 2].first?.isUppercase == true,
                tokens[index + 2] != "I" {
                 continue
@@ -56,7 +68,7 @@ enum StoryPeople {
             guard let surnames = pairs[first], surnames.count == 1, let surname = surnames.first else { return nil }
             // Called by the first name alone, as a story calls the people in it ("Robert and I"): a title or an
             // adjective ("Acting Premier", "Native American") is never without its second word.
-            let count = words.indices.filter { words[$0] == first && (($0 + 1 < words.count) ? words[$0 + 1] != surname : true) }.count
+            let count = total[first, default: 0] - (before[first]?[surname] ?? 0)
             guard count >= minimumMentions else { return nil }
             let naming = sentences.filter { NameMatcher.containsWords(NameMatcher.fold(first), in: $0.folded) }
             guard !naming.contains(where: { sentence in family.contains { sentence.folded.contains($0) } }),
@@ -65,6 +77,14 @@ enum StoryPeople {
         }
         let names = counted.sorted { ($0.count, -$0.rank) > ($1.count, -$1.rank) }.prefix(limit).map(\.name)
         return names.count >= 2 ? (Array(names), document) : nil
+    }
+
+    /// A word without the punctuation around it ("“Robert," is "Robert").
+    private static func bare(_ token: Substring) -> String {
+        let scalars = token.unicodeScalars
+        guard let first = scalars.firstIndex(where: \.properties.isAlphabetic),
+              let last = scalars.lastIndex(where: \.properties.isAlphabetic) else { return "" }
+        return String(scalars[first...last])
     }
 
     /// A word a name may be: capitalised, then lower-case letters (an apostrophe or hyphen inside).
