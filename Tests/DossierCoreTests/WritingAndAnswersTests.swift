@@ -401,6 +401,23 @@ struct WritingAndAnswersTests {
         #expect(!dossier.mentions.contains { told.contains($0.text) }, "\(dossier.mentions.map(\.text))")
     }
 
+    @Test("an undated page of the company's own site that does not name them tells what else the site offers")
+    func alsoOnItsSite() {
+        var newsletter = Self.page("https://www.lumengrid.test/newsletters/lumen-weekly-7120a6cf", """
+            Welcome back to Lumen Weekly. Thanks for subscribing. Storage prices fell again this week across Europe.
+            """, title: "Lumen Weekly")
+        newsletter.siteName = "Lumen Grid"
+        let lines = Self.summarize([Self.byline, newsletter]).companyProfile.sentences.map(\.text)
+        #expect(lines.contains("Also on its site: Lumen Weekly (newsletters)"), "\(lines)")
+        // A page that names them is about them, not an offer of the company's.
+        var naming = newsletter
+        naming.text += "\nAda Quill writes the opening letter."
+        #expect(!Self.summarize([Self.byline, naming]).companyProfile.sentences.contains { $0.text.hasPrefix("Also on its site") })
+        #expect(DossierSummarizer.siteSection("https://www.axios.test/newsletters/axios-future-7120") == "newsletters")
+        #expect(DossierSummarizer.siteSection("https://www.axios.test/axios-future") == nil)
+        #expect(DossierSummarizer.siteSection("https://www.axios.test/2019/01/story") == nil)
+    }
+
     @Test("a piece with no published date is dated by its by-line, and the by-line is no line about them")
     func bylineDate() {
         var undated = Self.byline

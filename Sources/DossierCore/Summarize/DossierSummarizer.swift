@@ -220,6 +220,17 @@ public struct DossierSummarizer: Sendable {
             pool: pool, person: personMatcher, companies: companyNames.map(NameMatcher.init), used: Set(picker.used),
             citations: &citations)).prefix(5))
         // A fact read from a page (the address in its footer) cites the page.
+        // What else its own site offers, as the pages read show it (a newsletter, a podcast): an undated page
+        // of its site that does not name the person, by its title and the section of the site it sits in.
+        let offered = documents.indices.first { index in
+            let document = documents[index]
+            guard document.published == nil, !SourceDocument.isFrontPage(document.url),
+                  Self.isCompanySite(document, companies: companyNames, domain: companyDomain),
+                  let title = document.title, (1...5).contains(title.split(separator: " ").count),
+                  let section = Self.siteSection(document.url) else { return false }
+            return NameMatcher.fold(section) != NameMatcher.fold(title)
+                && !personMatcher.isMentioned(in: NameMatcher.fold(title + " " + document.text))
+        }
         let companyFacts = discovery.companyFacts.map { fact in
             TimelineEntry(fact, source: documents.first { $0.url == fact.sourceURL }.map { citations.number(for: $0) }
                           ?? citations.number(forFact: fact, readAt: generatedAt))
@@ -343,7 +354,10 @@ public struct DossierSummarizer: Sendable {
                 default: break
                 }
                 return cited
-            }, news: news),
+            } + (offered.map { index in
+                [CitedSentence(text: "Also on its site: " + (documents[index].title ?? "") + " (" + (Self.siteSection(documents[index].url) ?? "") + ")",
+                               source: citations.number(for: documents[index]))]
+            } ?? []), news: news),
             industry: IndustryContext(),
             questions: questions, commonGround: commonGround,
             // Counted in the budget with every page cited so far; written again below for the
@@ -729,6 +743,16 @@ public struct DossierSummarizer: Sendable {
             }
             return (score(a), b.offset) < (score(b), a.offset)
         }?.element.text
+    }
+
+    /// The section of a site a page sits in, as its address names it: "newsletters" for
+    /// /newsletters/axios-future-7120…; nil for a page at the root or a section that is no word.
+    static func siteSection(_ url: String) -> String? {
+        guard let path = URLComponents(string: url)?.path else { return nil }
+        let segments = path.split(separator: "/")
+        guard segments.count >= 2, let first = segments.first, first.count >= 3,
+              first.allSatisfy({ $0.isLetter || $0 == "-" }), !["index", "en", "de", "fr", "www"].contains(first.lowercased()) else { return nil }
+        return first.replacingOccurrences(of: "-", with: " ").lowercased()
     }
 
     /// "Notable feature: …": a line that opens with a short label (one to four words) and a colon.
