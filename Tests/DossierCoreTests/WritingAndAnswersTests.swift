@@ -248,6 +248,44 @@ struct WritingAndAnswersTests {
         #expect(!questions.contains { $0.text.contains("block two hours") && !$0.text.hasSuffix("starting out?") })
     }
 
+    @Test("their words said back as reported speech: persons turned to 'you', the opening word lower-cased unless a name")
+    func reportedSpeech() {
+        #expect(QuestionPlanner.reported("Being AMP-first means constantly flexing your creative muscles.")
+            == "being AMP-first means constantly flexing your creative muscles")
+        #expect(QuestionPlanner.reported("We chose Next.js 9.1 because of our team’s existing React knowledge.")
+            == "you chose Next.js 9.1 because of your team’s existing React knowledge")
+        #expect(QuestionPlanner.reported("…being comfortable making decisions with imperfect information is critical.")
+            == "being comfortable making decisions with imperfect information is critical")
+        #expect(QuestionPlanner.reported("I was lucky, and I am still learning from my mistakes.")
+            == "you were lucky, and you are still learning from your mistakes")
+        #expect(QuestionPlanner.reported("Inspired and humbled! To be here is tremendous.") == nil)
+        #expect(QuestionPlanner.reported("Why would anyone build that?") == nil)
+        #expect(QuestionPlanner.reported("He said “no” to me.") == nil)
+    }
+
+    @Test("a move from an organisation the page only describes is asked about, once with joining the new one")
+    func moveFromDescribed() {
+        let page = Self.page("https://gridnews.test/interview-ada-quill-3", """
+            Ada Quill is a front end engineer at Lumen Grid, working out of Delft.
+            Q: How did you get here?
+            A: I did full-stack development at a Fortune 500 company and led front-end web projects at a digital agency, before joining Lumen Grid in April of 2019.
+            Q: What did you learn?
+            A: I learned that listening before deciding is the biggest lesson of my career.
+            """, title: "Ada Quill on her path", published: "2024-05-01", interview: true)
+        let banks = SummaryBanks(questions: SummaryFixture.banks.questions + [
+            QuestionTemplate(topic: .career, fills: .move, text: "What made you move from {from} to {organisation}{in year}?"),
+            QuestionTemplate(topic: .career, fills: .joined, text: "What drew you to {organisation}{in year}?"),
+            QuestionTemplate(topic: .career, fills: .tenure, text: "You had been at {organisation} for about {years} years{in year}. What kept you there?"),
+        ], avoid: SummaryFixture.banks.avoid, checklist: SummaryFixture.banks.checklist)
+        let dossier = Self.summarize([page], banks: banks)
+        let questions = dossier.questions.map(\.text)
+        #expect(questions.contains("What made you move from a digital agency to Lumen Grid in 2019?"), "\(questions)")
+        // Whom they worked for before is not said: the profile says to ask.
+        #expect(dossier.profile.contains { $0.label == "Not in the sources, so ask" && $0.text.contains("the names of earlier employers") })
+        // Joining Lumen Grid and the years there are the same fact as the move: asked once.
+        #expect(!questions.contains { $0.hasPrefix("What drew you to Lumen Grid") || $0.hasPrefix("You had been at Lumen Grid") }, "\(questions)")
+    }
+
     @Test("a quote said back to them starts at its point, not at the words that led into it")
     func quoteLeadIn() {
         #expect(QuestionPlanner.withoutLeadIn("I would also add being comfortable making decisions with imperfect information is critical.")
@@ -349,7 +387,8 @@ struct WritingAndAnswersTests {
         let dossier = DossierSummarizer(banks: SummaryFixture.banks).summarize(
             discovery, subject: Subject(name: "Ada Quill", company: "Lumen Grid"), generatedAt: SummaryFixture.generatedAt)
         let address = try #require(dossier.companyProfile.facts.first { $0.kind == .address })
-        #expect(TimelineWording.line(address) == "Address: 3535 Piedmont Rd NE #415, Atlanta, GA 30305")
+        #expect(address.value == "3535 Piedmont Rd NE #415, Atlanta, GA 30305")
+        #expect(TimelineWording.line(address) == "Based in Atlanta")
         #expect(dossier.sources.first { $0.number == address.source }?.url == page.url)
         #expect(dossier.sources.first { $0.number == address.source }?.title == "Welcome, Ada Quill")
         #expect(dossier.headline == "chief executive, Lumen Grid (Atlanta)", "\(dossier.headline ?? "")")
@@ -438,6 +477,20 @@ struct WritingAndAnswersTests {
         #expect(dossier.companyProfile.sentences.map(\.text).contains {
             $0 == "Ada Quill, April 2018: “We are launching a subscription service for Lumen Grid customers in Bilbao next year.”"
         }, "\(dossier.companyProfile.sentences)")
+    }
+
+    @Test("at most three company lines in one speaker's words: the one that most repeats the others goes")
+    func threeLinesPerSpeaker() {
+        let interview = Self.page("https://gridnews.test/ada-on-lumen-2", """
+            Ada Quill leads Lumen Grid, a maker of battery storage systems.
+            Q: What is on the horizon for the business?
+            A: We are launching a subscription service for Lumen Grid customers in Bilbao next year. The subscription service for Lumen Grid customers will have a section just for subscription customers. Our products will use data to predict when a Lumen Grid battery needs service. Lumen Grid has 350 partners across Europe and our partners sell most of our systems.
+            Q: What else should readers know?
+            A: Thanks for having me.
+            """, title: "Ada Quill on what comes next", interview: true)
+        let lines = Self.summarize([interview]).companyProfile.sentences.map(\.text).filter { $0.hasPrefix("Ada Quill") }
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines.contains { $0.contains("350 partners") } && lines.contains { $0.contains("predict") }, "\(lines)")
     }
 
     @Test("one question reads their own words back to them, two when their career gives few facts, never the same words twice")

@@ -2,7 +2,7 @@ import Foundation
 
 /// Who says a paragraph of a page: the page's narrator, the person the dossier is about, an
 /// interviewer's question, or someone else on the page.
-enum Speaker: Equatable, Sendable {
+enum Speaker: Hashable, Sendable {
     case narrator
     /// The person the dossier is about, in their own words.
     case subject

@@ -13,6 +13,8 @@ enum TimelineWording {
     ]
 
     static func line(_ entry: TimelineEntry) -> String {
+        // A street address is for the map, not the page: its town says where the company is.
+        if entry.kind == .address, let town = PostalAddress.town(in: entry.value) { return "Based in " + town }
         let label = labels[entry.kind] ?? entry.kindLabel.map(capitalizedFirst) ?? entry.kind.rawValue
         var line = "\(label): \(entry.value)"
         switch (entry.start, entry.end) {

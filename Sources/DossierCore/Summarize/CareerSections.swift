@@ -164,6 +164,10 @@ struct CareerSections {
                 kind == .role ? earlier.isEmpty : !steps.contains { $0.event.kind == kind }
             }
             .map(\.0)
+            // Earlier employers the page only describes ("a digital agency") are theirs to name.
+            + (earlier.contains { step in
+                (step.event.organisation ?? "").split(separator: " ").first.map { ["a", "an"].contains($0.lowercased()) } == true
+            } ? ["the names of earlier employers"] : [])
         if !missing.isEmpty {
             lines.append(ProfileLine(label: "Not in the sources, so ask", text: missing.joined(separator: ", "), source: nil))
         }

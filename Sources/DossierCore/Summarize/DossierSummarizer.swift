@@ -199,8 +199,19 @@ public struct DossierSummarizer: Sendable {
         }
         let newestMeasured = measured.compactMap { sentences[$0].years.filter { $0 <= currentYear }.max() }.max()
         let scale = picker.pick(measured.filter { sentences[$0].years.filter { $0 <= currentYear }.max() == newestMeasured }, count: 1)
-        let companySentences = latest + scale
+        var companySentences = latest + scale
             + picker.pick(companyPool, count: (frontPage == nil && definition == nil && selfDescription == nil ? 5 : 4) - latest.count - scale.count)
+        // At most three lines in one speaker's words, more reads as a pasted interview: the one that most
+        // repeats the others goes ("a section just for subscription" beside the subscription offering).
+        for speaker in Set(companySentences.map { sentences[$0].speaker }) where speaker != .narrator {
+            var theirs = companySentences.filter { sentences[$0].speaker == speaker }
+            while theirs.count > 3 {
+                let redundancy = theirs.map { line in theirs.filter { $0 != line }.map { ranker.similarity(line, $0) }.max() ?? 0 }
+                let most = redundancy.indices.max { (redundancy[$0], $1) < (redundancy[$1], $0) }!
+                companySentences.removeAll { $0 == theirs[most] }
+                theirs.remove(at: most)
+            }
+        }
         // Pages that speak of the person are read in their sections; news is the company's.
         var anchoredCount: [Int: Int] = [:]
         for sentence in pool.sentences where sentence.person != .none { anchoredCount[sentence.document, default: 0] += 1 }

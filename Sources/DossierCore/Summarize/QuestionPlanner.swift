@@ -171,6 +171,41 @@ struct QuestionPlanner {
         return nil
     }
 
+    /// Their words as reported speech said back to them, for "You have said that …": "Being AMP-first
+    /// means constantly flexing your creative muscles." is "being AMP-first means constantly flexing your
+    /// creative muscles"; "We chose Next.js 9.1 because of … our team’s existing React knowledge." is "you
+    /// chose Next.js 9.1 because of … your team’s existing React knowledge". Nil for words that would not
+    /// read right so: a question, a quotation inside, an exclamation.
+    static func reported(_ quote: String) -> String? {
+        var text = quote.hasPrefix("…") ? String(quote.dropFirst()) : quote
+        while let last = text.last, ".!".contains(last) || last == " " { text.removeLast() }
+        guard !text.isEmpty, !text.contains(where: { "?!\"“”".contains($0) }) else { return nil }
+        let persons: [String: String] = [
+            "i": "you", "i'm": "you're", "i’m": "you’re", "i've": "you've", "i’ve": "you’ve", "i'd": "you'd", "i’d": "you’d",
+            "i'll": "you'll", "i’ll": "you’ll", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "we": "you",
+            "we're": "you're", "we’re": "you’re", "we've": "you've", "we’ve": "you’ve", "we'd": "you'd", "we’d": "you’d",
+            "we'll": "you'll", "we’ll": "you’ll", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves",
+        ]
+        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        var afterI = false
+        for index in words.indices {
+            let word = words[index]
+            let core = word.trimmingCharacters(in: CharacterSet(charactersIn: ",;:()–—"))
+            let lower = core.lowercased()
+            if afterI, lower == "am" || lower == "was" {
+                words[index] = word.replacingOccurrences(of: core, with: lower == "am" ? "are" : "were")
+            } else if let replacement = persons[lower] {
+                words[index] = word.replacingOccurrences(of: core, with: replacement)
+            } else if index == 0, let first = core.first, first.isUppercase,
+                      core.dropFirst().allSatisfy({ $0.isLowercase || $0 == "-" || $0 == "'" || $0 == "’" }) {
+                // The opening word starts a clause now ("Being …" is "being …"); a name ("Next.js") stays.
+                words[index] = word.replacingOccurrences(of: core, with: core.lowercased())
+            }
+            afterI = lower == "i" || lower == "we"
+        }
+        return words.joined(separator: " ")
+    }
+
     /// Their words without the phrase that led into them in conversation ("I would also add being
     /// comfortable …" is "…being comfortable …"), so that said back to them they are the point.
     static func withoutLeadIn(_ quote: String) -> String {
@@ -220,7 +255,8 @@ struct QuestionPlanner {
                 if let date = event.date, let latestYear, latestYear - date.year >= 3, organisation == currentOrganisation {
                     // Counted to the newest page, and said as of its year: a page of 2018 does not
                     // know whether they are still there.
-                    add(.tenure, ["organisation": organisation, "years": String(latestYear - date.year), "year": String(latestYear)], subject: "tenure " + organisation,
+                    // The same fact as joining: asked about once, by one question or the other.
+                    add(.tenure, ["organisation": organisation, "years": String(latestYear - date.year), "year": String(latestYear)], subject: organisation,
                         event: event, weight: 0.9)
                 }
             case .education:
@@ -272,15 +308,17 @@ struct QuestionPlanner {
         }
         // A move: the latest earlier organisation, then the current one.
         if let currentOrganisation {
+            // An earlier organisation may be one the page only describes ("a digital agency").
             let earlier = steps.filter { step in
                 [.joined, .role].contains(step.event.kind) && !step.event.present
-                    && step.event.organisation.map { isProperName($0) && $0 != currentOrganisation } == true
+                    && step.event.organisation.map { (isProperName($0) || isDescribed($0)) && $0 != currentOrganisation } == true
             }
             if let from = earlier.last?.event.organisation {
                 var values = ["from": from, "organisation": currentOrganisation]
                 let joined = steps.first { $0.event.kind == .joined && $0.event.organisation == currentOrganisation }
                 if let date = joined?.event.date, !date.approximate { values["year"] = String(date.year) }
-                add(.move, values, subject: "move " + from, event: joined?.event ?? earlier.last?.event, weight: 1.1)
+                // Joining the current organisation is the same fact: one question asks about it.
+                add(.move, values, subject: currentOrganisation, event: joined?.event ?? earlier.last?.event, weight: 1.1)
             }
         }
         for quote in quotes {
@@ -294,16 +332,18 @@ struct QuestionPlanner {
             let said = Self.withoutLeadIn(quote.text)
             let text = said.hasSuffix(".") || said.hasSuffix("!") || said.hasSuffix("?") ? said : said + "."
             // How they work is for the advice they would give, never a question of its own.
+            var values = ["quote": text]
+            values["said"] = Self.reported(said)
             if label == "Habit" {
-                add(.habit, ["quote": text], subject: quote.text, event: nil, weight: 0.8, source: quote.source)
+                add(.habit, values, subject: quote.text, event: nil, weight: 0.8, source: quote.source)
                 continue
             }
             let fill: QuestionFill = label == "On deciding" ? .decision : ["Lesson", "Surprise", "Advice"].contains(label) ? .lesson : .quote
             // Words the dossier does not already quote are the better ones to say back.
             let weight = quote.shown ? 1 : 1.1
-            add(fill, ["quote": text], subject: quote.text, event: nil, weight: weight, source: quote.source)
+            add(fill, values, subject: quote.text, event: nil, weight: weight, source: quote.source)
             // A lesson or a decision also fits the questions that take any words of theirs.
-            if fill != .quote { add(.quote, ["quote": text], subject: quote.text, event: nil, weight: weight - 0.2, source: quote.source) }
+            if fill != .quote { add(.quote, values, subject: quote.text, event: nil, weight: weight - 0.2, source: quote.source) }
         }
         for view in views {
             add(.view, ["view": view.text], subject: view.text, event: nil, weight: 0.9, source: view.source)
@@ -348,6 +388,12 @@ struct QuestionPlanner {
         let words = value.split(separator: " ")
         guard let first = words.first, !["a", "an"].contains(first.lowercased()) else { return false }
         return words.contains { $0.first?.isUppercase == true || $0.contains(".") }
+    }
+
+    /// "a digital agency", "a Fortune 500 company": an organisation the page describes without naming it.
+    private static func isDescribed(_ value: String) -> Bool {
+        let words = value.split(separator: " ")
+        return words.count >= 2 && words.count <= 5 && ["a", "an"].contains(words[0].lowercased())
     }
 
     /// "a front end engineer" for a title written in lower case; "President and CEO" as it is.

@@ -33,11 +33,11 @@ public enum QuestionFill: String, Sendable, Codable, CaseIterable {
     case roots
     /// A product, book or project: {work}.
     case knownFor = "known_for"
-    /// Their own words on why they do the work: {quote}.
+    /// Their own words on why they do the work: {quote} as written, {said} as reported speech ("you chose …").
     case quote
-    /// Their own words on what they learned: {quote}.
+    /// Their own words on what they learned: {quote}, {said}.
     case lesson
-    /// Their own words on a decision they made: {quote}.
+    /// Their own words on a decision they made: {quote}, {said}.
     case decision
     /// What a page reports they said: {view}.
     case view
@@ -55,7 +55,7 @@ public enum QuestionFill: String, Sendable, Codable, CaseIterable {
     /// A product, plan or programme their own words name ("our direct to consumer offering called
     /// INWEGO"): {offering}, {in year} (the year they spoke of it).
     case offering
-    /// Their own words on how they work (a method, a guide they follow): {quote}.
+    /// Their own words on how they work (a method, a guide they follow): {quote}, {said}.
     case habit
     /// The reader's goal for the meeting: {goal}.
     case goal
@@ -75,7 +75,7 @@ extension QuestionFill {
         case .award: ["award"]
         case .roots: ["place"]
         case .knownFor: ["work"]
-        case .quote, .lesson, .decision, .habit: ["quote"]
+        case .quote, .lesson, .decision, .habit: ["quote", "said"]
         case .offering: ["offering", "in year"]
         case .view: ["view"]
         case .led: ["unit"]
@@ -186,7 +186,7 @@ public struct SummaryBanks: Sendable, Equatable {
 
     public static let placeholders: Set<String> = [
         "title", "organisation", "in year", "from", "years", "school", "field of", "award", "place", "work", "quote", "goal", "company",
-        "view", "unit", "area", "current", "predecessor", "industry", "offering",
+        "view", "unit", "area", "current", "predecessor", "industry", "offering", "said",
     ]
     public static let letterPlaceholders: Set<String> = [
         "person", "first_name", "company", "via", "call_by", "meeting_day", "goal", "me", "background", "notes",
