@@ -337,11 +337,12 @@ struct QuestionWordingTests {
 
     @Test("care notes speak of the cited pages only: a company page read but not cited is not 'from the company itself'")
     func careNotesOnCitedPages() {
-        func page(_ url: String) -> SourceDocument {
-            SourceDocument(url: url, title: "A page", siteName: nil, published: nil, text: "Text.", sourceName: "test", trust: 0.5,
+        func page(_ url: String, _ text: String = "Jo Roe joins Acme.") -> SourceDocument {
+            SourceDocument(url: url, title: "A page", siteName: nil, published: nil, text: text, sourceName: "test", trust: 0.5,
                            fetchedAt: SummaryFixture.generatedAt)
         }
-        let documents = [page("https://blog.example.org/interview"), page("https://www.acme.example/news")]
+        let documents = [page("https://blog.example.org/interview"), page("https://www.acme.example/news"),
+                         page("https://www.acme.example/newsletters/weekly", "Welcome back to the weekly. Thanks for subscribing.")]
         let subject = Subject(name: "Jo Roe", company: "Acme", domain: "acme.example")
         func notes(citing cited: Set<String>) -> [String] {
             CareNotes.notes(documents: documents, pool: [], person: NameMatcher("Jo Roe"), subject: subject, companies: ["Acme"],
@@ -349,5 +350,7 @@ struct QuestionWordingTests {
         }
         #expect(!notes(citing: ["https://blog.example.org/interview"]).contains { $0.contains("itself") })
         #expect(notes(citing: Set(documents.map(\.url))).contains("One page comes from Acme itself: read its praise as promotion."))
+        // Its own newsletter, which does not name them, praises no one.
+        #expect(!notes(citing: ["https://www.acme.example/newsletters/weekly"]).contains { $0.contains("itself") })
     }
 }

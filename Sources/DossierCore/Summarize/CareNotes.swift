@@ -24,8 +24,12 @@ enum CareNotes {
             let names = others.prefix(3).joined(separator: ", ")
             notes.append("Other voices in the interview (\(names)): their answers are theirs, not \(subject.name)'s.")
         }
-        // Pages by the company about itself.
-        let own = documents.filter { DossierSummarizer.isCompanySite($0, companies: companies, domain: subject.domain) }
+        // Pages by the company about itself and them (its announcement of their post): a newsletter of its own
+        // that does not name them praises no one.
+        let own = documents.filter {
+            DossierSummarizer.isCompanySite($0, companies: companies, domain: subject.domain)
+                && person.isMentioned(in: NameMatcher.fold(($0.title ?? "") + " " + $0.text))
+        }
         if !own.isEmpty, let company = subject.company ?? companies.first {
             notes.append("\(own.count == 1 ? "One page comes" : "\(own.count) pages come") from \(company) itself: read its praise as promotion.")
         }

@@ -16,24 +16,12 @@ struct AddressFinder {
         }
         let classIndex = document.nameIndex("class")
         let hidden = FlatDocument.HiddenMarkers(document)
-        var index = 0
-        while index < document.nodes.count, result.count < Self.maximumAddresses {
-            let node = document.nodes[index]
-            guard !node.isText, !node.tag.neverHoldsText else {
-                index = node.isText ? index + 1 : Int(node.end)
-                continue
-            }
-            if node.attributeCount > 0, document.isHidden(index, hidden) {
-                index = Int(node.end)
-                continue
-            }
-            guard node.tag == .address || Self.isHCardAddress(document.attribute(index, classIndex)) else {
-                index += 1
-                continue
-            }
-            let address = lines(of: index, hidden: hidden).joined(separator: ", ")
+        let containers = document.outermostVisibleElements(hidden: hidden) { index in
+            document.nodes[index].tag == .address || Self.isHCardAddress(document.attribute(index, classIndex))
+        }
+        for container in containers where result.count < Self.maximumAddresses {
+            let address = lines(of: container, hidden: hidden).joined(separator: ", ")
             if !address.isEmpty, address.count <= Self.maximumLength, !result.contains(address) { result.append(address) }
-            index = Int(node.end)
         }
         return Array(result.prefix(Self.maximumAddresses))
     }
@@ -54,29 +42,15 @@ struct AddressFinder {
             if !line.isEmpty, !line.contains("@"), !line.contains("://") { lines.append(line) }
             buffer = TextBuffer()
         }
-        var index = container + 1
-        let end = Int(document.nodes[container].end)
-        while index < end {
-            let node = document.nodes[index]
-            if node.isText {
-                let bytes = document.textBytes(index)
-                var start = bytes.startIndex
-                while let newline = bytes[start...].firstIndex(of: 0x0A) {
-                    buffer.append(bytes[start ..< newline])
-                    endLine()
-                    start = newline + 1
-                }
-                buffer.append(bytes[start...])
-                index += 1
-                continue
+        document.walkText(below: container, hidden: hidden, text: { bytes, _ in
+            var start = bytes.startIndex
+            while let newline = bytes[start...].firstIndex(of: 0x0A) {
+                buffer.append(bytes[start ..< newline])
+                endLine()
+                start = newline + 1
             }
-            if node.tag.neverHoldsText || (node.attributeCount > 0 && document.isHidden(index, hidden)) {
-                index = Int(node.end)
-                continue
-            }
-            if node.tag.isBlock || node.tag == .br { endLine() }
-            index += 1
-        }
+            buffer.append(bytes[start...])
+        }, blockBreak: endLine)
         endLine()
         // A line that ends with the comma the joining adds again ("3535 Piedmont Rd NE,").
         return lines.map { line in line.hasSuffix(",") ? String(line.dropLast()) : line }

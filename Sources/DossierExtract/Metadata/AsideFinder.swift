@@ -23,29 +23,18 @@ struct AsideFinder {
         var result: [String] = []
         var seen = Set<String>()
         var main: Set<String>?
-        var index = 0
-        while index < document.nodes.count, result.count < Self.maximumBlocks {
+        let containers = document.outermostVisibleElements(hidden: hidden) { index in
             let node = document.nodes[index]
-            guard !node.isText, !node.tag.neverHoldsText else {
-                index = node.isText ? index + 1 : Int(node.end)
-                continue
-            }
-            if node.attributeCount > 0, document.isHidden(index, hidden) {
-                index = Int(node.end)
-                continue
-            }
-            let isFrame = node.tag == .html || node.tag == .body || node.tag == .main || node.tag == .article
-            let marked = isFrame ? [] : document.classAndID(index, classIndex: classIndex, idIndex: idIndex)
-            guard !isFrame, node.tag == .aside || node.tag == .address
-                    || (!marked.isEmpty && Self.hints.contains { FlatDocument.contains(marked, $0) }) else {
-                index += 1
-                continue
-            }
-            for block in blocks(of: index, hidden: hidden) where result.count < Self.maximumBlocks {
+            if node.tag == .html || node.tag == .body || node.tag == .main || node.tag == .article { return false }
+            if node.tag == .aside || node.tag == .address { return true }
+            let marked = document.classAndID(index, classIndex: classIndex, idIndex: idIndex)
+            return !marked.isEmpty && Self.hints.contains { FlatDocument.contains(marked, $0) }
+        }
+        for container in containers where result.count < Self.maximumBlocks {
+            for block in blocks(of: container, hidden: hidden) where result.count < Self.maximumBlocks {
                 if main == nil { main = Set(mainText) }
                 if main?.contains(block) == false, seen.insert(block).inserted { result.append(block) }
             }
-            index = Int(node.end)
         }
         return result
     }
@@ -56,7 +45,6 @@ struct AsideFinder {
         var blocks: [String] = []
         var buffer = TextBuffer()
         var linkedCharacters = 0
-        var linkEnd = -1
         func flush() {
             let text = buffer.string
             let words = text.split(separator: " ").count
@@ -66,25 +54,10 @@ struct AsideFinder {
             buffer = TextBuffer()
             linkedCharacters = 0
         }
-        var index = container + 1
-        let end = Int(document.nodes[container].end)
-        while index < end {
-            let node = document.nodes[index]
-            if node.isText {
-                let bytes = document.textBytes(index)
-                buffer.append(bytes)
-                if index < linkEnd { linkedCharacters += bytes.count }
-                index += 1
-                continue
-            }
-            if node.tag.neverHoldsText || (node.attributeCount > 0 && document.isHidden(index, hidden)) {
-                index = Int(node.end)
-                continue
-            }
-            if node.tag.isBlock || node.tag == .br { flush() }
-            if node.tag == .a { linkEnd = max(linkEnd, Int(node.end)) }
-            index += 1
-        }
+        document.walkText(below: container, hidden: hidden, text: { bytes, linked in
+            buffer.append(bytes)
+            if linked { linkedCharacters += bytes.count }
+        }, blockBreak: flush)
         flush()
         return blocks
     }

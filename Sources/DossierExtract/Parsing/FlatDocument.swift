@@ -168,6 +168,52 @@ struct FlatDocument: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The outermost visible elements that `matches`, in document order: the subtree of a match, of a
+    /// hidden element and of an element that never holds text (a script) is not looked into.
+    func outermostVisibleElements(hidden: HiddenMarkers, where matches: (Int) -> Bool) -> [Int] {
+        var found: [Int] = []
+        var index = 0
+        while index < nodes.count {
+            let node = nodes[index]
+            if node.isText {
+                index += 1
+            } else if node.tag.neverHoldsText || (node.attributeCount > 0 && isHidden(index, hidden)) {
+                index = Int(node.end)
+            } else if matches(index) {
+                found.append(index)
+                index = Int(node.end)
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// Walks the visible text below element `container` in document order: `text` gets each text
+    /// node's bytes and whether they sit inside a link, `blockBreak` each block element or `<br>` that
+    /// begins. Hidden subtrees and elements that never hold text are skipped.
+    func walkText(below container: Int, hidden: HiddenMarkers, text: (ArraySlice<UInt8>, _ linked: Bool) -> Void,
+                  blockBreak: () -> Void) {
+        var index = container + 1
+        var linkEnd = -1
+        let end = Int(nodes[container].end)
+        while index < end {
+            let node = nodes[index]
+            if node.isText {
+                text(textBytes(index), index < linkEnd)
+                index += 1
+                continue
+            }
+            if node.tag.neverHoldsText || (node.attributeCount > 0 && isHidden(index, hidden)) {
+                index = Int(node.end)
+                continue
+            }
+            if node.tag.isBlock || node.tag == .br { blockBreak() }
+            if node.tag == .a { linkEnd = max(linkEnd, Int(node.end)) }
+            index += 1
+        }
+    }
+
     /// Indices of the elements named `tag`, in document order.
     func elements(_ tag: Tag) -> [Int] {
         nodes.indices.filter { !nodes[$0].isText && nodes[$0].tag == tag }
