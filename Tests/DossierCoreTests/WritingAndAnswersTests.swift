@@ -263,6 +263,23 @@ struct WritingAndAnswersTests {
         #expect(QuestionPlanner.reported("He said “no” to me.") == nil)
     }
 
+    @Test("the opening question names the year their role began when the sources say it, and asks the role once")
+    func openingWithYear() {
+        let banks = SummaryBanks(questions: SummaryFixture.banks.questions + [
+            QuestionTemplate(topic: .opening, fills: .roleSince, text: "You became {title} at {organisation}{in year}. How has the role changed since?"),
+            QuestionTemplate(topic: .opening, fills: .role, text: "What does your work as {title} at {organisation} look like now?"),
+        ], avoid: SummaryFixture.banks.avoid, checklist: SummaryFixture.banks.checklist)
+        let named = Self.page("https://gridnews.test/2026/new-chief", "Lumen Grid named Ada Quill its chief executive in 2025, after a long search.",
+                              title: "Lumen Grid names a chief executive", published: "2026-01-05")
+        let questions = Self.summarize([named], banks: banks).questions.map(\.text)
+        #expect(questions.contains("You became a chief executive at Lumen Grid in 2025. How has the role changed since?"), "\(questions)")
+        #expect(!questions.contains { $0.hasPrefix("What does your work as") }, "\(questions)")
+        // Without the year, the role is asked about as it is now.
+        let undated = Self.page("https://gridnews.test/2026/profile", "Ada Quill is the chief executive of Lumen Grid, a maker of batteries.",
+                                title: "Profile", published: "2026-01-05")
+        #expect(Self.summarize([undated], banks: banks).questions.contains { $0.text.hasPrefix("What does your work as") })
+    }
+
     @Test("a move from an organisation the page only describes is asked about, once with joining the new one")
     func moveFromDescribed() {
         let page = Self.page("https://gridnews.test/interview-ada-quill-3", """
@@ -447,7 +464,7 @@ struct WritingAndAnswersTests {
             """, title: "Lumen Weekly")
         newsletter.siteName = "Lumen Grid"
         let lines = Self.summarize([Self.byline, newsletter]).companyProfile.sentences.map(\.text)
-        #expect(lines.contains("Also on its site: Lumen Weekly (newsletters)"), "\(lines)")
+        #expect(lines.contains("Also on its site: Lumen Weekly (newsletters), which does not mention Ada Quill"), "\(lines)")
         // A page that names them is about them, not an offer of the company's.
         var naming = newsletter
         naming.text += "\nAda Quill writes the opening letter."

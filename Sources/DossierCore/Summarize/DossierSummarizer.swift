@@ -366,8 +366,8 @@ public struct DossierSummarizer: Sendable {
                 }
                 return cited
             } + (offered.map { index in
-                [CitedSentence(text: "Also on its site: " + (documents[index].title ?? "") + " (" + (Self.siteSection(documents[index].url) ?? "") + ")",
-                               source: citations.number(for: documents[index]))]
+                [CitedSentence(text: "Also on its site: " + (documents[index].title ?? "") + " (" + (Self.siteSection(documents[index].url) ?? "")
+                               + "), which does not mention " + subject.name, source: citations.number(for: documents[index]))]
             } ?? []), news: news),
             industry: IndustryContext(),
             questions: questions, commonGround: commonGround,

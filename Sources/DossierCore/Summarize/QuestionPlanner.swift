@@ -236,6 +236,10 @@ struct QuestionPlanner {
             var values = ["title": Self.withArticle(title), "organisation": organisation]
             if let year = current.event.date, !year.approximate { values["year"] = String(year.year) }
             add(.role, values, subject: title + " " + organisation, event: current.event, weight: 1.2)
+            // The year it began makes the opening theirs: "You became President and CEO at Experience in 2018."
+            if values["year"] != nil {
+                add(.roleSince, values, subject: title + " " + organisation, event: current.event, weight: 1.25)
+            }
             // "succeeding Steve Ballmer": taking a post over from someone.
             if let context = current.event.context, context.hasPrefix("succeeding ") {
                 values["predecessor"] = String(context.dropFirst("succeeding ".count))

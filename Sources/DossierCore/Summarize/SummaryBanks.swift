@@ -13,6 +13,8 @@ public enum QuestionTopic: String, Sendable, Codable, CaseIterable, Comparable {
 public enum QuestionFill: String, Sendable, Codable, CaseIterable {
     /// Their current role: {title}, {organisation}, {in year}.
     case role
+    /// Their current role when the sources say the year it began: {title}, {organisation}, {in year}.
+    case roleSince = "role_since"
     /// An earlier organisation and the current one: {from}, {organisation}, {in year}.
     case move
     /// The current role and whom they took it over from: {title}, {organisation}, {predecessor}, {in year}.
@@ -65,7 +67,7 @@ extension QuestionFill {
     /// The placeholders a fact of this kind fills, besides those always filled.
     public var placeholders: Set<String> {
         let own: Set<String> = switch self {
-        case .role, .pastRole: ["title", "organisation", "in year"]
+        case .role, .roleSince, .pastRole: ["title", "organisation", "in year"]
         case .succession: ["title", "organisation", "predecessor", "in year"]
         case .alsoRole: ["title", "organisation", "current"]
         case .move: ["from", "organisation", "in year"]
