@@ -286,6 +286,8 @@ struct WritingAndAnswersTests {
             Ada Quill is a front end engineer at Lumen Grid, working out of Delft.
             Q: How did you get here?
             A: I did full-stack development at a Fortune 500 company and led front-end web projects at a digital agency, before joining Lumen Grid in April of 2019.
+            Q: Where did you study?
+            A: I went on to study computer science at Harlow University after a summer of coding.
             Q: What did you learn?
             A: I learned that listening before deciding is the biggest lesson of my career.
             """, title: "Ada Quill on her path", published: "2024-05-01", interview: true)
@@ -293,8 +295,13 @@ struct WritingAndAnswersTests {
             QuestionTemplate(topic: .career, fills: .move, text: "What made you move from {from} to {organisation}{in year}?"),
             QuestionTemplate(topic: .career, fills: .joined, text: "What drew you to {organisation}{in year}?"),
             QuestionTemplate(topic: .career, fills: .tenure, text: "You had been at {organisation} for about {years} years{in year}. What kept you there?"),
+            QuestionTemplate(topic: .career, fills: .education, text: "You studied{field of} {school}. How did those years shape you?"),
         ], avoid: SummaryFixture.banks.avoid, checklist: SummaryFixture.banks.checklist)
         let dossier = Self.summarize([page], banks: banks)
+        // The path in the order it was walked: school before the move.
+        let school = dossier.questions.firstIndex { $0.text.hasPrefix("You studied") }
+        let move = dossier.questions.firstIndex { $0.text.hasPrefix("What made you move") }
+        #expect(school != nil && move != nil && school! < move!, "\(dossier.questions.map(\.text))")
         let questions = dossier.questions.map(\.text)
         #expect(questions.contains("What made you move from a digital agency to Lumen Grid in 2019?"), "\(questions)")
         // Whom they worked for before is not said: the profile says to ask.

@@ -96,8 +96,23 @@ struct QuestionPlanner {
         // Still short: more of a kind, but one opening and one referral only.
         for candidate in candidates { _ = take(candidate) { [.opening, .referral].contains($0) ? 1 : (quotas[$0] ?? 1) + 1 } }
         return chosen.enumerated()
-            .sorted { ($0.element.topic, $0.offset) < ($1.element.topic, $1.offset) }
+            // Within a topic, the path in the order it was walked: where they grew up, school, earlier posts, then the move.
+            .sorted { (($0.element.topic, Self.pathOrder($0.element.candidate.slot?.fill), $0.offset)
+                       < ($1.element.topic, Self.pathOrder($1.element.candidate.slot?.fill), $1.offset)) }
             .map { SuggestedQuestion(topic: $0.element.topic, text: $0.element.candidate.text, source: $0.element.candidate.slot?.source) }
+    }
+
+    /// Where a fact stands on the path they walked: roots, education, earlier posts, joining or moving,
+    /// the years there; anything else keeps its place after them.
+    static func pathOrder(_ fill: QuestionFill?) -> Int {
+        switch fill {
+        case .roots: 0
+        case .education: 1
+        case .pastRole, .left: 2
+        case .move, .joined: 3
+        case .tenure: 4
+        default: 5
+        }
     }
 
     /// The template with its placeholders filled, or nil when one has no value.
