@@ -230,18 +230,18 @@ public struct DossierSummarizer: Sendable {
             documents: documents, excluding: aboutPersonDocuments.union(writing.documents), sentences: sentences, ranker: ranker,
             pool: pool, person: personMatcher, companies: companyNames.map(NameMatcher.init), used: Set(picker.used),
             citations: &citations)).prefix(5))
-        // A fact read from a page (the address in its footer) cites the page.
         // What else its own site offers, as the pages read show it (a newsletter, a podcast): an undated page
         // of its site that does not name the person, by its title and the section of the site it sits in.
-        let offered = documents.indices.first { index in
-            let document = documents[index]
+        let offered = documents.lazy.compactMap { document -> CitedSentence? in
             guard document.published == nil, !SourceDocument.isFrontPage(document.url),
                   Self.isCompanySite(document, companies: companyNames, domain: companyDomain),
                   let title = document.title, (1...5).contains(title.split(separator: " ").count),
-                  let section = Self.siteSection(document.url) else { return false }
-            return NameMatcher.fold(section) != NameMatcher.fold(title)
-                && !personMatcher.isMentioned(in: NameMatcher.fold(title + " " + document.text))
-        }
+                  let section = Self.siteSection(document.url), NameMatcher.fold(section) != NameMatcher.fold(title),
+                  !personMatcher.isMentioned(in: NameMatcher.fold(title + " " + document.text)) else { return nil }
+            return CitedSentence(text: "Also on its site: " + title + " (" + section + "), which does not mention " + subject.name,
+                                 source: citations.number(for: document))
+        }.first
+        // A fact read from a page (the address in its footer) cites the page.
         let companyFacts = discovery.companyFacts.map { fact in
             TimelineEntry(fact, source: documents.first { $0.url == fact.sourceURL }.map { citations.number(for: $0) }
                           ?? citations.number(forFact: fact, readAt: generatedAt))
@@ -329,10 +329,8 @@ public struct DossierSummarizer: Sendable {
                 var cited = cite(index)
                 if sentences[index].person == .firstPerson {
                     cited.text = "“" + cited.text + "”"
-                } else if Self.pointsBack(sentences[index].text), let before = pool.before(sentences[index]),
-                          before.wordCount + sentences[index].wordCount <= 50, !Sensitivity.touches(before.text) {
-                    // "… acknowledged that this is not a complete solution": what "this" is comes first.
-                    cited.text = before.text + " " + cited.text
+                } else {
+                    cited.text = Self.withAntecedent(sentences[index], pool: pool)
                 }
                 return cited
             },
@@ -365,10 +363,7 @@ public struct DossierSummarizer: Sendable {
                 default: break
                 }
                 return cited
-            } + (offered.map { index in
-                [CitedSentence(text: "Also on its site: " + (documents[index].title ?? "") + " (" + (Self.siteSection(documents[index].url) ?? "")
-                               + "), which does not mention " + subject.name, source: citations.number(for: documents[index]))]
-            } ?? []), news: news),
+            } + [offered].compactMap { $0 }, news: news),
             industry: IndustryContext(),
             questions: questions, commonGround: commonGround,
             // Counted in the budget with every page cited so far; written again below for the
@@ -409,13 +404,13 @@ public struct DossierSummarizer: Sendable {
         text.split(whereSeparator: { !$0.isNumber }).contains { EventReader.year(String($0)) != nil }
     }
 
-    /// Whether a sentence gives a measured figure: a number with a percent or currency sign or a
-    /// thousands separator, or followed by "percent", "per cent", "million" or "billion".
     /// Words that say what a figure measures of an organisation: its money, its deals, its size.
     static let sizeCues = ["revenue", "revenues", "sales", "profit", "income", "employees", "employs", "staff", "workforce",
                            "funding", "raised", "valuation", "valued", "deal", "fund", "customers", "users", "subscribers",
                            "members", "partners", "readers", "visitors", "budget"]
 
+    /// Whether a sentence gives a measured figure: a number with a percent or currency sign or a
+    /// thousands separator, or followed by "percent", "per cent", "million" or "billion".
     static func hasFigure(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         for (index, word) in words.enumerated() where word.contains(where: \.isNumber) {
@@ -429,6 +424,14 @@ public struct DossierSummarizer: Sendable {
             }
         }
         return false
+    }
+
+    /// The sentence, with the one before it when it leans on it ("… acknowledged that this is not a
+    /// complete solution": what "this" is comes first), short and free of sensitive topics.
+    static func withAntecedent(_ sentence: PoolSentence, pool: SentencePool) -> String {
+        guard pointsBack(sentence.text), let before = pool.before(sentence), before.wordCount + sentence.wordCount <= 50,
+              !Sensitivity.touches(before.text) else { return sentence.text }
+        return before.text + " " + sentence.text
     }
 
     /// Whether a sentence leans on the one before it for what it speaks of: "this" or "these" as a
@@ -735,12 +738,7 @@ public struct DossierSummarizer: Sendable {
                Self.labelledLine(previous), !previous.hasSuffix(".") {
                 return previous + " · " + sentence.text
             }
-            // "… acknowledged that this is not a complete solution": what "this" is comes first.
-            if Self.pointsBack(sentence.text), let before = pool.before(sentence), before.wordCount + sentence.wordCount <= 50,
-               !Sensitivity.touches(before.text) {
-                return before.text + " " + sentence.text
-            }
-            return sentence.text
+            return Self.withAntecedent(sentence, pool: pool)
         }
         let usedIDs = Set(used.map { sentences[$0].id })
         let opening = pool.sentences.filter {
